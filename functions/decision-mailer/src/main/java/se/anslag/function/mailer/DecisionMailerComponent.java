@@ -1,0 +1,33 @@
+package se.anslag.function.mailer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dagger.BindsInstance;
+import dagger.Component;
+import java.time.Clock;
+import java.util.Map;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import se.anslag.aws.ConfigModule;
+import se.anslag.aws.DynamoDbModule;
+import se.anslag.aws.S3Module;
+import se.anslag.aws.SesModule;
+import se.anslag.mailer.DecisionMailer;
+
+@Singleton
+@Component(modules = {ConfigModule.class, DynamoDbModule.class, SesModule.class, S3Module.class})
+interface DecisionMailerComponent {
+  DecisionMailer mailer();
+
+  ObjectMapper json();
+
+  @Component.Builder
+  interface Builder {
+    @BindsInstance
+    Builder environment(@Named("environment") Map<String, String> environment);
+
+    @BindsInstance
+    Builder clock(Clock clock);
+
+    DecisionMailerComponent build();
+  }
+}

@@ -1,0 +1,47 @@
+package se.anslag.function.mailer;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.Map;
+import se.anslag.aws.SqsBatch;
+import se.anslag.mailer.DecisionMailer;
+import se.anslag.mailer.SendOutMessage;
+
+/** Entry point of DecisionMailerFunction: each message is one decision to one recipient. */
+public final class DecisionMailerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+  private final DecisionMailer mailer;
+  private final ObjectMapper json;
+
+  public DecisionMailerHandler() {
+    this(DaggerDecisionMailerComponent.builder().environment(System.getenv()).clock(Clock.systemUTC()).build());
+  }
+
+  DecisionMailerHandler(DecisionMailerComponent component) {
+    this.mailer = component.mailer();
+    this.json = component.json();
+  }
+
+  public static DecisionMailerHandler forEnvironment(Map<String, String> environment, Clock clock) {
+    return new DecisionMailerHandler(
+        DaggerDecisionMailerComponent.builder().environment(environment).clock(clock).build());
+  }
+
+  @Override
+  public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    return SqsBatch.process(event, message -> {
+      SendOutMessage sendOut;
+      try {
+        sendOut = json.readValue(message.getBody(), SendOutMessage.class);
+      } catch (JsonProcessingException malformed) {
+        // Not ours to send; failing it moves it to the dead-letter queue, where an alarm shows it.
+        throw new IllegalArgumentException("Send-out message is not valid: " + malformed.getOriginalMessage());
+      }
+      return mailer.deliver(sendOut) == DecisionMailer.Outcome.DONE;
+    });
+  }
+}

@@ -1,0 +1,46 @@
+package se.anslag.function.board;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dagger.BindsInstance;
+import dagger.Component;
+import dagger.Module;
+import dagger.Provides;
+import java.time.Clock;
+import java.util.Map;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import se.anslag.aws.ConfigModule;
+import se.anslag.aws.DynamoDbModule;
+import se.anslag.aws.S3Module;
+import se.anslag.board.BoardSite;
+import se.anslag.publish.BoardPublisher;
+
+@Singleton
+@Component(modules = {ConfigModule.class, DynamoDbModule.class, S3Module.class, NoticeBoardComponent.SiteModule.class})
+interface NoticeBoardComponent {
+  BoardPublisher publisher();
+
+  ObjectMapper json();
+
+  @Component.Builder
+  interface Builder {
+    @BindsInstance
+    Builder environment(@Named("environment") Map<String, String> environment);
+
+    @BindsInstance
+    Builder clock(Clock clock);
+
+    NoticeBoardComponent build();
+  }
+
+  @Module
+  final class SiteModule {
+    private SiteModule() {}
+
+    @Provides
+    @Singleton
+    static BoardSite site() {
+      return new BoardSite();
+    }
+  }
+}

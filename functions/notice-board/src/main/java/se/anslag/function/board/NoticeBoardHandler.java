@@ -1,0 +1,52 @@
+package se.anslag.function.board;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import se.anslag.publish.BoardPublisher;
+
+/**
+ * Entry point of NoticeBoardFunction. Two triggers share it: refresh requests from the board
+ * refresh queue (an SQS event) and the daily schedule (its Input, {"trigger":"daily"}). Either
+ * way the whole site is rendered once; that is idempotent, so a batch fails or succeeds whole.
+ */
+public final class NoticeBoardHandler implements RequestStreamHandler {
+  private static final Logger LOG = Logger.getLogger(NoticeBoardHandler.class.getName());
+
+  private final BoardPublisher publisher;
+  private final ObjectMapper json;
+
+  public NoticeBoardHandler() {
+    this(DaggerNoticeBoardComponent.builder().environment(System.getenv()).clock(Clock.systemUTC()).build());
+  }
+
+  NoticeBoardHandler(NoticeBoardComponent component) {
+    this.publisher = component.publisher();
+    this.json = component.json();
+  }
+
+  public static NoticeBoardHandler forEnvironment(Map<String, String> environment, Clock clock) {
+    return new NoticeBoardHandler(DaggerNoticeBoardComponent.builder().environment(environment).clock(clock).build());
+  }
+
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    var event = json.readTree(input);
+    var trigger = event.has("Records")
+        ? event.get("Records").size() + " refresh request(s)"
+        : event.path("trigger").asText("unknown trigger");
+    var result = publisher.publish();
+    LOG.info(() -> "Board run (" + trigger + ") for " + result.day() + ": " + result.written() + " written, "
+        + result.unchanged() + " unchanged, " + result.takenDown() + " taken down");
+    // For SQS this is an empty partial-batch response; a failure above throws and retries the batch.
+    json.writeValue(output, Map.of("batchItemFailures", List.of(),
+        "day", result.day().toString(), "written", result.written(), "takenDown", result.takenDown()));
+  }
+}

@@ -1,0 +1,48 @@
+package se.anslag.function.intake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dagger.BindsInstance;
+import dagger.Component;
+import dagger.Module;
+import dagger.Provides;
+import java.time.Clock;
+import java.util.Map;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import se.anslag.aws.ConfigModule;
+import se.anslag.aws.DynamoDbModule;
+import se.anslag.aws.S3Module;
+import se.anslag.aws.SqsModule;
+import se.anslag.intake.ProtocolIntake;
+import se.anslag.reader.MinutesReader;
+
+@Singleton
+@Component(modules = {ConfigModule.class, S3Module.class, DynamoDbModule.class, SqsModule.class,
+    ProtocolIntakeComponent.ReaderModule.class})
+interface ProtocolIntakeComponent {
+  ProtocolIntake intake();
+
+  ObjectMapper json();
+
+  @Component.Builder
+  interface Builder {
+    @BindsInstance
+    Builder environment(@Named("environment") Map<String, String> environment);
+
+    @BindsInstance
+    Builder clock(Clock clock);
+
+    ProtocolIntakeComponent build();
+  }
+
+  @Module
+  final class ReaderModule {
+    private ReaderModule() {}
+
+    @Provides
+    @Singleton
+    static MinutesReader reader() {
+      return new MinutesReader();
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package se.anslag.function.intake;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.Map;
+import java.util.logging.Logger;
+import se.anslag.aws.SqsBatch;
+import se.anslag.intake.ProtocolIntake;
+import se.anslag.intake.UploadEvent;
+
+/** Entry point of ProtocolIntakeFunction: one uploaded set of minutes per intake queue message. */
+public final class ProtocolIntakeHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+  private static final Logger LOG = Logger.getLogger(ProtocolIntakeHandler.class.getName());
+
+  private final ProtocolIntake intake;
+  private final ObjectMapper json;
+
+  /** Lambda's constructor: one component per execution environment. */
+  public ProtocolIntakeHandler() {
+    this(DaggerProtocolIntakeComponent.builder().environment(System.getenv()).clock(Clock.systemUTC()).build());
+  }
+
+  ProtocolIntakeHandler(ProtocolIntakeComponent component) {
+    this.intake = component.intake();
+    this.json = component.json();
+  }
+
+  /** The local mode and the tests: the same handler against another environment and clock. */
+  public static ProtocolIntakeHandler forEnvironment(Map<String, String> environment, Clock clock) {
+    return new ProtocolIntakeHandler(
+        DaggerProtocolIntakeComponent.builder().environment(environment).clock(clock).build());
+  }
+
+  @Override
+  public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    return SqsBatch.process(event, message -> {
+      var upload = UploadEvent.parse(message.getBody(), json);
+      var result = intake.receive(upload);
+      LOG.info(() -> "Upload " + upload.key() + ": " + result.status()
+          + (result.detail() == null ? "" : " (" + result.detail() + ")"));
+      return true;
+    });
+  }
+}

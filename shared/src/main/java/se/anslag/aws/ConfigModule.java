@@ -1,0 +1,31 @@
+package se.anslag.aws;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dagger.Module;
+import dagger.Provides;
+import java.util.Map;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import se.anslag.config.AnslagConfig;
+
+/** Configuration and JSON, shared by every function's component. */
+@Module
+public final class ConfigModule {
+  private ConfigModule() {}
+
+  @Provides
+  @Singleton
+  static AnslagConfig config(@Named("environment") Map<String, String> environment) {
+    return AnslagConfig.fromEnvironment(environment);
+  }
+
+  @Provides
+  @Singleton
+  static ObjectMapper objectMapper() {
+    return new ObjectMapper()
+        .registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  }
+}

@@ -1,0 +1,18 @@
+package se.anslag.aws;
+
+import dagger.Module;
+import dagger.Provides;
+import javax.inject.Singleton;
+import se.anslag.config.AnslagConfig;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+@Module
+public final class SqsModule {
+  private SqsModule() {}
+
+  @Provides
+  @Singleton
+  static SqsClient sqs(AnslagConfig config) {
+    return AwsClientSupport.configure(SqsClient.builder(), config, "SQS").build();
+  }
+}

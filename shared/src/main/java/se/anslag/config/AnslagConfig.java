@@ -1,0 +1,109 @@
+package se.anslag.config;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The settings a function gets from template.yaml through its environment. Each function is
+ * given only the names it needs, so a value is checked when it is asked for, not when read.
+ *
+ * @param endpointOverrides per-service endpoints ("S3", "DYNAMODB", "SQS", "SESV2"); set only in
+ *     the local mode, where they point at the emulators
+ */
+public record AnslagConfig(
+    Optional<String> region,
+    Map<String, URI> endpointOverrides,
+    Optional<StaticKeys> localCredentials,
+    String tableName,
+    String protocolsBucket,
+    String archiveBucket,
+    String siteBucket,
+    String sendOutQueueUrl,
+    String boardRefreshQueueUrl,
+    String mailFrom) {
+
+  /** Keys for the local emulators; on AWS the default credentials chain is used instead. */
+  public record StaticKeys(String accessKeyId, String secretAccessKey) {
+    @Override
+    public String toString() {
+      return "StaticKeys[redacted]";
+    }
+  }
+
+  private static final String ENDPOINT_PREFIX = "AWS_ENDPOINT_URL_";
+
+  public static AnslagConfig fromEnvironment(Map<String, String> env) {
+    var endpoints = new java.util.TreeMap<String, URI>();
+    for (var service : new String[] {"S3", "DYNAMODB", "SQS", "SESV2"}) {
+      var value = env.get(ENDPOINT_PREFIX + service);
+      if (value != null && !value.isBlank()) {
+        endpoints.put(service, URI.create(value));
+      }
+    }
+    // Static keys only ever serve the emulators: on AWS the execution role's credentials come
+    // from the default chain (which SnapStart refreshes), never from variables we read.
+    Optional<StaticKeys> keys =
+        endpoints.isEmpty() || env.get("AWS_ACCESS_KEY_ID") == null
+            ? Optional.empty()
+            : Optional.of(new StaticKeys(env.get("AWS_ACCESS_KEY_ID"), env.get("AWS_SECRET_ACCESS_KEY")));
+    return new AnslagConfig(
+        Optional.ofNullable(env.get("AWS_REGION")),
+        Map.copyOf(endpoints),
+        keys,
+        env.get("TABLE_NAME"),
+        env.get("PROTOCOLS_BUCKET"),
+        env.get("ARCHIVE_BUCKET"),
+        env.get("SITE_BUCKET"),
+        env.get("SEND_OUT_QUEUE_URL"),
+        env.get("BOARD_REFRESH_QUEUE_URL"),
+        env.get("MAIL_FROM"));
+  }
+
+  public Optional<URI> endpointFor(String service) {
+    return Optional.ofNullable(endpointOverrides.get(service));
+  }
+
+  @Override
+  public String tableName() {
+    return required(tableName, "TABLE_NAME");
+  }
+
+  @Override
+  public String protocolsBucket() {
+    return required(protocolsBucket, "PROTOCOLS_BUCKET");
+  }
+
+  @Override
+  public String archiveBucket() {
+    return required(archiveBucket, "ARCHIVE_BUCKET");
+  }
+
+  @Override
+  public String siteBucket() {
+    return required(siteBucket, "SITE_BUCKET");
+  }
+
+  @Override
+  public String sendOutQueueUrl() {
+    return required(sendOutQueueUrl, "SEND_OUT_QUEUE_URL");
+  }
+
+  @Override
+  public String boardRefreshQueueUrl() {
+    return required(boardRefreshQueueUrl, "BOARD_REFRESH_QUEUE_URL");
+  }
+
+  @Override
+  public String mailFrom() {
+    return required(mailFrom, "MAIL_FROM");
+  }
+
+  private static String required(String value, String variable) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(
+          "Environment variable " + variable + " is not set; template.yaml must pass it to this function");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,11 @@
+package se.anslag.domain;
+
+/** Where one uploaded set of minutes stands. */
+public enum MinutesStatus {
+  /** Read and being recorded; a crash here is retried from the intake queue. */
+  RECEIVED,
+  /** Records written, notices scheduled and every send-out queued or settled. */
+  DISPATCHED,
+  /** Not minutes Anslag can read, or an organ the setup does not know; the detail says why. */
+  REJECTED
+}

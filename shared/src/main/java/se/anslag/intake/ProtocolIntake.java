@@ -1,0 +1,178 @@
+package se.anslag.intake;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.logging.Logger;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import se.anslag.calendar.NoticeSchedule;
+import se.anslag.domain.Minutes;
+import se.anslag.domain.MinutesRecord;
+import se.anslag.domain.MinutesStatus;
+import se.anslag.domain.Notice;
+import se.anslag.domain.SendOut;
+import se.anslag.domain.SendOutStatus;
+import se.anslag.domain.Warning;
+import se.anslag.mailer.SendOutMessage;
+import se.anslag.reader.MinutesReader;
+import se.anslag.reader.UnreadableMinutesException;
+import se.anslag.storage.AnslagTable;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+
+/**
+ * Reads one uploaded set of minutes and records everything that follows from it: the minutes,
+ * their paragraphs, the notice on each board, and one send-out per paragraph and recipient.
+ *
+ * <p>Every step is safe to repeat, so a crash anywhere is mended by the intake queue's retry:
+ * records are overwritten with the same values, send-outs are created only when absent, and a
+ * send-out message sent twice is absorbed by the mailer's claim.
+ */
+@Singleton
+public final class ProtocolIntake {
+  public static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+  static final String ADJUSTED_ON_METADATA = "adjusted-on";
+  static final String POSTED_ON_METADATA = "posted-on";
+  private static final Logger LOG = Logger.getLogger(ProtocolIntake.class.getName());
+
+  private final S3Client s3;
+  private final AnslagTable table;
+  private final MinutesReader reader;
+  private final WorkQueues queues;
+  private final Clock clock;
+
+  @Inject
+  public ProtocolIntake(S3Client s3, AnslagTable table, MinutesReader reader, WorkQueues queues, Clock clock) {
+    this.s3 = s3;
+    this.table = table;
+    this.reader = reader;
+    this.queues = queues;
+    this.clock = clock;
+  }
+
+  /** What became of one upload. */
+  public record IntakeResult(String minutesId, MinutesStatus status, String detail, boolean alreadyProcessed) {}
+
+  public IntakeResult receive(UploadEvent upload) {
+    ResponseBytes<GetObjectResponse> object =
+        s3.getObjectAsBytes(b -> b.bucket(upload.bucket()).key(upload.key()));
+    byte[] content = object.asByteArray();
+    var minutesId = sha256(content);
+    var existing = table.findMinutes(minutesId);
+    if (existing.isPresent() && existing.get().status() != MinutesStatus.RECEIVED) {
+      LOG.info(() -> "Upload " + upload.key() + " has the content of minutes " + minutesId
+          + " already " + existing.get().status() + "; nothing to do");
+      return new IntakeResult(minutesId, existing.get().status(), existing.get().statusDetail(), true);
+    }
+    var now = clock.instant();
+    var rejected = new MinutesRecord(minutesId, upload.bucket(), upload.key(), now, null, null, null, null, null,
+        null, MinutesStatus.REJECTED, null, List.of());
+    var uploadedOn = object.response().lastModified() == null
+        ? LocalDate.now(clock.withZone(STOCKHOLM))
+        : LocalDate.ofInstant(object.response().lastModified(), STOCKHOLM);
+
+    LocalDate adjustedOnByClerk;
+    LocalDate postedOnByClerk;
+    try {
+      adjustedOnByClerk = metadataDate(object.response(), ADJUSTED_ON_METADATA);
+      postedOnByClerk = metadataDate(object.response(), POSTED_ON_METADATA);
+    } catch (IllegalArgumentException badDate) {
+      return reject(rejected, badDate.getMessage());
+    }
+
+    Minutes minutes;
+    try {
+      minutes = reader.read(content);
+    } catch (UnreadableMinutesException unreadable) {
+      return reject(rejected, unreadable.getMessage());
+    }
+    var setup = table.loadSetup();
+    var organ = setup.organNamed(minutes.organ());
+    if (organ.isEmpty()) {
+      var closest = setup.closestOrganName(minutes.organ())
+          .map(name -> "; the closest known organ is '" + name + "'").orElse("");
+      return reject(new MinutesRecord(minutesId, upload.bucket(), upload.key(), now, minutes.organ(), null,
+          minutes.meetingDate(), minutes.paragraphRange(), minutes.storagePlace(), minutes.adjustedOn(),
+          MinutesStatus.REJECTED, null, minutes.warnings()),
+          "The organ '" + minutes.organ() + "' is not in the municipality's setup" + closest);
+    }
+
+    var adjustedOn = firstPresent(adjustedOnByClerk, minutes.adjustedOn(), uploadedOn);
+    var postedOn = firstPresent(postedOnByClerk, LocalDate.now(clock.withZone(STOCKHOLM)));
+    var boards = organ.get().boardIds();
+    // Anslag posts on every board of a joint committee at once, so all postings share one date.
+    var dates = NoticeSchedule.forPostings(boards.stream().map(board -> postedOn).toList(), organ.get().takedownPolicy());
+    var warnings = new ArrayList<Warning>(minutes.warnings());
+    warnings.addAll(NoticeSchedule.warnings(minutes.meetingDate(), adjustedOn, postedOn));
+
+    var record = new MinutesRecord(minutesId, upload.bucket(), upload.key(), now, organ.get().name(),
+        organ.get().slug(), minutes.meetingDate(), minutes.paragraphRange(), minutes.storagePlace(), adjustedOn,
+        MinutesStatus.RECEIVED, null, warnings);
+    table.putMinutes(record);
+    minutes.paragraphs().forEach(paragraph -> table.putParagraph(minutesId, paragraph));
+    for (var board : boards) {
+      table.putNotice(new Notice(minutesId, board, postedOn, dates, organ.get().takedownPolicy(), false));
+    }
+    var toSend = new ArrayList<SendOutMessage>();
+    for (var sendOut : SendOutPlan.plan(minutesId, minutes.paragraphs(), setup, now)) {
+      table.createSendOut(sendOut);
+      // Queue again whatever is not settled, also after a crash between create and enqueue.
+      var stored = table.findSendOut(minutesId, sendOut.paragraph(), sendOut.target()).orElse(sendOut);
+      if (stored.status() == SendOutStatus.PENDING) {
+        toSend.add(new SendOutMessage(minutesId, sendOut.paragraph(), sendOut.target()));
+      }
+    }
+    queues.enqueueSendOuts(toSend);
+    queues.requestBoardRefresh("minutes " + minutesId + " received");
+    table.putMinutes(record.withStatus(MinutesStatus.DISPATCHED, null));
+    LOG.info(() -> "Minutes " + minutesId + " of " + record.organ() + " " + record.meetingDate() + ": "
+        + minutes.paragraphs().size() + " paragraphs, " + toSend.size() + " send-outs queued, posted "
+        + dates.postedOn() + ", last appeal day " + dates.lastAppealDay());
+    return new IntakeResult(minutesId, MinutesStatus.DISPATCHED, null, false);
+  }
+
+  private IntakeResult reject(MinutesRecord record, String reason) {
+    LOG.warning(() -> "Rejected upload " + record.sourceKey() + ": " + reason);
+    table.putMinutes(record.withStatus(MinutesStatus.REJECTED, reason));
+    return new IntakeResult(record.id(), MinutesStatus.REJECTED, reason, false);
+  }
+
+  private static LocalDate metadataDate(GetObjectResponse object, String name) {
+    var value = object.metadata().get(name);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException notADate) {
+      throw new IllegalArgumentException(
+          "The upload's metadata " + name + " is '" + value + "', not a date written YYYY-MM-DD");
+    }
+  }
+
+  @SafeVarargs
+  private static <T> T firstPresent(T... candidates) {
+    for (var candidate : candidates) {
+      if (candidate != null) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("no candidate present");
+  }
+
+  static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package se.anslag.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+/** The uploaded object named by an intake queue message: an EventBridge "Object Created" event. */
+public record UploadEvent(String bucket, String key) {
+
+  /** The message body is not an upload event; retrying cannot help, so it is reported, not retried. */
+  public static final class MalformedEventException extends IllegalArgumentException {
+    MalformedEventException(String message) {
+      super(message);
+    }
+  }
+
+  public static UploadEvent parse(String messageBody, ObjectMapper json) {
+    JsonNode event;
+    try {
+      event = json.readTree(messageBody);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+      throw new MalformedEventException("Intake message is not JSON: " + notJson.getOriginalMessage());
+    }
+    var bucket = event.path("detail").path("bucket").path("name").asText("");
+    var key = event.path("detail").path("object").path("key").asText("");
+    if (bucket.isEmpty() || key.isEmpty()) {
+      throw new MalformedEventException(
+          "Intake message is not an S3 'Object Created' event (no detail.bucket.name or detail.object.key)");
+    }
+    // S3 URL-encodes keys in its events ("red flower.pdf" arrives as "red+flower.pdf"); the
+    // local emulator does not. Decoding handles both for the keys clerks use.
+    return new UploadEvent(bucket, URLDecoder.decode(key, StandardCharsets.UTF_8));
+  }
+}

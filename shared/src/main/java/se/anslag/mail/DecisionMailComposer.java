@@ -1,0 +1,142 @@
+package se.anslag.mail;
+
+import java.util.Optional;
+import javax.inject.Inject;
+import se.anslag.domain.MinutesRecord;
+import se.anslag.domain.Notice;
+import se.anslag.domain.Paragraph;
+import se.anslag.domain.SendOut;
+
+/** The extract of one paragraph (protokollsutdrag) as a Swedish e-mail. */
+public final class DecisionMailComposer {
+
+  @Inject
+  public DecisionMailComposer() {}
+
+  public MailMessage compose(MinutesRecord minutes, Paragraph paragraph, SendOut sendOut, Notice notice,
+      Optional<String> clerkAddress) {
+    if (!MailHeaders.isValidAddress(sendOut.target())) {
+      throw new IllegalArgumentException("Not a valid e-mail address: '" + MailHeaders.text(sendOut.target()) + "'");
+    }
+    var subject = MailHeaders.text(qualifierPrefix(sendOut.qualifier()) + "Protokollsutdrag: " + minutes.organ() + " "
+        + minutes.meetingDate() + " § " + paragraph.number() + " " + paragraph.title());
+    var replyTo = clerkAddress.filter(MailHeaders::isValidAddress).orElse(null);
+    return new MailMessage(sendOut.target(), replyTo, subject, text(minutes, paragraph, sendOut, notice),
+        html(minutes, paragraph, sendOut, notice));
+  }
+
+  /** The extract as plain text, also what is filed in the case record. */
+  public String text(MinutesRecord minutes, Paragraph paragraph, SendOut sendOut, Notice notice) {
+    var out = new StringBuilder();
+    out.append("Protokollsutdrag\n\n");
+    out.append("Organ: ").append(minutes.organ()).append('\n');
+    out.append("Sammanträdesdatum: ").append(minutes.meetingDate()).append('\n');
+    out.append("Paragraf: § ").append(paragraph.number()).append('\n');
+    if (paragraph.caseNumber() != null) {
+      out.append("Diarienummer: ").append(paragraph.caseNumber()).append('\n');
+    }
+    out.append("Ärende: ").append(paragraph.title()).append("\n\n");
+    var forwardTo = forwardTo(sendOut.qualifier());
+    if (forwardTo != null) {
+      out.append("Detta utdrag ska vidarebefordras till ").append(forwardTo).append(".\n\n");
+    }
+    out.append("Beslut\n").append(paragraph.decision() == null ? "(Beslutet redovisas inte i utdraget.)" : paragraph.decision())
+        .append("\n\n");
+    if (paragraph.text() != null && !paragraph.text().isBlank()) {
+      out.append("Paragrafen i sin helhet\n").append(paragraph.text().strip()).append("\n\n");
+    }
+    out.append("Anslag\n");
+    out.append("Protokollet justerades ").append(minutes.adjustedOn())
+        .append(" och tillkännagavs på kommunens anslagstavla ").append(notice.dates().postedOn()).append(".\n");
+    if (minutes.storagePlace() != null) {
+      out.append("Förvaringsplats för protokollet: ").append(minutes.storagePlace()).append('\n');
+    }
+    out.append("Sista dag för överklagande: ").append(notice.dates().lastAppealDay()).append("\n\n");
+    out.append("Så överklagar du\n").append(appealAdvice(notice)).append('\n');
+    return out.toString();
+  }
+
+  private String html(MinutesRecord minutes, Paragraph paragraph, SendOut sendOut, Notice notice) {
+    var out = new StringBuilder();
+    out.append("<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>")
+        .append(escape("Protokollsutdrag § " + paragraph.number())).append("</title></head><body>");
+    out.append("<h1>Protokollsutdrag</h1><dl>");
+    row(out, "Organ", minutes.organ());
+    row(out, "Sammanträdesdatum", String.valueOf(minutes.meetingDate()));
+    row(out, "Paragraf", "§ " + paragraph.number());
+    if (paragraph.caseNumber() != null) {
+      row(out, "Diarienummer", paragraph.caseNumber());
+    }
+    row(out, "Ärende", paragraph.title());
+    out.append("</dl>");
+    var forwardTo = forwardTo(sendOut.qualifier());
+    if (forwardTo != null) {
+      out.append("<p><strong>Detta utdrag ska vidarebefordras till ").append(escape(forwardTo)).append(".</strong></p>");
+    }
+    out.append("<h2>Beslut</h2>").append(paragraphs(paragraph.decision() == null
+        ? "(Beslutet redovisas inte i utdraget.)" : paragraph.decision()));
+    if (paragraph.text() != null && !paragraph.text().isBlank()) {
+      out.append("<h2>Paragrafen i sin helhet</h2>").append(paragraphs(paragraph.text()));
+    }
+    out.append("<h2>Anslag</h2><p>Protokollet justerades ").append(minutes.adjustedOn())
+        .append(" och tillkännagavs på kommunens anslagstavla ").append(notice.dates().postedOn()).append(".</p><dl>");
+    if (minutes.storagePlace() != null) {
+      row(out, "Förvaringsplats för protokollet", minutes.storagePlace());
+    }
+    row(out, "Sista dag för överklagande", String.valueOf(notice.dates().lastAppealDay()));
+    out.append("</dl><h2>Så överklagar du</h2><p>").append(escape(appealAdvice(notice))).append("</p></body></html>");
+    return out.toString();
+  }
+
+  private static String appealAdvice(Notice notice) {
+    return "Beslutet kan överklagas genom laglighetsprövning hos förvaltningsrätten enligt 13 kap. kommunallagen "
+        + "(2017:725). Överklagandet ska ha kommit in inom tre veckor från den dag då det tillkännagavs på "
+        + "kommunens anslagstavla att protokollet justerats, det vill säga senast "
+        + notice.dates().lastAppealDay() + ".";
+  }
+
+  private static String qualifierPrefix(String qualifier) {
+    if (qualifier == null) {
+      return "";
+    }
+    if (qualifier.equalsIgnoreCase("för kännedom")) {
+      return "För kännedom: ";
+    }
+    if (qualifier.equalsIgnoreCase("för åtgärd")) {
+      return "För åtgärd: ";
+    }
+    return "";
+  }
+
+  private static String forwardTo(String qualifier) {
+    return qualifier != null && qualifier.startsWith("fvb till ") ? qualifier.substring("fvb till ".length()) : null;
+  }
+
+  private static void row(StringBuilder out, String label, String value) {
+    out.append("<dt>").append(escape(label)).append("</dt><dd>").append(escape(value)).append("</dd>");
+  }
+
+  private static String paragraphs(String text) {
+    var out = new StringBuilder();
+    for (var block : text.strip().split("\\n\\s*\\n")) {
+      out.append("<p>").append(escape(block.strip()).replace("\n", "<br>")).append("</p>");
+    }
+    return out.toString();
+  }
+
+  static String escape(String value) {
+    var out = new StringBuilder(value.length() + 16);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

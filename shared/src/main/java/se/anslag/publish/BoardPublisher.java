@@ -1,0 +1,144 @@
+package se.anslag.publish;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import se.anslag.board.Board;
+import se.anslag.board.BoardNotice;
+import se.anslag.board.BoardSite;
+import se.anslag.board.ParagraphSummary;
+import se.anslag.config.AnslagConfig;
+import se.anslag.domain.MinutesRecord;
+import se.anslag.domain.MinutesStatus;
+import se.anslag.domain.Notice;
+import se.anslag.intake.ProtocolIntake;
+import se.anslag.setup.MunicipalSetup;
+import se.anslag.setup.Organ;
+import se.anslag.storage.AnslagTable;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Renders every board from the stored records into the public site bucket. Runs on each change
+ * and daily, so notices go up on their posting date and come down by themselves.
+ */
+@Singleton
+public final class BoardPublisher {
+  private static final Logger LOG = Logger.getLogger(BoardPublisher.class.getName());
+
+  private final AnslagTable table;
+  private final S3Client s3;
+  private final AnslagConfig config;
+  private final BoardSite site;
+  private final Clock clock;
+
+  @Inject
+  public BoardPublisher(AnslagTable table, S3Client s3, AnslagConfig config, BoardSite site, Clock clock) {
+    this.table = table;
+    this.s3 = s3;
+    this.config = config;
+    this.site = site;
+    this.clock = clock;
+  }
+
+  /** How one run went: files written and files that were already up to date. */
+  public record PublishResult(LocalDate day, int written, int unchanged, int takenDown) {}
+
+  public PublishResult publish() {
+    var today = LocalDate.now(clock.withZone(ProtocolIntake.STOCKHOLM));
+    var setup = table.loadSetup();
+    var minutesById = new HashMap<String, MinutesRecord>();
+    var paragraphsById = new HashMap<String, List<ParagraphSummary>>();
+    var noticesByBoard = new LinkedHashMap<String, List<BoardNotice>>();
+    int takenDown = 0;
+    for (var board : setup.boards()) {
+      var boardNotices = new ArrayList<BoardNotice>();
+      for (var notice : table.noticesOnBoard(board.id())) {
+        var minutes = minutesById.computeIfAbsent(notice.minutesId(), id -> table.findMinutes(id).orElse(null));
+        if (minutes == null || minutes.status() != MinutesStatus.DISPATCHED) {
+          continue; // still being recorded; the run after intake finishes shows it
+        }
+        if (!notice.takenDown() && today.isAfter(notice.dates().lastAppealDay())) {
+          // Soft delete: the record stays and says the notice came down.
+          table.putNotice(notice.withTakenDown());
+          takenDown++;
+        }
+        var paragraphs = paragraphsById.computeIfAbsent(notice.minutesId(), id -> table.paragraphs(id).stream()
+            .map(p -> new ParagraphSummary(p.number(), p.caseNumber(), p.title())).toList());
+        boardNotices.add(toBoardNotice(notice, minutes, paragraphs, setup, board));
+      }
+      noticesByBoard.put(board.id(), boardNotices);
+    }
+    var files = site.render(setup.boards(), noticesByBoard, today);
+    var written = upload(files);
+    LOG.info(() -> "Boards rendered for " + today + ": " + written + " files written, "
+        + (files.size() - written) + " unchanged");
+    return new PublishResult(today, written, files.size() - written, takenDown);
+  }
+
+  private static BoardNotice toBoardNotice(Notice notice, MinutesRecord minutes, List<ParagraphSummary> paragraphs,
+      MunicipalSetup setup, Board board) {
+    var organ = setup.organs().stream().filter(o -> o.slug().equals(minutes.organSlug())).findFirst();
+    var cooperating = organ.map(Organ::boardIds).orElse(List.of()).stream()
+        .filter(id -> !id.equals(board.id()))
+        .map(id -> setup.board(id).map(Board::name).orElse(id))
+        .toList();
+    return new BoardNotice(minutes.id(), minutes.organ(), minutes.organSlug(), minutes.meetingDate(),
+        minutes.adjustedOn(), minutes.storagePlace(), paragraphs, notice.postedOnThisBoard(), notice.dates(),
+        notice.policy(), cooperating, null);
+  }
+
+  /** Writes only files whose bytes changed, so an unchanged board costs reads, not writes. */
+  private int upload(Map<String, byte[]> files) {
+    var existingEtags = new HashMap<String, String>();
+    for (var page : s3.listObjectsV2Paginator(b -> b.bucket(config.siteBucket()))) {
+      page.contents().forEach(object -> existingEtags.put(object.key(), object.eTag().replace("\"", "")));
+    }
+    int written = 0;
+    for (var file : files.entrySet()) {
+      var md5 = md5(file.getValue());
+      if (md5.equals(existingEtags.get(file.getKey()))) {
+        continue;
+      }
+      s3.putObject(b -> b.bucket(config.siteBucket()).key(file.getKey()).contentType(contentType(file.getKey()))
+          .cacheControl("max-age=300"), RequestBody.fromBytes(file.getValue()));
+      written++;
+    }
+    return written;
+  }
+
+  static String contentType(String key) {
+    if (key.endsWith(".html")) {
+      return "text/html; charset=utf-8";
+    }
+    if (key.endsWith(".atom")) {
+      return "application/atom+xml; charset=utf-8";
+    }
+    if (key.endsWith(".json")) {
+      return "application/json; charset=utf-8";
+    }
+    if (key.endsWith(".css")) {
+      return "text/css; charset=utf-8";
+    }
+    return "application/octet-stream";
+  }
+
+  private static String md5(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
+    } catch (NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+}

@@ -1,0 +1,66 @@
+package se.anslag.setup;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import se.anslag.board.Board;
+import se.anslag.domain.RecipientLine;
+
+/** The municipality's boards, organs and recipient directory, as loaded from the setup file. */
+public record MunicipalSetup(List<Board> boards, List<Organ> organs, List<DirectoryEntry> directory) {
+
+  public MunicipalSetup {
+    boards = List.copyOf(boards);
+    organs = List.copyOf(organs);
+    directory = List.copyOf(directory);
+  }
+
+  public Optional<Organ> organNamed(String printedName) {
+    var wanted = Names.normalize(printedName);
+    return organs.stream().filter(organ -> organ.answersTo(wanted)).findFirst();
+  }
+
+  /** The known organ whose name is closest to a printed one: for the message when none matches. */
+  public Optional<String> closestOrganName(String printedName) {
+    var wanted = Names.normalize(printedName);
+    return organs.stream()
+        .map(Organ::name)
+        .min(Comparator.comparingInt(name -> editDistance(Names.normalize(name), wanted)));
+  }
+
+  public Optional<Board> board(String id) {
+    return boards.stream().filter(board -> board.id().equals(id)).findFirst();
+  }
+
+  public Resolution resolve(RecipientLine line) {
+    var wanted = Names.normalize(line.name());
+    return directory.stream()
+        .filter(entry -> entry.answersTo(wanted))
+        .findFirst()
+        .<Resolution>map(
+            entry ->
+                entry.caseFile()
+                    ? new Resolution.CaseFile(entry.name())
+                    : new Resolution.MailTo(entry.name(), entry.addresses()))
+        .orElseGet(Resolution.Unknown::new);
+  }
+
+  private static int editDistance(String a, String b) {
+    var previous = new int[b.length() + 1];
+    var current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+      }
+      var swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}

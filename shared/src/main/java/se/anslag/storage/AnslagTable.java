@@ -1,0 +1,341 @@
+package se.anslag.storage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import se.anslag.board.Board;
+import se.anslag.calendar.NoticeDates;
+import se.anslag.calendar.TakedownPolicy;
+import se.anslag.config.AnslagConfig;
+import se.anslag.domain.MinutesRecord;
+import se.anslag.domain.MinutesStatus;
+import se.anslag.domain.Notice;
+import se.anslag.domain.Paragraph;
+import se.anslag.domain.ParagraphRange;
+import se.anslag.domain.RecipientLine;
+import se.anslag.domain.SendOut;
+import se.anslag.domain.SendOutKind;
+import se.anslag.domain.SendOutStatus;
+import se.anslag.domain.Warning;
+import se.anslag.setup.DirectoryEntry;
+import se.anslag.setup.MunicipalSetup;
+import se.anslag.setup.Names;
+import se.anslag.setup.Organ;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * Every record of Anslag in one DynamoDB table. Keys (see the README for the access patterns):
+ *
+ * <pre>
+ * pk                 sk                         gsi1pk          gsi1sk
+ * MINUTES#{id}       META                       MINUTES         {receivedAt}#{id}
+ * MINUTES#{id}       PARAGRAPH#{nnn}
+ * MINUTES#{id}       NOTICE#{board}             BOARD#{board}   {postedOn}#{id}
+ * MINUTES#{id}       SENDOUT#{nnn}#{target}
+ * SETUP              BOARD#{id} | ORGAN#{slug} | RECIPIENT#{normalized name}
+ * </pre>
+ *
+ * Idempotency rests on conditional writes, not transactions: the local DynamoDB emulator has
+ * none, and each write here stands on its own.
+ */
+@Singleton
+public final class AnslagTable {
+  private static final String SETUP_PK = "SETUP";
+  private static final String MINUTES_INDEX_PK = "MINUTES";
+  private static final String GSI = "gsi1";
+
+  private final DynamoDbClient dynamoDb;
+  private final String tableName;
+
+  @Inject
+  public AnslagTable(DynamoDbClient dynamoDb, AnslagConfig config) {
+    this.dynamoDb = dynamoDb;
+    this.tableName = config.tableName();
+  }
+
+  // ---- setup -------------------------------------------------------------------------------
+
+  /** Replaces the setup: boards, organs and directory entries not in the new one are removed. */
+  public void replaceSetup(MunicipalSetup setup) {
+    var keep = new ArrayList<Map<String, AttributeValue>>();
+    for (var board : setup.boards()) {
+      keep.add(Item.create().put("pk", SETUP_PK).put("sk", "BOARD#" + board.id())
+          .put("id", board.id()).put("name", board.name()).values());
+    }
+    for (var organ : setup.organs()) {
+      keep.add(Item.create().put("pk", SETUP_PK).put("sk", "ORGAN#" + organ.slug())
+          .put("slug", organ.slug()).put("name", organ.name())
+          .putStrings("aliases", organ.aliases()).putStrings("boards", organ.boardIds())
+          .put("clerk", organ.clerkAddress()).put("takedownPolicy", organ.takedownPolicy().name())
+          .put("publishMinutesDocument", organ.publishMinutesDocument()).values());
+    }
+    for (var entry : setup.directory()) {
+      keep.add(Item.create().put("pk", SETUP_PK).put("sk", "RECIPIENT#" + Names.normalize(entry.name()))
+          .put("name", entry.name()).putStrings("aliases", entry.aliases())
+          .putStrings("addresses", entry.addresses()).put("caseFile", entry.caseFile()).values());
+    }
+    var keepKeys = keep.stream().map(item -> item.get("sk").s()).collect(java.util.stream.Collectors.toSet());
+    for (var old : queryPartition(SETUP_PK)) {
+      if (!keepKeys.contains(old.string("sk"))) {
+        dynamoDb.deleteItem(b -> b.tableName(tableName).key(key(SETUP_PK, old.string("sk"))));
+      }
+    }
+    for (var item : keep) {
+      dynamoDb.putItem(b -> b.tableName(tableName).item(item));
+    }
+  }
+
+  public MunicipalSetup loadSetup() {
+    var boards = new ArrayList<Board>();
+    var organs = new ArrayList<Organ>();
+    var directory = new ArrayList<DirectoryEntry>();
+    for (var item : queryPartition(SETUP_PK)) {
+      var sk = item.string("sk");
+      if (sk.startsWith("BOARD#")) {
+        boards.add(new Board(item.string("id"), item.string("name")));
+      } else if (sk.startsWith("ORGAN#")) {
+        organs.add(new Organ(item.string("slug"), item.string("name"), item.strings("aliases"),
+            item.strings("boards"), item.string("clerk"),
+            TakedownPolicy.valueOf(item.string("takedownPolicy")), item.bool("publishMinutesDocument")));
+      } else if (sk.startsWith("RECIPIENT#")) {
+        directory.add(new DirectoryEntry(item.string("name"), item.strings("aliases"),
+            item.strings("addresses"), item.bool("caseFile")));
+      }
+    }
+    return new MunicipalSetup(boards, organs, directory);
+  }
+
+  // ---- minutes -----------------------------------------------------------------------------
+
+  public Optional<MinutesRecord> findMinutes(String minutesId) {
+    var response = dynamoDb.getItem(b -> b.tableName(tableName).key(key(minutesPk(minutesId), "META")).consistentRead(true));
+    return response.hasItem() && !response.item().isEmpty()
+        ? Optional.of(toMinutes(Item.of(response.item())))
+        : Optional.empty();
+  }
+
+  public void putMinutes(MinutesRecord minutes) {
+    var item = Item.create()
+        .put("pk", minutesPk(minutes.id())).put("sk", "META").put("type", "minutes")
+        .put("gsi1pk", MINUTES_INDEX_PK).put("gsi1sk", minutes.receivedAt() + "#" + minutes.id())
+        .put("id", minutes.id()).put("sourceBucket", minutes.sourceBucket()).put("sourceKey", minutes.sourceKey())
+        .put("receivedAt", minutes.receivedAt()).put("organ", minutes.organ()).put("organSlug", minutes.organSlug())
+        .put("meetingDate", minutes.meetingDate()).put("storagePlace", minutes.storagePlace())
+        .put("adjustedOn", minutes.adjustedOn()).put("status", minutes.status().name())
+        .put("statusDetail", minutes.statusDetail())
+        .putMaps("warnings", minutes.warnings().stream()
+            .map(w -> Item.create().put("code", w.code()).put("message", w.message()).values()).toList());
+    if (minutes.paragraphRange() != null) {
+      item.put("paragraphFrom", minutes.paragraphRange().from()).put("paragraphTo", minutes.paragraphRange().to());
+    }
+    dynamoDb.putItem(b -> b.tableName(tableName).item(item.values()));
+  }
+
+  /** All minutes, newest first. */
+  public List<MinutesRecord> listMinutes() {
+    var result = new ArrayList<MinutesRecord>();
+    for (var item : queryIndex(MINUTES_INDEX_PK, false)) {
+      result.add(toMinutes(item));
+    }
+    return result;
+  }
+
+  private static MinutesRecord toMinutes(Item item) {
+    ParagraphRange range = item.values().containsKey("paragraphFrom")
+        ? new ParagraphRange(item.number("paragraphFrom"), item.number("paragraphTo"))
+        : null;
+    return new MinutesRecord(item.string("id"), item.string("sourceBucket"), item.string("sourceKey"),
+        item.instant("receivedAt"), item.string("organ"), item.string("organSlug"), item.date("meetingDate"),
+        range, item.string("storagePlace"), item.date("adjustedOn"), MinutesStatus.valueOf(item.string("status")),
+        item.string("statusDetail"),
+        item.maps("warnings").stream().map(w -> new Warning(w.string("code"), w.string("message"))).toList());
+  }
+
+  // ---- paragraphs --------------------------------------------------------------------------
+
+  public void putParagraph(String minutesId, Paragraph paragraph) {
+    var item = Item.create()
+        .put("pk", minutesPk(minutesId)).put("sk", paragraphSk(paragraph.number())).put("type", "paragraph")
+        .put("number", paragraph.number()).put("caseNumber", paragraph.caseNumber())
+        .put("title", paragraph.title()).put("decision", paragraph.decision()).put("text", paragraph.text())
+        .putMaps("recipients", paragraph.recipients().stream()
+            .map(r -> Item.create().put("name", r.name()).put("qualifier", r.qualifier()).put("raw", r.raw()).values())
+            .toList());
+    dynamoDb.putItem(b -> b.tableName(tableName).item(item.values()));
+  }
+
+  public List<Paragraph> paragraphs(String minutesId) {
+    return queryPrefix(minutesPk(minutesId), "PARAGRAPH#").stream().map(AnslagTable::toParagraph).toList();
+  }
+
+  public Optional<Paragraph> paragraph(String minutesId, int number) {
+    var response = dynamoDb.getItem(b -> b.tableName(tableName).key(key(minutesPk(minutesId), paragraphSk(number))));
+    return response.hasItem() && !response.item().isEmpty()
+        ? Optional.of(toParagraph(Item.of(response.item())))
+        : Optional.empty();
+  }
+
+  private static Paragraph toParagraph(Item item) {
+    return new Paragraph(item.number("number"), item.string("caseNumber"), item.string("title"),
+        item.string("decision"), item.string("text"),
+        item.maps("recipients").stream()
+            .map(r -> new RecipientLine(r.string("name"), r.string("qualifier"), r.string("raw"))).toList());
+  }
+
+  // ---- notices -----------------------------------------------------------------------------
+
+  public void putNotice(Notice notice) {
+    var item = Item.create()
+        .put("pk", minutesPk(notice.minutesId())).put("sk", "NOTICE#" + notice.boardId()).put("type", "notice")
+        .put("gsi1pk", "BOARD#" + notice.boardId())
+        .put("gsi1sk", notice.postedOnThisBoard() + "#" + notice.minutesId())
+        .put("minutesId", notice.minutesId()).put("board", notice.boardId())
+        .put("postedOnThisBoard", notice.postedOnThisBoard())
+        .put("appealRunsFrom", notice.dates().postedOn()).put("lastAppealDay", notice.dates().lastAppealDay())
+        .put("takedownOn", notice.dates().takedownOn()).put("takedownPolicy", notice.policy().name())
+        .put("takenDown", notice.takenDown());
+    dynamoDb.putItem(b -> b.tableName(tableName).item(item.values()));
+  }
+
+  /** Every notice ever put on a board, taken down or not, newest posting first. */
+  public List<Notice> noticesOnBoard(String boardId) {
+    return queryIndex("BOARD#" + boardId, false).stream().map(AnslagTable::toNotice).toList();
+  }
+
+  public List<Notice> notices(String minutesId) {
+    return queryPrefix(minutesPk(minutesId), "NOTICE#").stream().map(AnslagTable::toNotice).toList();
+  }
+
+  private static Notice toNotice(Item item) {
+    return new Notice(item.string("minutesId"), item.string("board"), item.date("postedOnThisBoard"),
+        new NoticeDates(item.date("appealRunsFrom"), item.date("lastAppealDay"), item.date("takedownOn")),
+        TakedownPolicy.valueOf(item.string("takedownPolicy")), item.bool("takenDown"));
+  }
+
+  // ---- send-outs ---------------------------------------------------------------------------
+
+  /** Creates the send-out unless it exists: a second intake of the same minutes changes nothing. */
+  public boolean createSendOut(SendOut sendOut) {
+    try {
+      dynamoDb.putItem(b -> b.tableName(tableName).item(toItem(sendOut).values())
+          .conditionExpression("attribute_not_exists(pk)"));
+      return true;
+    } catch (ConditionalCheckFailedException alreadyThere) {
+      return false;
+    }
+  }
+
+  public Optional<SendOut> findSendOut(String minutesId, int paragraph, String target) {
+    var response = dynamoDb.getItem(b -> b.tableName(tableName)
+        .key(key(minutesPk(minutesId), sendOutSk(paragraph, target))).consistentRead(true));
+    return response.hasItem() && !response.item().isEmpty()
+        ? Optional.of(toSendOut(Item.of(response.item())))
+        : Optional.empty();
+  }
+
+  public List<SendOut> sendOuts(String minutesId) {
+    return queryPrefix(minutesPk(minutesId), "SENDOUT#").stream().map(AnslagTable::toSendOut).toList();
+  }
+
+  /**
+   * Claims a send-out for sending: PENDING, or SENDING by a claim older than {@code staleAfter}
+   * (its mailer died). Returns the claimed record, or empty when another mailer has it or it is done.
+   */
+  public Optional<SendOut> claimSendOut(SendOut sendOut, Instant now, Duration staleAfter) {
+    var values = new HashMap<String, AttributeValue>();
+    values.put(":pending", AttributeValue.fromS(SendOutStatus.PENDING.name()));
+    values.put(":sending", AttributeValue.fromS(SendOutStatus.SENDING.name()));
+    values.put(":staleBefore", AttributeValue.fromS(now.minus(staleAfter).toString()));
+    values.put(":now", AttributeValue.fromS(now.toString()));
+    values.put(":one", AttributeValue.fromN("1"));
+    try {
+      var response = dynamoDb.updateItem(b -> b.tableName(tableName)
+          .key(key(minutesPk(sendOut.minutesId()), sendOutSk(sendOut.paragraph(), sendOut.target())))
+          .updateExpression("SET #status = :sending, updatedAt = :now, claimedAt = :now ADD attempts :one")
+          .conditionExpression("#status = :pending OR (#status = :sending AND claimedAt < :staleBefore)")
+          .expressionAttributeNames(Map.of("#status", "status"))
+          .expressionAttributeValues(values)
+          .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW));
+      return Optional.of(toSendOut(Item.of(response.attributes())));
+    } catch (ConditionalCheckFailedException notClaimable) {
+      return Optional.empty();
+    }
+  }
+
+  /** Records the outcome of a send-out (or puts it back to PENDING for a retry). */
+  public void updateSendOut(SendOut sendOut) {
+    dynamoDb.putItem(b -> b.tableName(tableName).item(toItem(sendOut).values()));
+  }
+
+  private static Item toItem(SendOut sendOut) {
+    return Item.create()
+        .put("pk", minutesPk(sendOut.minutesId())).put("sk", sendOutSk(sendOut.paragraph(), sendOut.target()))
+        .put("type", "sendout").put("minutesId", sendOut.minutesId()).put("paragraph", sendOut.paragraph())
+        .put("target", sendOut.target()).put("kind", sendOut.kind().name())
+        .putStrings("recipientNames", sendOut.recipientNames()).put("qualifier", sendOut.qualifier())
+        .put("status", sendOut.status().name()).put("attempts", sendOut.attempts())
+        .put("sesMessageId", sendOut.sesMessageId()).put("createdAt", sendOut.createdAt())
+        .put("updatedAt", sendOut.updatedAt()).put("detail", sendOut.detail());
+  }
+
+  private static SendOut toSendOut(Item item) {
+    return new SendOut(item.string("minutesId"), item.number("paragraph"), item.string("target"),
+        SendOutKind.valueOf(item.string("kind")), item.strings("recipientNames"), item.string("qualifier"),
+        SendOutStatus.valueOf(item.string("status")), item.number("attempts"), item.string("sesMessageId"),
+        item.instant("createdAt"), item.instant("updatedAt"), item.string("detail"));
+  }
+
+  // ---- keys and queries --------------------------------------------------------------------
+
+  static String minutesPk(String minutesId) {
+    return "MINUTES#" + minutesId;
+  }
+
+  private static String paragraphSk(int number) {
+    return "PARAGRAPH#%03d".formatted(number);
+  }
+
+  private static String sendOutSk(int paragraph, String target) {
+    return "SENDOUT#%03d#%s".formatted(paragraph, target);
+  }
+
+  private static Map<String, AttributeValue> key(String pk, String sk) {
+    return Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk));
+  }
+
+  private List<Item> queryPartition(String pk) {
+    return query(QueryRequest.builder().tableName(tableName).consistentRead(true)
+        .keyConditionExpression("pk = :pk")
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))).build());
+  }
+
+  private List<Item> queryPrefix(String pk, String skPrefix) {
+    return query(QueryRequest.builder().tableName(tableName).consistentRead(true)
+        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk), ":prefix", AttributeValue.fromS(skPrefix)))
+        .build());
+  }
+
+  private List<Item> queryIndex(String gsiPk, boolean ascending) {
+    return query(QueryRequest.builder().tableName(tableName).indexName(GSI).scanIndexForward(ascending)
+        .keyConditionExpression("gsi1pk = :pk")
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(gsiPk))).build());
+  }
+
+  private List<Item> query(QueryRequest request) {
+    var items = new ArrayList<Item>();
+    for (var page : dynamoDb.queryPaginator(request)) {
+      page.items().forEach(item -> items.add(Item.of(item)));
+    }
+    return items;
+  }
+}
