@@ -1,0 +1,42 @@
+package se.anslag.local;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The `anslag` command: the local mode and the tools a clerk or developer runs without AWS. */
+@Command(
+    name = "anslag",
+    mixinStandardHelpOptions = true,
+    description = "Adjusted minutes to the notice board and to every recipient, on this machine.",
+    subcommands = {DemoCommand.class, InspectCommand.class, DatesCommand.class, CommandLine.HelpCommand.class})
+public final class AnslagCli {
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  static int run(String... args) {
+    return new CommandLine(new AnslagCli())
+        .registerConverter(java.time.LocalDate.class, DateOption::parse)
+        .setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
+          // One line naming the problem, not a stack trace, for the person at the terminal.
+          commandLine.getErr().println("anslag: " + failure.getMessage());
+          return failure instanceof CommandFailure cf ? cf.exitCode() : 1;
+        })
+        .execute(args);
+  }
+
+  /** A failure whose message is meant for the user, with the exit status it should give. */
+  static final class CommandFailure extends RuntimeException {
+    private final int exitCode;
+
+    CommandFailure(int exitCode, String message) {
+      super(message);
+      this.exitCode = exitCode;
+    }
+
+    int exitCode() {
+      return exitCode;
+    }
+  }
+}
