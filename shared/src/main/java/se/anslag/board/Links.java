@@ -1,0 +1,62 @@
+package se.anslag.board;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** Object keys of the site, links between them, and the stable identifiers of feeds and entries. */
+final class Links {
+
+  static final String SITE_INDEX = "index.html";
+
+  private Links() {}
+
+  static String boardIndex(String boardId) {
+    return boardId + "/index.html";
+  }
+
+  static String organIndex(String boardId, String organSlug) {
+    return boardId + "/organ/" + organSlug + "/index.html";
+  }
+
+  static String noticePage(String boardId, String organSlug, String meetingSegment) {
+    return boardId + "/anslag/" + organSlug + "/" + meetingSegment + "/index.html";
+  }
+
+  static String atomFeed(String boardId) {
+    return boardId + "/anslag.atom";
+  }
+
+  static String jsonFeed(String boardId) {
+    return boardId + "/anslag.json";
+  }
+
+  /**
+   * The link from one object to another, relative so that the site works under any host name and path
+   * prefix (and from a local directory). Keys contain only slugs, dates and fixed words.
+   */
+  static String relative(String fromKey, String toKey) {
+    String[] from = fromKey.split("/");
+    String[] to = toKey.split("/");
+    int common = 0;
+    while (common < from.length - 1 && common < to.length - 1 && from[common].equals(to[common])) {
+      common++;
+    }
+    StringBuilder link = new StringBuilder();
+    link.append("../".repeat(from.length - 1 - common));
+    for (int i = common; i < to.length; i++) {
+      if (i > common) {
+        link.append('/');
+      }
+      link.append(to[i]);
+    }
+    return link.toString();
+  }
+
+  /**
+   * A stable identifier that does not depend on the host name, so a feed keeps its entry ids when the site
+   * moves. Name-based UUID of the object key.
+   */
+  static String stableId(String key) {
+    return "urn:uuid:" + UUID.nameUUIDFromBytes(("anslag:" + key).getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,11 @@
+package se.anslag.board;
+
+/** Where a notice stands on one board on one day. */
+public enum NoticeState {
+  /** Not yet posted on this board: nothing is published. */
+  NOT_YET_POSTED,
+  /** On the board: the full notice is published. */
+  ON_BOARD,
+  /** Past the last appeal day: only a short "taken down" page remains at the same address. */
+  TAKEN_DOWN
+}
