@@ -20,6 +20,7 @@ final class MinutesParser {
   /** "§ 1 Dnr 2024/7", "BUN § 81", "KS § 235 Dnr 191/2013", "SN § 139 Title Dnr 17/12", "§54". */
   private static final Pattern HEADING = Pattern.compile(
       "^(?:\\p{Lu}{1,8}(?:-\\p{Lu}{1,6})?\\s*)?§\\s*(?<num>\\d{1,4})(?!\\d)(?<rest>.*)$");
+  private static final Pattern CONTINUED = Pattern.compile("(?iu)^\\(?\\s*forts(?:\\.|ättning|att)?.*");
   private static final Pattern RANGE_AFTER_NUMBER = Pattern.compile("^\\s*(?:-{1,2}|–|—|till)\\s*§?\\s*\\d.*");
 
   private static final String CASE = "(?:\\p{Lu}{1,8}(?:\\s|/|-)?)?\\d{1,4}(?:/|:|\\.|-)\\d{1,6}(?:(?:/|:|\\.|-)\\d{1,6})?";
@@ -56,7 +57,8 @@ final class MinutesParser {
       "(?iu)(?:redovisas|publiceras|återges|visas|lämnas)\\s+(?:inte|ej).{0,80}sekretess|sekretessbelag|omfattas\\s+av\\s+sekretess");
   private static final Pattern RUNNING_HEADER = Pattern.compile(
       "(?u)^(?:(?i:sammanträdesprotokoll|utdrag\\s+ur\\s+(?:sammanträdes)?protokoll(?:et)?)(?!.*\\btill\\b).{0,60}"
-          + "|\\p{Lu}{2,}(?:\\s\\p{Lu}{2,})*\\s+KOMMUN)$");
+          + "|\\p{Lu}{2,}(?:\\s\\p{Lu}{2,})*\\s+KOMMUN"
+          + "|(?:\\p{Lu}{1,8}\\s*)?§\\s*\\d{1,4}\\s*\\(?\\s*(?i:forts)\\S*\\)?)$");
 
   private record Heading(int line, int number, String rest) {}
 
@@ -74,6 +76,9 @@ final class MinutesParser {
       return null; // "§ 1-6" is a range, not a heading
     }
     String trimmed = rest.replaceAll("^[\\s.:–-]+", "");
+    if (CONTINUED.matcher(trimmed).matches()) {
+      return null; // "§ 81 forts." repeats the heading on the next page
+    }
     if (!trimmed.isEmpty() && Character.isLowerCase(trimmed.codePointAt(0))) {
       return null; // "§ 5 i reglementet" is a reference that happened to start a line
     }
@@ -194,17 +199,18 @@ final class MinutesParser {
         candidates.add(heading);
       }
     }
-    // A table of contents lists the headings once more, each with almost no body: drop those entries
+    // A table of contents lists the headings once more, each with a bare title as body: drop those entries
     List<Heading> kept = new ArrayList<>();
     for (int c = 0; c < candidates.size(); c++) {
       Heading heading = candidates.get(c);
       int end = c + 1 < candidates.size() ? candidates.get(c + 1).line() : lines.size();
-      long bodyLines = lines.subList(heading.line() + 1, end).stream().filter(l -> !l.isEmpty()).count();
+      List<String> bodyLines = lines.subList(heading.line() + 1, end).stream().filter(l -> !l.isEmpty()).toList();
+      boolean bare = bodyLines.size() <= 2 && bodyLines.stream().allMatch(l -> classify(l) == Section.NONE);
       boolean repeatedLater = false;
       for (int later = c + 1; later < candidates.size(); later++) {
         repeatedLater |= candidates.get(later).number() == heading.number();
       }
-      if (!(repeatedLater && bodyLines <= 1)) {
+      if (!(repeatedLater && bare)) {
         kept.add(heading);
       }
     }

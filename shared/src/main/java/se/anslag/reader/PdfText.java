@@ -40,11 +40,10 @@ final class PdfText {
           "The PDF is encrypted with a password: upload a copy saved without password protection.", e);
     } catch (IOException e) {
       throw new UnreadableMinutesException(
-          "The PDF is damaged or incomplete and could not be read (" + e.getMessage() + ").", e);
+          "The PDF is damaged or incomplete (perhaps cut off in transfer) and could not be read.", e);
     } catch (RuntimeException | StackOverflowError e) {
       // PDFBox signals some broken structures with runtime errors; the clerk only needs to know the file is bad
-      throw new UnreadableMinutesException(
-          "The PDF is damaged and could not be read (" + e.getClass().getSimpleName() + ").", e);
+      throw new UnreadableMinutesException("The PDF is damaged and could not be read.", e);
     }
   }
 }
