@@ -1,0 +1,253 @@
+package se.anslag.reader;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import se.anslag.domain.ParagraphRange;
+import se.anslag.domain.PrintedNoticeDates;
+
+/**
+ * The labelled fields of the minutes' front page and notice block (ANSLAG/BEVIS): organ, meeting
+ * date, paragraphs, storage place, adjustment date and any notice dates already printed.
+ *
+ * <p>A line may carry several labels ("Sammanträdesdatum 2024-02-14 Paragrafer § 1-6"); the value
+ * of a label is the text up to the next label. A label with nothing after it takes its value from
+ * the next line, which is how flattened tables come out of PDFs.
+ */
+final class NoticeFields {
+
+  enum Kind { ORGAN, ORGAN_AND_DATE, MEETING_DATE, PLACE_AND_TIME, RANGE, STORAGE, ADJUSTED, POSTED, TAKEDOWN,
+    LAST_APPEAL, PERIOD, OTHER }
+
+  private record Label(Kind kind, Pattern pattern) {}
+
+  private static final String WORD_START = "(?<![\\p{L}\\p{N}])";
+  private static final String WORD_END = "(?![\\p{L}])";
+
+  // Longer labels first: the first label that matches at a position wins.
+  private static final List<Label> LABELS = List.of(
+      label(Kind.ORGAN_AND_DATE, "organ\\s+(?:och|/)\\s*sammanträdesdatum"),
+      label(Kind.POSTED, "datum\\s+(?:då|när|för)\\s+(?:anslaget|anslag)\\s+(?:sätts|sattes|satts)\\s+upp"
+          + "|datum\\s+för\\s+anslag(?:s|ets)\\s+uppsättande|anslaget\\s+(?:uppsättes|uppsattes|uppsatt)"
+          + "|anslag(?:et)?\\s+(?:sätts|sattes|satt)\\s+upp|datum\\s+då\\s+tillkännagivandet\\s+publicerades"
+          + "|tillkännagivandet\\s+publicerades|anslaget\\s+publicerat|anslagsdatum"
+          + "|protokollet\\s+(?:anslås|anslogs|har\\s+anslagits)(?:\\s+den)?"),
+      label(Kind.TAKEDOWN, "tidigast\\s+datum\\s+för\\s+anslagets\\s+nedtagande"
+          + "|datum\\s+(?:då|när|för)\\s+(?:anslaget|anslag)\\s+(?:tas|togs)\\s+(?:ned|ner)"
+          + "|datum\\s+för\\s+anslag(?:s|ets)\\s+nedtagande|anslaget\\s+(?:nedtages|nedtas|nedtogs)"
+          + "|anslag(?:et)?\\s+tas\\s+(?:ned|ner)|datum\\s+då\\s+publiceringen\\s+av\\s+tillkännagivandet\\s+upphör"
+          + "|publiceringen\\s+av\\s+tillkännagivandet\\s+upphör"
+          + "|(?:anslaget|anslås)\\s+(?:till\\s+och\\s+med|t\\.\\s?o\\.\\s?m\\.?)"),
+      label(Kind.LAST_APPEAL, "sista\\s+dag(?:en)?\\s+(?:för\\s+överklagande|att\\s+överklaga)"),
+      label(Kind.PERIOD, "tid\\s+för\\s+anslag(?:et)?|anslås\\s+under\\s+tiden|anslagsperiod|anslagstid"
+          + "|anslaget\\s+är\\s+uppsatt\\s+under\\s+tiden"),
+      label(Kind.STORAGE, "förvaringsplats\\s+(?:för|av|för/av|för\\s+det\\s+justerade)\\s+(?:protokollet|protokoll)"
+          + "|protokollets\\s+förvaringsplats|förvaringsplats|förvaringsställe"
+          + "|protokollet\\s+(?:finns|förvaras)\\s+(?:på|hos|i|vid)|protokollet\\s+(?:finns|förvaras)"),
+      label(Kind.ADJUSTED, "justeringens\\s+(?:plats\\s+och\\s+tid|tid\\s+och\\s+plats|datum)|justeringsdatum"
+          + "|datum\\s+för\\s+justering(?:en)?|justerat\\s+den|justerad\\s+den|justerades\\s+den"
+          + "|protokollet\\s+justerades(?:\\s+den)?|protokollet\\s+justerat(?:\\s+den)?"),
+      label(Kind.MEETING_DATE, "sammanträdesdatum|sammanträdesdag|datum\\s+för\\s+sammanträde(?:t)?"
+          + "|sammanträdets\\s+datum|mötesdatum"),
+      label(Kind.PLACE_AND_TIME, "plats\\s+och\\s+tid|tid\\s+och\\s+plats"),
+      label(Kind.RANGE, "protokollsparagrafer|justerade\\s+paragrafer|paragrafnummer|paragrafnr|paragrafer|paragraf"),
+      label(Kind.OTHER, "underskrifter|underskrift|sekreterare|ordförande|justerare|justerande"),
+      startLabel(Kind.ORGAN, "organ|beslutsinstans|forum|beslutande\\s+organ"),
+      startLabel(Kind.MEETING_DATE, "datum"));
+
+  static final Pattern RANGE = Pattern.compile(
+      "§*\\s*(\\d{1,4})\\s*(?:-{1,2}|–|—|till)\\s*§*\\s*(\\d{1,4})(?!\\d)|§+\\s*(\\d{1,4})(?![\\d/:])");
+
+  private static Label label(Kind kind, String regex) {
+    return new Label(kind, Pattern.compile("(?iu)" + WORD_START + "(?:" + regex + ")" + WORD_END));
+  }
+
+  private static Label startLabel(Kind kind, String regex) {
+    return new Label(kind, Pattern.compile("(?iu)^(?:" + regex + ")" + WORD_END));
+  }
+
+  private record Hit(Kind kind, int start, int end) {}
+
+  String organ;
+  LocalDate meetingDate;
+  LocalDate placeAndTimeDate;
+  ParagraphRange range;
+  String storagePlace;
+  LocalDate adjustedOn;
+  LocalDate postedOn;
+  LocalDate takedownOn;
+  LocalDate lastAppealDay;
+
+  /** Reads labelled fields from these lines; a field already found is kept. */
+  void scan(List<String> lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      List<Hit> hits = hits(line);
+      if (hits.isEmpty()) {
+        continue;
+      }
+      String next = nextValueLine(lines, i);
+      List<Hit> pending = new ArrayList<>();
+      for (int h = 0; h < hits.size(); h++) {
+        Hit hit = hits.get(h);
+        int valueEnd = h + 1 < hits.size() ? hits.get(h + 1).start() : line.length();
+        String value = trimValue(line.substring(hit.end(), valueEnd));
+        if (value.isEmpty() || hit.kind() == Kind.PERIOD && SwedishDates.findAll(value).isEmpty()) {
+          pending.add(hit);
+        } else {
+          accept(hit.kind(), value);
+        }
+      }
+      if (!pending.isEmpty() && next != null) {
+        fillFromNextLine(pending, next);
+      }
+    }
+  }
+
+  PrintedNoticeDates printedNotice() {
+    return new PrintedNoticeDates(postedOn, lastAppealDay, takedownOn);
+  }
+
+  private static List<Hit> hits(String line) {
+    List<Hit> hits = new ArrayList<>();
+    int pos = 0;
+    while (pos < line.length()) {
+      Hit best = null;
+      for (Label label : LABELS) {
+        Matcher m = label.pattern().matcher(line);
+        if (m.find(pos) && (best == null || m.start() < best.start())) {
+          best = new Hit(label.kind(), m.start(), m.end());
+        }
+      }
+      if (best == null) {
+        break;
+      }
+      hits.add(best);
+      pos = best.end();
+    }
+    return hits;
+  }
+
+  /** The next non-blank line when it carries no label of its own, else null. */
+  private static String nextValueLine(List<String> lines, int index) {
+    for (int j = index + 1; j < lines.size() && j <= index + 2; j++) {
+      String candidate = lines.get(j);
+      if (candidate.isEmpty()) {
+        continue;
+      }
+      return hits(candidate).isEmpty() && !MinutesParser.isParagraphHeading(candidate) ? candidate : null;
+    }
+    return null;
+  }
+
+  private void fillFromNextLine(List<Hit> pending, String next) {
+    if (pending.size() == 1 && pending.getFirst().kind() != Kind.OTHER) {
+      accept(pending.getFirst().kind(), next);
+      return;
+    }
+    // Several empty labels over one value line: a flattened table, values in the same order
+    List<SwedishDates.Found> dates = SwedishDates.findAll(next);
+    int d = 0;
+    for (Hit hit : pending) {
+      switch (hit.kind()) {
+        case MEETING_DATE, ADJUSTED, POSTED, TAKEDOWN, LAST_APPEAL, PLACE_AND_TIME -> {
+          if (d < dates.size()) {
+            accept(hit.kind(), dates.get(d++).date().toString());
+          }
+        }
+        case RANGE -> {
+          String rest = next;
+          for (SwedishDates.Found found : dates) {
+            rest = rest.replace(next.substring(found.start(), found.end()), " ");
+          }
+          accept(Kind.RANGE, rest);
+        }
+        default -> { }
+      }
+    }
+  }
+
+  private void accept(Kind kind, String value) {
+    switch (kind) {
+      case ORGAN -> {
+        if (organ == null) {
+          String name = withoutDates(value);
+          if (looksLikeName(name)) {
+            organ = name;
+          }
+          if (meetingDate == null) {
+            meetingDate = SwedishDates.first(value);
+          }
+        }
+      }
+      case ORGAN_AND_DATE -> {
+        if (organ == null && looksLikeName(withoutDates(value))) {
+          organ = withoutDates(value);
+        }
+        if (meetingDate == null) {
+          meetingDate = SwedishDates.first(value);
+        }
+      }
+      case MEETING_DATE -> meetingDate = meetingDate != null ? meetingDate : SwedishDates.first(value);
+      case PLACE_AND_TIME ->
+          placeAndTimeDate = placeAndTimeDate != null ? placeAndTimeDate : SwedishDates.first(value);
+      case RANGE -> {
+        if (range == null) {
+          range = range(value);
+        }
+      }
+      case STORAGE -> {
+        if (storagePlace == null && looksLikeName(value)) {
+          storagePlace = value;
+        }
+      }
+      case ADJUSTED -> adjustedOn = adjustedOn != null ? adjustedOn : SwedishDates.first(value);
+      case POSTED -> {
+        List<SwedishDates.Found> dates = SwedishDates.findAll(value);
+        if (!dates.isEmpty() && postedOn == null) {
+          postedOn = dates.getFirst().date();
+        }
+      }
+      case TAKEDOWN -> takedownOn = takedownOn != null ? takedownOn : SwedishDates.first(value);
+      case LAST_APPEAL -> lastAppealDay = lastAppealDay != null ? lastAppealDay : SwedishDates.first(value);
+      case PERIOD -> {
+        List<SwedishDates.Found> dates = SwedishDates.findAll(value);
+        if (dates.size() >= 1 && postedOn == null) {
+          postedOn = dates.get(0).date();
+        }
+        if (dates.size() >= 2 && takedownOn == null) {
+          takedownOn = dates.get(1).date();
+        }
+      }
+      case OTHER -> { }
+    }
+  }
+
+  static ParagraphRange range(String value) {
+    Matcher m = RANGE.matcher(value);
+    if (!m.find()) {
+      return null;
+    }
+    int from = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(3));
+    int to = m.group(2) != null ? Integer.parseInt(m.group(2)) : from;
+    return from <= to ? new ParagraphRange(from, to) : null;
+  }
+
+  private static String trimValue(String value) {
+    return value.replaceAll("^[\\s:.,–-]+|[\\s:,]+$", "");
+  }
+
+  private static String withoutDates(String value) {
+    String result = value;
+    for (SwedishDates.Found found : SwedishDates.findAll(value).reversed()) {
+      result = result.substring(0, found.start()) + " " + result.substring(found.end());
+    }
+    return trimValue(result.replaceAll("\\s{2,}", " ").trim());
+  }
+
+  private static boolean looksLikeName(String value) {
+    return value.codePoints().filter(Character::isLetter).count() >= 3;
+  }
+}

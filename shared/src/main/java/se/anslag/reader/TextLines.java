@@ -1,0 +1,81 @@
+package se.anslag.reader;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Turns extracted text into clean lines: odd spaces and bullet glyphs removed, running headers and
+ * footers dropped. Blank lines stay (as "") because plain-text minutes use them as separators.
+ */
+final class TextLines {
+
+  /** Running headers and footers that PDF extraction puts between the lines of the text. */
+  private static final List<Pattern> RUNNING_LINES = List.of(
+      Pattern.compile("(?iu)^(justerandes?|ordförandes?|ordf\\.?)\\s*(sign|signatur|signaturer|sign\\.)\\b.*"),
+      Pattern.compile("(?iu)^(justerare|justerande)\\s*(sign|signatur)\\b.*"),
+      Pattern.compile("(?iu)^utdragsbestyrkande\\b.*"),
+      Pattern.compile("(?iu)^(.{0,80}\\s)?sida\\s*\\d{1,4}\\s*((av|/)\\s*\\d{1,4}|\\(\\s*\\d{1,4}\\s*\\))?$"),
+      Pattern.compile("^\\d{1,3}\\s*(\\(\\s*\\d{1,3}\\s*\\)|(/|av)\\s*\\d{1,3})?$"));
+
+  /** Glyphs that word processors use for list bullets; the list item itself stays. */
+  private static final Pattern LEADING_BULLET =
+      Pattern.compile("^(?:[•◦▪■●○·∙➢➤►✓✔*]|o(?=\\s+\\p{Lu}))\\s*");
+
+  private TextLines() {}
+
+  static List<String> of(String text) {
+    String normalized = text
+        .replace("\uFEFF", "")
+        .replace("\r\n", "\n")
+        .replace('\r', '\n')
+        // a page break is no paragraph break: lists and sentences go on across pages
+        .replaceAll("\n*\f\n*", "\n");
+    List<String> lines = new ArrayList<>();
+    for (String raw : normalized.split("\n", -1)) {
+      String line = clean(raw);
+      if (!isRunningLine(line)) {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+
+  static String clean(String raw) {
+    StringBuilder sb = new StringBuilder(raw.length());
+    raw.codePoints().forEach(cp -> {
+      if (cp >= 0xE000 && cp <= 0xF8FF) {
+        return; // private-use bullet glyphs (U+F0B7 and friends)
+      }
+      if (cp == 0x00AD || (cp >= 0x200B && cp <= 0x200D) || cp == 0xFEFF) {
+        return; // soft hyphen and zero-width characters
+      }
+      if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+        sb.append(' ');
+      } else if (Character.isISOControl(cp)) {
+        sb.append(' ');
+      } else {
+        sb.appendCodePoint(cp);
+      }
+    });
+    String line = sb.toString().trim().replaceAll(" {2,}", " ");
+    String previous;
+    do {
+      previous = line;
+      line = LEADING_BULLET.matcher(line).replaceFirst("");
+    } while (!line.equals(previous) && !line.isEmpty());
+    return line;
+  }
+
+  static boolean isRunningLine(String line) {
+    if (line.isEmpty()) {
+      return false;
+    }
+    for (Pattern p : RUNNING_LINES) {
+      if (p.matcher(line).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
