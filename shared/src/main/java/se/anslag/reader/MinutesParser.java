@@ -90,8 +90,8 @@ final class MinutesParser {
     List<Heading> headings = findHeadings(lines);
 
     int bodyStart = headings.isEmpty() ? lines.size() : headings.getFirst().line();
-    int bodyEnd = bodyEnd(lines, bodyStart);
-    headings.removeIf(h -> h.line() >= bodyEnd);
+    // "Anslag" can also head a budget section inside a paragraph: only a block after the last § ends the body
+    int bodyEnd = bodyEnd(lines, headings.isEmpty() ? bodyStart : headings.getLast().line());
 
     NoticeFields fields = new NoticeFields();
     fields.scan(lines.subList(0, bodyStart));
@@ -177,8 +177,8 @@ final class MinutesParser {
   }
 
   /** Where the paragraphs end: at a notice block printed after them, else at the end of the text. */
-  private static int bodyEnd(List<String> lines, int bodyStart) {
-    for (int i = bodyStart; i < lines.size(); i++) {
+  private static int bodyEnd(List<String> lines, int lastHeading) {
+    for (int i = lastHeading; i < lines.size(); i++) {
       if (NOTICE_HEADING.matcher(lines.get(i)).matches()) {
         return i;
       }

@@ -241,4 +241,16 @@ class LayoutVariantsTest {
     });
     assertThat(minutes.warnings()).isEmpty();
   }
+
+  @Test
+  void aBudgetSectionNamedAnslagDoesNotEndTheParagraphs() throws Exception {
+    String text = "Organ Kommunfullmäktige\nSammanträdesdatum 2022-11-28\n§ 90 Dnr KS 2022/300\nBudget 2023\n"
+        + "Anslag\nAnslagen fördelas enligt bilaga.\nBeslut\nBudgeten fastställs.\nBeslut skickas till\nAkten\n"
+        + "§ 91 Dnr KS 2022/301\nSkattesats\nBeslut\nSkattesatsen är oförändrad.\nBeslut skickas till\nAkten\n";
+
+    Minutes minutes = reader.readText(text);
+
+    assertThat(minutes.paragraphs()).extracting(Paragraph::number, Paragraph::decision)
+        .containsExactly(tuple(90, "Budgeten fastställs."), tuple(91, "Skattesatsen är oförändrad."));
+  }
 }
