@@ -24,9 +24,7 @@ import se.anslag.mailer.SendOutMessage;
 import se.anslag.reader.MinutesReader;
 import se.anslag.reader.UnreadableMinutesException;
 import se.anslag.storage.AnslagTable;
-import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import se.anslag.storage.S3Objects;
 
 /**
  * Reads one uploaded set of minutes and records everything that follows from it: the minutes,
@@ -43,14 +41,14 @@ public final class ProtocolIntake {
   static final String POSTED_ON_METADATA = "posted-on";
   private static final Logger LOG = Logger.getLogger(ProtocolIntake.class.getName());
 
-  private final S3Client s3;
+  private final S3Objects s3;
   private final AnslagTable table;
   private final MinutesReader reader;
   private final WorkQueues queues;
   private final Clock clock;
 
   @Inject
-  public ProtocolIntake(S3Client s3, AnslagTable table, MinutesReader reader, WorkQueues queues, Clock clock) {
+  public ProtocolIntake(S3Objects s3, AnslagTable table, MinutesReader reader, WorkQueues queues, Clock clock) {
     this.s3 = s3;
     this.table = table;
     this.reader = reader;
@@ -62,9 +60,8 @@ public final class ProtocolIntake {
   public record IntakeResult(String minutesId, MinutesStatus status, String detail, boolean alreadyProcessed) {}
 
   public IntakeResult receive(UploadEvent upload) {
-    ResponseBytes<GetObjectResponse> object =
-        s3.getObjectAsBytes(b -> b.bucket(upload.bucket()).key(upload.key()));
-    byte[] content = object.asByteArray();
+    var object = s3.get(upload.bucket(), upload.key());
+    byte[] content = object.content();
     var minutesId = sha256(content);
     var existing = table.findMinutes(minutesId);
     if (existing.isPresent() && existing.get().status() != MinutesStatus.RECEIVED) {
@@ -75,15 +72,15 @@ public final class ProtocolIntake {
     var now = clock.instant();
     var rejected = new MinutesRecord(minutesId, upload.bucket(), upload.key(), now, null, null, null, null, null,
         null, MinutesStatus.REJECTED, null, List.of());
-    var uploadedOn = object.response().lastModified() == null
+    var uploadedOn = object.lastModified() == null
         ? LocalDate.now(clock.withZone(STOCKHOLM))
-        : LocalDate.ofInstant(object.response().lastModified(), STOCKHOLM);
+        : LocalDate.ofInstant(object.lastModified(), STOCKHOLM);
 
     LocalDate adjustedOnByClerk;
     LocalDate postedOnByClerk;
     try {
-      adjustedOnByClerk = metadataDate(object.response(), ADJUSTED_ON_METADATA);
-      postedOnByClerk = metadataDate(object.response(), POSTED_ON_METADATA);
+      adjustedOnByClerk = metadataDate(object, ADJUSTED_ON_METADATA);
+      postedOnByClerk = metadataDate(object, POSTED_ON_METADATA);
     } catch (IllegalArgumentException badDate) {
       return reject(rejected, badDate.getMessage());
     }
@@ -145,7 +142,7 @@ public final class ProtocolIntake {
     return new IntakeResult(record.id(), MinutesStatus.REJECTED, reason, false);
   }
 
-  private static LocalDate metadataDate(GetObjectResponse object, String name) {
+  private static LocalDate metadataDate(S3Objects.StoredObject object, String name) {
     var value = object.metadata().get(name);
     if (value == null || value.isBlank()) {
       return null;

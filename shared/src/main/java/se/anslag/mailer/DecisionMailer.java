@@ -17,10 +17,9 @@ import se.anslag.mail.DecisionMailComposer;
 import se.anslag.mail.MailMessage;
 import se.anslag.setup.Organ;
 import se.anslag.storage.AnslagTable;
+import se.anslag.storage.S3Objects;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 
@@ -40,13 +39,13 @@ public final class DecisionMailer {
 
   private final AnslagTable table;
   private final SesV2Client ses;
-  private final S3Client s3;
+  private final S3Objects s3;
   private final DecisionMailComposer composer;
   private final AnslagConfig config;
   private final Clock clock;
 
   @Inject
-  public DecisionMailer(AnslagTable table, SesV2Client ses, S3Client s3, DecisionMailComposer composer,
+  public DecisionMailer(AnslagTable table, SesV2Client ses, S3Objects s3, DecisionMailComposer composer,
       AnslagConfig config, Clock clock) {
     this.table = table;
     this.ses = ses;
@@ -85,7 +84,7 @@ public final class DecisionMailer {
           : mail(sendOut, minutes, paragraph, notice);
       table.updateSendOut(settled);
       return Outcome.DONE;
-    } catch (SdkException failure) {
+    } catch (SdkException | S3Objects.S3RequestException | java.io.UncheckedIOException failure) {
       if (isTransient(failure)) {
         LOG.warning(() -> "Transient failure for " + describe(sendOut) + ", will retry: " + failure.getMessage());
         table.updateSendOut(sendOut.withStatus(SendOutStatus.PENDING, clock.instant(), "Retrying: " + failure.getMessage(), null));
@@ -124,14 +123,19 @@ public final class DecisionMailer {
     var caseFolder = paragraph.caseNumber() == null ? "utan-diarienummer" : paragraph.caseNumber().replaceAll("[^\\p{L}\\p{N}.-]+", "_");
     var key = "case-files/%s/%s-%s-paragraf-%d.txt".formatted(caseFolder, minutes.meetingDate(), minutes.organSlug(), paragraph.number());
     var extract = composer.text(minutes, paragraph, sendOut, notice);
-    s3.putObject(b -> b.bucket(config.archiveBucket()).key(key).contentType("text/plain; charset=utf-8"),
-        RequestBody.fromString(extract, StandardCharsets.UTF_8));
+    s3.put(config.archiveBucket(), key, extract.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8", null);
     LOG.info(() -> "Filed " + describe(sendOut) + " as " + key);
     return sendOut.withStatus(SendOutStatus.FILED, clock.instant(), "Filed in the case record as " + key, null);
   }
 
   /** Throttling, 5xx and network failures pass; rejected addresses or content do not. */
-  static boolean isTransient(SdkException failure) {
+  static boolean isTransient(RuntimeException failure) {
+    if (failure instanceof java.io.UncheckedIOException) {
+      return true;
+    }
+    if (failure instanceof S3Objects.S3RequestException s3) {
+      return s3.isTransient();
+    }
     if (failure instanceof SdkClientException) {
       return true;
     }
@@ -139,7 +143,7 @@ public final class DecisionMailer {
       int status = service.statusCode();
       return status == 429 || status >= 500 || service.isThrottlingException();
     }
-    return failure.retryable();
+    return failure instanceof SdkException sdk && sdk.retryable();
   }
 
   private static String describe(SendOut sendOut) {

@@ -25,8 +25,7 @@ import se.anslag.intake.ProtocolIntake;
 import se.anslag.setup.MunicipalSetup;
 import se.anslag.setup.Organ;
 import se.anslag.storage.AnslagTable;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
+import se.anslag.storage.S3Objects;
 
 /**
  * Renders every board from the stored records into the public site bucket. Runs on each change
@@ -37,13 +36,13 @@ public final class BoardPublisher {
   private static final Logger LOG = Logger.getLogger(BoardPublisher.class.getName());
 
   private final AnslagTable table;
-  private final S3Client s3;
+  private final S3Objects s3;
   private final AnslagConfig config;
   private final BoardSite site;
   private final Clock clock;
 
   @Inject
-  public BoardPublisher(AnslagTable table, S3Client s3, AnslagConfig config, BoardSite site, Clock clock) {
+  public BoardPublisher(AnslagTable table, S3Objects s3, AnslagConfig config, BoardSite site, Clock clock) {
     this.table = table;
     this.s3 = s3;
     this.config = config;
@@ -100,20 +99,19 @@ public final class BoardPublisher {
 
   /** Writes only files whose bytes changed, so an unchanged board costs reads, not writes. */
   private int upload(Map<String, byte[]> files) {
-    var existingEtags = new HashMap<String, String>();
-    for (var page : s3.listObjectsV2Paginator(b -> b.bucket(config.siteBucket()))) {
-      page.contents().forEach(object -> existingEtags.put(object.key(), object.eTag().replace("\"", "")));
-    }
+    var existingEtags = s3.list(config.siteBucket());
     int written = 0;
     for (var file : files.entrySet()) {
       var md5 = md5(file.getValue());
       if (md5.equals(existingEtags.get(file.getKey()))) {
         continue;
       }
-      s3.putObject(b -> b.bucket(config.siteBucket()).key(file.getKey()).contentType(contentType(file.getKey()))
-          .cacheControl("max-age=300"), RequestBody.fromBytes(file.getValue()));
+      s3.put(config.siteBucket(), file.getKey(), file.getValue(), contentType(file.getKey()), "max-age=300");
       written++;
     }
+    // The site bucket holds only what the last run rendered: nothing stale stays public.
+    existingEtags.keySet().stream().filter(key -> !files.containsKey(key))
+        .forEach(key -> s3.delete(config.siteBucket(), key));
     return written;
   }
 

@@ -9,12 +9,11 @@ import javax.inject.Named;
 import javax.inject.Singleton;
 import se.anslag.aws.ConfigModule;
 import se.anslag.aws.DynamoDbModule;
-import se.anslag.aws.S3Module;
 import se.anslag.aws.SesModule;
 import se.anslag.mailer.DecisionMailer;
 
 @Singleton
-@Component(modules = {ConfigModule.class, DynamoDbModule.class, SesModule.class, S3Module.class})
+@Component(modules = {ConfigModule.class, DynamoDbModule.class, SesModule.class})
 interface DecisionMailerComponent {
   DecisionMailer mailer();
 

@@ -11,12 +11,11 @@ import javax.inject.Named;
 import javax.inject.Singleton;
 import se.anslag.aws.ConfigModule;
 import se.anslag.aws.DynamoDbModule;
-import se.anslag.aws.S3Module;
 import se.anslag.board.BoardSite;
 import se.anslag.publish.BoardPublisher;
 
 @Singleton
-@Component(modules = {ConfigModule.class, DynamoDbModule.class, S3Module.class, NoticeBoardComponent.SiteModule.class})
+@Component(modules = {ConfigModule.class, DynamoDbModule.class, NoticeBoardComponent.SiteModule.class})
 interface NoticeBoardComponent {
   BoardPublisher publisher();
 

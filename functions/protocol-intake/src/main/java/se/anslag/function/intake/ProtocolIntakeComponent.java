@@ -11,13 +11,12 @@ import javax.inject.Named;
 import javax.inject.Singleton;
 import se.anslag.aws.ConfigModule;
 import se.anslag.aws.DynamoDbModule;
-import se.anslag.aws.S3Module;
 import se.anslag.aws.SqsModule;
 import se.anslag.intake.ProtocolIntake;
 import se.anslag.reader.MinutesReader;
 
 @Singleton
-@Component(modules = {ConfigModule.class, S3Module.class, DynamoDbModule.class, SqsModule.class,
+@Component(modules = {ConfigModule.class, DynamoDbModule.class, SqsModule.class,
     ProtocolIntakeComponent.ReaderModule.class})
 interface ProtocolIntakeComponent {
   ProtocolIntake intake();
