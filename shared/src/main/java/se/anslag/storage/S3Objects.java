@@ -176,8 +176,9 @@ public final class S3Objects {
           .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
           .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false));
       try {
+        // No body at all for GET and DELETE: HttpURLConnection turns a request with one into a POST.
         var call = http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
-            .contentStreamProvider(signed.payload().orElse(null)).build()).call();
+            .contentStreamProvider(payload.length == 0 ? null : signed.payload().orElse(null)).build()).call();
         var responseHeaders = new HashMap<String, String>();
         call.httpResponse().headers().forEach((name, values) ->
             responseHeaders.put(name.toLowerCase(Locale.ROOT), values.isEmpty() ? "" : values.getFirst()));

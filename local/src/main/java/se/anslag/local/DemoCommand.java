@@ -1,0 +1,150 @@
+package se.anslag.local;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import se.anslag.domain.MinutesRecord;
+import se.anslag.domain.MinutesStatus;
+import se.anslag.domain.Notice;
+import se.anslag.domain.Paragraph;
+import se.anslag.domain.SendOut;
+import se.anslag.domain.SendOutStatus;
+import se.anslag.local.cloud.DrainReport;
+
+@Command(name = "demo", description = {
+    "Run the whole workflow on this machine: start the local emulators, create what template.yaml declares,",
+    "load the sample setup, upload FILE as a clerk would, run the functions as Lambda would, print what",
+    "happened, then serve the notice boards until Ctrl-C."})
+final class DemoCommand implements Callable<Integer> {
+  static final String SAMPLE_MINUTES = "shared/src/test/resources/samples/gsn-2024-02-14.pdf";
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Minutes to upload (default: the sample PDF).")
+  Path file;
+
+  @Option(names = "--adjusted-on", description = "Adjustment date (default: the one printed, else the upload date).")
+  LocalDate adjustedOn;
+
+  @Option(names = "--posted-on", description = "Posting date; the local clock starts on that day (default: today).")
+  LocalDate postedOn;
+
+  @Option(names = "--setup", description = "Municipality setup file (default: local/setup/sample-setup.yaml).")
+  Path setup;
+
+  @Option(names = "--port", defaultValue = "8080", description = "Port for the notice boards on 127.0.0.1 (default 8080).")
+  int port;
+
+  @Option(names = "--no-serve", description = "Exit after the workflow instead of serving the boards.")
+  boolean noServe;
+
+  @Override
+  public Integer call() throws Exception {
+    var out = spec.commandLine().getOut();
+    var root = ProjectRoot.find();
+    var minutesFile = file != null ? file.toAbsolutePath() : root.resolve(SAMPLE_MINUTES);
+    if (!Files.isRegularFile(minutesFile)) {
+      throw new AnslagCli.CommandFailure(2, minutesFile + ": no such file");
+    }
+    var setupFile = setup != null ? setup.toAbsolutePath() : root.resolve("local/setup/sample-setup.yaml");
+    Clock clock = postedOn != null ? LocalWorkflow.clockAt(postedOn) : Clock.systemUTC();
+
+    out.println("Starting the local AWS emulators and creating the resources of template.yaml...");
+    out.flush();
+    try (var workflow = LocalWorkflow.start(root, clock, System.err)) {
+      workflow.loadSetup(setupFile);
+      out.println("Loaded the municipality setup from " + root.relativize(setupFile));
+      var key = workflow.upload(minutesFile, adjustedOn, postedOn);
+      out.println("Uploaded " + minutesFile.getFileName() + " to the protocols bucket as " + key);
+      out.flush();
+      var drained = workflow.process();
+      boolean succeeded = report(out, workflow, key, drained);
+      if (noServe) {
+        return succeeded ? 0 : 1;
+      }
+      try (var server = SiteServer.start(workflow.cloud().s3(), workflow.cloud().physicalId("SiteBucket"), port)) {
+        out.println();
+        out.println("Notice boards:  " + server.address());
+        out.println("Sent mail:      " + workflow.cloud().sesStore().resolve("/"));
+        out.println("Press Ctrl-C to stop; every emulator stops with it.");
+        out.flush();
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+        stopped.await();
+      }
+      return succeeded ? 0 : 1;
+    }
+  }
+
+  /** Prints what happened in a clerk's words; true when every step succeeded. */
+  private static boolean report(PrintWriter out, LocalWorkflow workflow, String key, DrainReport drained) {
+    var found = workflow.minutesFromUpload(key);
+    out.println();
+    if (found.isEmpty()) {
+      out.println("FAILED: the upload was never processed (" + drained + ")");
+      return false;
+    }
+    MinutesRecord minutes = found.get();
+    if (minutes.status() == MinutesStatus.REJECTED) {
+      out.println("REJECTED: " + minutes.statusDetail());
+      out.println("The upload is kept as it was; correct the file or the setup and upload again.");
+      return false;
+    }
+    var table = workflow.table();
+    var paragraphs = table.paragraphs(minutes.id());
+    var notices = table.notices(minutes.id());
+    var sendOuts = table.sendOuts(minutes.id());
+    var setup = table.loadSetup();
+
+    out.printf("Minutes of %s, meeting of %s, § %s (%d paragraphs read)%n", minutes.organ(), minutes.meetingDate(),
+        minutes.paragraphRange() == null ? "?" : minutes.paragraphRange().from() + "-" + minutes.paragraphRange().to(),
+        paragraphs.size());
+    out.printf("Kept at:          %s%n", minutes.storagePlace() == null ? "(not stated)" : minutes.storagePlace());
+    out.printf("Adjusted on:      %s%n", minutes.adjustedOn());
+    var first = notices.stream().max(Comparator.comparing(Notice::postedOnThisBoard)).orElseThrow();
+    for (var notice : notices) {
+      out.printf("Notice posted:    %s on the board of %s%n", notice.postedOnThisBoard(),
+          setup.board(notice.boardId()).map(b -> b.name()).orElse(notice.boardId()));
+    }
+    out.printf("Last appeal day:  %s%n", first.dates().lastAppealDay());
+    out.printf("Taken down on:    %s (%s)%n", first.dates().takedownOn(),
+        first.policy().name().equals("SAME_DAY") ? "at the end of the last appeal day" : "the day after the last appeal day");
+    if (minutes.warnings().isEmpty()) {
+      out.println("Warnings:         none");
+    } else {
+      minutes.warnings().forEach(w -> out.printf("Warning:          %s (%s)%n", w.message(), w.code()));
+    }
+    out.println();
+    out.println("Decisions sent out:");
+    for (Paragraph paragraph : paragraphs) {
+      out.printf("  § %d %s%n", paragraph.number(), paragraph.title());
+      sendOuts.stream().filter(s -> s.paragraph() == paragraph.number()).forEach(s -> out.printf(
+          "      %-45s %-44s %s%s%n", String.join(", ", s.recipientNames())
+              + (s.qualifier() == null ? "" : " (" + s.qualifier() + ")"),
+          s.kind().name().equals("CASE_FILE") ? "case file" : s.target().startsWith("unresolved:") ? "-" : s.target(),
+          s.status(), s.detail() == null || s.status() == SendOutStatus.FILED ? "" : "  " + s.detail()));
+    }
+    var counts = new java.util.EnumMap<SendOutStatus, Integer>(SendOutStatus.class);
+    sendOuts.forEach(s -> counts.merge(s.status(), 1, Integer::sum));
+    out.printf("Totals: %d sent, %d filed, %d failed, %d unresolved, %d not finished%n",
+        counts.getOrDefault(SendOutStatus.SENT, 0), counts.getOrDefault(SendOutStatus.FILED, 0),
+        counts.getOrDefault(SendOutStatus.FAILED, 0), counts.getOrDefault(SendOutStatus.UNRESOLVED, 0),
+        counts.getOrDefault(SendOutStatus.PENDING, 0) + counts.getOrDefault(SendOutStatus.SENDING, 0));
+    if (drained.deadLettered() > 0) {
+      out.println("Dead-letter queues hold " + drained.deadLettered() + " message(s): " + drained.deadLetters());
+    }
+    boolean allSettled = sendOuts.stream().allMatch(s -> s.status() == SendOutStatus.SENT || s.status() == SendOutStatus.FILED);
+    return minutes.status() == MinutesStatus.DISPATCHED && allSettled && drained.deadLettered() == 0;
+  }
+
+}

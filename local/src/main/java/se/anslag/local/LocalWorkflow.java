@@ -1,0 +1,119 @@
+package se.anslag.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.Optional;
+import se.anslag.config.AnslagConfig;
+import se.anslag.domain.MinutesRecord;
+import se.anslag.intake.ProtocolIntake;
+import se.anslag.local.cloud.DrainReport;
+import se.anslag.local.cloud.LocalCloud;
+import se.anslag.local.cloud.LocalLambda;
+import se.anslag.storage.AnslagTable;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * The whole Anslag workflow on this machine: the application of template.yaml on the local
+ * emulators, with the real handlers driven as Lambda drives them. Used by `anslag demo` and by
+ * the end-to-end tests, so both exercise the same path.
+ */
+public final class LocalWorkflow implements AutoCloseable {
+  static final String INTAKE_FUNCTION = "ProtocolIntakeFunction";
+  static final String BOARD_FUNCTION = "NoticeBoardFunction";
+  /** Long enough for the intake, every send-out and the board runs of a large set of minutes. */
+  private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
+
+  private final LocalCloud cloud;
+  private final LocalLambda lambda;
+  private final AnslagTable table;
+
+  private LocalWorkflow(LocalCloud cloud, LocalLambda lambda) {
+    this.cloud = cloud;
+    this.lambda = lambda;
+    // The records are read with the same configuration the functions get from the template.
+    this.table = new AnslagTable(cloud.dynamoDb(), AnslagConfig.fromEnvironment(cloud.environmentOf(INTAKE_FUNCTION)));
+  }
+
+  public static LocalWorkflow start(Path projectRoot, Clock clock, PrintStream progress) {
+    var cloud = LocalCloud.start(projectRoot, projectRoot.resolve("template.yaml"), progress);
+    try {
+      return new LocalWorkflow(cloud, new LocalLambda(cloud, clock, progress));
+    } catch (RuntimeException failure) {
+      cloud.close();
+      throw failure;
+    }
+  }
+
+  /** A clock that reads 09:00 in Stockholm on the given day and runs on from there. */
+  public static Clock clockAt(LocalDate day) {
+    var start = ZonedDateTime.of(day, LocalTime.of(9, 0), ProtocolIntake.STOCKHOLM).toInstant();
+    return Clock.offset(Clock.systemUTC(), Duration.between(Clock.systemUTC().instant(), start));
+  }
+
+  public LocalCloud cloud() {
+    return cloud;
+  }
+
+  public AnslagTable table() {
+    return table;
+  }
+
+  public void loadSetup(Path setupFile) {
+    table.replaceSetup(SetupFile.read(setupFile));
+  }
+
+  /** Uploads a minutes file as a clerk would; the dates go in the object's metadata. */
+  public String upload(Path file, LocalDate adjustedOn, LocalDate postedOn) throws IOException {
+    var key = "uploads/" + file.getFileName();
+    var metadata = new HashMap<String, String>();
+    if (adjustedOn != null) {
+      metadata.put("adjusted-on", adjustedOn.toString());
+    }
+    if (postedOn != null) {
+      metadata.put("posted-on", postedOn.toString());
+    }
+    var contentType = file.getFileName().toString().toLowerCase().endsWith(".pdf") ? "application/pdf" : "text/plain";
+    cloud.s3().putObject(b -> b.bucket(cloud.physicalId("ProtocolsBucket")).key(key).metadata(metadata)
+        .contentType(contentType), RequestBody.fromBytes(Files.readAllBytes(file)));
+    return key;
+  }
+
+  /** Runs every queued invocation until all queues are empty: intake, send-outs, board runs. */
+  public DrainReport process() {
+    cloud.awaitEventRouting();
+    return lambda.drain(DRAIN_TIMEOUT);
+  }
+
+  /** The daily schedule of the notice board, as EventBridge Scheduler would run it on that day. */
+  public void runDailySchedule(LocalDate day) {
+    lambda.withClock(clockAt(day));
+    lambda.runSchedule(BOARD_FUNCTION);
+  }
+
+  public Optional<MinutesRecord> minutesFromUpload(String key) {
+    return table.listMinutes().stream().filter(m -> key.equals(m.sourceKey())).findFirst();
+  }
+
+  /** A file of the public site, as the public would fetch it; empty when there is none. */
+  public Optional<byte[]> siteFile(String key) {
+    try {
+      return Optional.of(cloud.s3().getObjectAsBytes(b -> b.bucket(cloud.physicalId("SiteBucket")).key(key)).asByteArray());
+    } catch (NoSuchKeyException absent) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void close() {
+    cloud.close();
+  }
+}
