@@ -17,9 +17,4 @@ public record Notice(
     LocalDate postedOnThisBoard,
     NoticeDates dates,
     TakedownPolicy policy,
-    boolean takenDown) {
-
-  public Notice withTakenDown() {
-    return new Notice(minutesId, boardId, postedOnThisBoard, dates, policy, true);
-  }
-}
+    boolean takenDown) {}

@@ -69,7 +69,7 @@ public final class BoardPublisher {
         }
         if (!notice.takenDown() && today.isAfter(notice.dates().lastAppealDay())) {
           // Soft delete: the record stays and says the notice came down.
-          table.putNotice(notice.withTakenDown());
+          table.markTakenDown(notice);
           takenDown++;
         }
         var paragraphs = paragraphsById.computeIfAbsent(notice.minutesId(), id -> table.paragraphs(id).stream()

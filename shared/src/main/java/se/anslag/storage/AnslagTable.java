@@ -206,6 +206,18 @@ public final class AnslagTable {
     dynamoDb.putItem(b -> b.tableName(tableName).item(item.values()));
   }
 
+  /**
+   * Marks a notice taken down (soft delete: the record stays). An update of that one attribute,
+   * so that the board function needs no wider write permission.
+   */
+  public void markTakenDown(Notice notice) {
+    dynamoDb.updateItem(b -> b.tableName(tableName)
+        .key(key(minutesPk(notice.minutesId()), "NOTICE#" + notice.boardId()))
+        .updateExpression("SET takenDown = :true")
+        .conditionExpression("attribute_exists(pk)")
+        .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true))));
+  }
+
   /** Every notice ever put on a board, taken down or not, newest posting first. */
   public List<Notice> noticesOnBoard(String boardId) {
     return queryIndex("BOARD#" + boardId, false).stream().map(AnslagTable::toNotice).toList();
