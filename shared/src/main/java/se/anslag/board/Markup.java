@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Escaping for HTML and XML, and the Swedish list and date forms the pages share. */
-final class Markup {
+public final class Markup {
 
   private Markup() {}
 
@@ -12,7 +12,7 @@ final class Markup {
    * Escapes the five markup characters, so the result is safe as HTML or XML text and inside a quoted
    * attribute, and drops characters XML 1.0 does not allow (control characters, unpaired surrogates).
    */
-  static String escape(String text) {
+  public static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -2,6 +2,7 @@ package se.anslag.mail;
 
 import java.util.Optional;
 import javax.inject.Inject;
+import se.anslag.board.Markup;
 import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.Notice;
 import se.anslag.domain.Paragraph;
@@ -59,7 +60,7 @@ public final class DecisionMailComposer {
   private String html(MinutesRecord minutes, Paragraph paragraph, SendOut sendOut, Notice notice) {
     var out = new StringBuilder();
     out.append("<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>")
-        .append(escape("Protokollsutdrag § " + paragraph.number())).append("</title></head><body>");
+        .append(Markup.escape("Protokollsutdrag § " + paragraph.number())).append("</title></head><body>");
     out.append("<h1>Protokollsutdrag</h1><dl>");
     row(out, "Organ", minutes.organ());
     row(out, "Sammanträdesdatum", String.valueOf(minutes.meetingDate()));
@@ -71,7 +72,7 @@ public final class DecisionMailComposer {
     out.append("</dl>");
     var forwardTo = forwardTo(sendOut.qualifier());
     if (forwardTo != null) {
-      out.append("<p><strong>Detta utdrag ska vidarebefordras till ").append(escape(forwardTo)).append(".</strong></p>");
+      out.append("<p><strong>Detta utdrag ska vidarebefordras till ").append(Markup.escape(forwardTo)).append(".</strong></p>");
     }
     out.append("<h2>Beslut</h2>").append(paragraphs(paragraph.decision() == null
         ? "(Beslutet redovisas inte i utdraget.)" : paragraph.decision()));
@@ -84,7 +85,7 @@ public final class DecisionMailComposer {
       row(out, "Förvaringsplats för protokollet", minutes.storagePlace());
     }
     row(out, "Sista dag för överklagande", String.valueOf(notice.dates().lastAppealDay()));
-    out.append("</dl><h2>Så överklagar du</h2><p>").append(escape(appealAdvice(notice))).append("</p></body></html>");
+    out.append("</dl><h2>Så överklagar du</h2><p>").append(Markup.escape(appealAdvice(notice))).append("</p></body></html>");
     return out.toString();
   }
 
@@ -113,30 +114,15 @@ public final class DecisionMailComposer {
   }
 
   private static void row(StringBuilder out, String label, String value) {
-    out.append("<dt>").append(escape(label)).append("</dt><dd>").append(escape(value)).append("</dd>");
+    out.append("<dt>").append(Markup.escape(label)).append("</dt><dd>").append(Markup.escape(value)).append("</dd>");
   }
 
   private static String paragraphs(String text) {
     var out = new StringBuilder();
     for (var block : text.strip().split("\\n\\s*\\n")) {
-      out.append("<p>").append(escape(block.strip()).replace("\n", "<br>")).append("</p>");
+      out.append("<p>").append(Markup.escape(block.strip()).replace("\n", "<br>")).append("</p>");
     }
     return out.toString();
   }
 
-  static String escape(String value) {
-    var out = new StringBuilder(value.length() + 16);
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
-  }
 }
