@@ -1,0 +1,150 @@
+package se.anslag.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import se.anslag.domain.MinutesStatus;
+import se.anslag.domain.SendOutStatus;
+
+/**
+ * Runs the sample PDF through the shaded jars that `sam build` deploys, each in a class loader of
+ * its own whose parent is the platform loader, as the Lambda Java runtime loads a function. This
+ * catches what the shade filters or a missing dependency would break only on AWS.
+ */
+class DeploymentArtifactsIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final LocalDate POSTED_ON = LocalDate.of(2024, 2, 20);
+
+  private LocalWorkflow workflow;
+  private final List<URLClassLoader> loaders = new java.util.ArrayList<>();
+
+  @AfterEach
+  void stop() throws Exception {
+    for (var loader : loaders) {
+      loader.close();
+    }
+    if (workflow != null) {
+      workflow.close();
+    }
+  }
+
+  @Test
+  void sampleMinutesRunThroughTheShadedFunctionJars() throws Exception {
+    var root = ProjectRoot.find();
+    var clock = LocalWorkflow.clockAt(POSTED_ON);
+    workflow = LocalWorkflow.start(root, clock, System.err);
+    workflow.loadSetup(root.resolve("local/setup/sample-setup.yaml"));
+    var key = workflow.upload(root.resolve("shared/src/test/resources/samples/gsn-2024-02-14.pdf"),
+        LocalDate.of(2024, 2, 19), POSTED_ON);
+    var cloud = workflow.cloud();
+
+    var intake = new FunctionJar(root, "protocol-intake", "se.anslag.function.intake.ProtocolIntakeHandler",
+        cloud.environmentOf("ProtocolIntakeFunction"), clock);
+    var uploadEvent = JSON.createObjectNode();
+    uploadEvent.put("detail-type", "Object Created").put("source", "aws.s3");
+    uploadEvent.putObject("detail").putObject("bucket").put("name", cloud.physicalId("ProtocolsBucket"));
+    ((ObjectNode) uploadEvent.get("detail")).putObject("object").put("key", key);
+    assertThat(intake.handleSqs(List.of(uploadEvent.toString()), cloud.queueArn("IntakeQueue"))).isEmpty();
+
+    var minutes = workflow.minutesFromUpload(key).orElseThrow();
+    assertThat(minutes.status()).isEqualTo(MinutesStatus.DISPATCHED);
+    assertThat(workflow.table().paragraphs(minutes.id())).hasSize(6);
+
+    var mailer = new FunctionJar(root, "decision-mailer", "se.anslag.function.mailer.DecisionMailerHandler",
+        cloud.environmentOf("DecisionMailerFunction"), clock);
+    var sendOutQueue = cloud.physicalId("SendOutQueue");
+    for (List<String> bodies; !(bodies = receive(sendOutQueue)).isEmpty(); ) {
+      assertThat(mailer.handleSqs(bodies, cloud.queueArn("SendOutQueue"))).isEmpty();
+    }
+    var sendOuts = workflow.table().sendOuts(minutes.id());
+    assertThat(sendOuts).hasSize(24);
+    assertThat(sendOuts).filteredOn(s -> s.status() == SendOutStatus.SENT).hasSize(18);
+    assertThat(sendOuts).filteredOn(s -> s.status() == SendOutStatus.FILED).hasSize(6);
+
+    var board = new FunctionJar(root, "notice-board", "se.anslag.function.board.NoticeBoardHandler",
+        cloud.environmentOf("NoticeBoardFunction"), clock);
+    board.handleStream(Files.readAllBytes(root.resolve("events/notice-board.json")));
+    var index = new String(workflow.siteFile("ludvika/index.html").orElseThrow(), StandardCharsets.UTF_8);
+    assertThat(index).contains("Gemensamma servicenämnden").contains("2024-03-12");
+  }
+
+  private List<String> receive(String queueUrl) {
+    var messages = workflow.cloud().sqs().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)).messages();
+    messages.forEach(m -> workflow.cloud().sqs().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
+    return messages.stream().map(m -> m.body()).toList();
+  }
+
+  /** One function's deployment jar, loaded apart from the test's class path. */
+  private final class FunctionJar {
+    private final ClassLoader loader;
+    private final Object handler;
+    private final Class<?> contextType;
+
+    FunctionJar(Path root, String module, String handlerClass, Map<String, String> env, Clock clock) throws Exception {
+      var jar = root.resolve("functions/" + module + "/target/" + module + "-1.0.0-SNAPSHOT-lambda.jar");
+      assertThat(jar).as("the shaded jar (built by mvn package)").exists();
+      var urlLoader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+      loaders.add(urlLoader);
+      loader = urlLoader;
+      var type = loader.loadClass(handlerClass);
+      handler = type.getMethod("forEnvironment", Map.class, Clock.class).invoke(null, env, clock);
+      contextType = loader.loadClass("com.amazonaws.services.lambda.runtime.Context");
+    }
+
+    /** Invokes an SQS handler as the runtime does; returns the ids it reported as failed. */
+    List<String> handleSqs(List<String> bodies, String queueArn) throws Exception {
+      var records = JSON.createArrayNode();
+      for (var body : bodies) {
+        records.addObject().put("messageId", UUID.randomUUID().toString()).put("receiptHandle", "handle")
+            .put("body", body).put("md5OfBody", "").put("eventSource", "aws:sqs").put("eventSourceARN", queueArn)
+            .put("awsRegion", "eu-north-1").putObject("attributes").put("ApproximateReceiveCount", "1");
+      }
+      var eventJson = JSON.createObjectNode().set("Records", records).toString();
+      var eventType = loader.loadClass("com.amazonaws.services.lambda.runtime.events.SQSEvent");
+      Object event = LambdaEventSerializers.serializerFor(eventType, loader)
+          .fromJson(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)));
+      Method handle = handler.getClass().getMethod("handleRequest", eventType, contextType);
+      Object response = handle.invoke(handler, event, context());
+      var failures = (List<?>) response.getClass().getMethod("getBatchItemFailures").invoke(response);
+      var ids = new java.util.ArrayList<String>();
+      for (var failure : failures) {
+        ids.add((String) failure.getClass().getMethod("getItemIdentifier").invoke(failure));
+      }
+      return ids;
+    }
+
+    void handleStream(byte[] input) throws Exception {
+      Method handle = handler.getClass().getMethod("handleRequest", InputStream.class, OutputStream.class, contextType);
+      handle.invoke(handler, new ByteArrayInputStream(input), new ByteArrayOutputStream(), context());
+    }
+
+    private Object context() {
+      return Proxy.newProxyInstance(loader, new Class<?>[] {contextType}, (proxy, method, args) ->
+          switch (method.getName()) {
+            case "getRemainingTimeInMillis", "getMemoryLimitInMB" -> 30_000;
+            case "getAwsRequestId" -> UUID.randomUUID().toString();
+            default -> null;
+          });
+    }
+  }
+}
