@@ -49,6 +49,7 @@ final class EmulatorProcess implements AutoCloseable {
     private final Deque<String> recentStderr = new ArrayDeque<>();
     private final Consumer<JsonNode> s3EventListener;
     private final PrintStream progress;
+    private Thread stderrReader;
 
     private EmulatorProcess(Process process, Consumer<JsonNode> s3EventListener, PrintStream progress) {
         this.process = process;
@@ -130,7 +131,7 @@ final class EmulatorProcess implements AutoCloseable {
 
     private void startReaders() {
         Thread.ofPlatform().daemon().name("emulators-stdout").start(this::readStdout);
-        Thread.ofPlatform().daemon().name("emulators-stderr").start(this::readStderr);
+        stderrReader = Thread.ofPlatform().daemon().name("emulators-stderr").start(this::readStderr);
     }
 
     private void readStdout() {
@@ -213,7 +214,11 @@ final class EmulatorProcess implements AutoCloseable {
 
     private String exitCodeText() {
         try {
-            return process.waitFor(1, TimeUnit.SECONDS) ? " (exit code " + process.exitValue() + ")" : "";
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                return "";
+            }
+            stderrReader.join(Duration.ofSeconds(2)); // so that its last words are in the message
+            return " (exit code " + process.exitValue() + ")";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "";

@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
@@ -58,7 +60,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  *
  * <p>Local deviations: names are {@code <LogicalId>-<runId>} (buckets lowercased) unless the template
  * names the resource; IAM policies, encryption, versioning, point-in-time recovery, CloudFront and
- * queue policies are not emulated; object keys in events are URL-encoded as S3 encodes them.
+ * queue policies are not emulated; ElasticMQ ignores MessageRetentionPeriod; dynalite has no TTL;
+ * object keys in events are URL-encoded as S3 encodes them.
  */
 public final class LocalCloud implements AutoCloseable {
 
@@ -71,11 +74,12 @@ public final class LocalCloud implements AutoCloseable {
     private final String runId;
     private final ObjectMapper json = new ObjectMapper();
     private final Intrinsics intrinsics;
-    private final Map<String, String> physicalIds = new LinkedHashMap<>();
-    private final Map<String, QueueInfo> queues = new LinkedHashMap<>();
+    // Read by the thread that routes S3 events, hence the concurrent collections.
+    private final Map<String, String> physicalIds = new ConcurrentHashMap<>();
+    private final Map<String, QueueInfo> queues = new ConcurrentHashMap<>();
     private final Set<String> creating = new HashSet<>();
-    private final List<RuleRoute> routes = new ArrayList<>();
-    private final Set<String> eventBridgeBuckets = new HashSet<>();
+    private final List<RuleRoute> routes = new CopyOnWriteArrayList<>();
+    private final Set<String> eventBridgeBuckets = ConcurrentHashMap.newKeySet();
 
     private Path s3Directory;
     private SQSRestServer sqsServer;
