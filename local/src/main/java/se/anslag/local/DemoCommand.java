@@ -72,16 +72,20 @@ final class DemoCommand implements Callable<Integer> {
       if (noServe) {
         return succeeded ? 0 : 1;
       }
-      try (var server = SiteServer.start(workflow.cloud().s3(), workflow.cloud().physicalId("SiteBucket"), port)) {
-        out.println();
-        out.println("Notice boards:  " + server.address());
-        out.println("Sent mail:      " + workflow.cloud().sesStore().resolve("/"));
-        out.println("Press Ctrl-C to stop; every emulator stops with it.");
-        out.flush();
-        var stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-        stopped.await();
-      }
+      var server = SiteServer.start(workflow.cloud().s3(), workflow.cloud().physicalId("SiteBucket"), port);
+      // Ctrl-C ends the JVM while this thread waits, so the hook itself stops everything.
+      var stopped = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        server.close();
+        workflow.close();
+        stopped.countDown();
+      }));
+      out.println();
+      out.println("Notice boards:  " + server.address());
+      out.println("Sent mail:      " + workflow.cloud().sesStore().resolve("/"));
+      out.println("Press Ctrl-C to stop; every emulator stops with it.");
+      out.flush();
+      stopped.await();
       return succeeded ? 0 : 1;
     }
   }
