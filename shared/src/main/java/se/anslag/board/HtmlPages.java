@@ -39,7 +39,8 @@ final class HtmlPages {
       @media (max-width:40rem){dl{grid-template-columns:1fr}dd{margin-bottom:.5rem}th,td{padding:.4rem .3rem}\
       .anslag thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}\
       .anslag tbody tr,.anslag tbody th,.anslag td{display:block}\
-      .anslag tbody tr{border-bottom:1px solid #b8b8b8;padding:.4rem 0}.anslag tbody th,.anslag td{border:0;padding:.1rem 0}\
+      .anslag tbody tr{border-bottom:1px solid #b8b8b8;padding:.4rem 0}\
+      .anslag tbody th,.anslag td{border:0;padding:.1rem 0}\
       .anslag td::before{content:attr(data-label) ": ";content:attr(data-label) ": " / "";font-weight:bold}}
       @media print{.hoppa,nav{display:none}body{max-width:none;padding:0}a{color:inherit;text-decoration:none}\
       .tabell{overflow:visible}}
@@ -272,7 +273,8 @@ final class HtmlPages {
   }
 
   private static String footer(LocalDate today, Board board, String key) {
-    StringBuilder footer = new StringBuilder("<p>Sidan visar anslagstavlan ").append(time(today)).append(".");
+    StringBuilder footer = new StringBuilder("<p>Sidan visar ")
+        .append(board == null ? "anslagstavlorna " : "anslagstavlan ").append(time(today)).append(".");
     if (board != null) {
       footer.append(" Anslagen som flöde: <a href=\"").append(Links.relative(key, Links.atomFeed(board.id())))
           .append("\">Atom</a>, <a href=\"").append(Links.relative(key, Links.jsonFeed(board.id())))

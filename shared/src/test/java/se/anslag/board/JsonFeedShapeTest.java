@@ -31,6 +31,7 @@ class JsonFeedShapeTest {
   private static final Path README = Path.of("src/main/java/se/anslag/board/README-json.md");
   private static final String JSON_KEY = "ludvika/anslag.json";
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final String UUID_URN = "urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
   private static final Pattern TABLE_FIELD = Pattern.compile("(?m)^\\| `([A-Za-z]+(?:\\[])?)` \\|");
   private static final List<String> ROOT_KEYS = List.of("type", "date", "body", "atom", "data");
   private static final List<String> NOTICE_KEYS = List.of("id", "web", "withdrawn", "organization", "meeting",
@@ -80,7 +81,7 @@ class JsonFeedShapeTest {
     for (JsonNode notice : root.get("data")) {
       String web = notice.get("web").asText();
       assertThat(fieldNames(notice)).as(web).containsExactlyElementsOf(NOTICE_KEYS);
-      assertThat(notice.get("id").asText()).matches("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+      assertThat(notice.get("id").asText()).matches(UUID_URN);
       assertThat(files).as("notice page of %s", web).containsKey(resolve(web));
       assertThat(notice.get("withdrawn").isBoolean()).isTrue();
 
@@ -132,7 +133,8 @@ class JsonFeedShapeTest {
       assertThat(LocalDate.parse(notice.get("lastAppealDay").asText())).isBefore(BoardFeedFixture.TODAY);
     });
     JsonNode withDocument = byWithdrawn.get(false).stream()
-        .filter(n -> n.at("/organization/slug").asText().equals("barn-och-utbildningsnamnden")).findFirst().orElseThrow();
+        .filter(n -> n.at("/organization/slug").asText().equals("barn-och-utbildningsnamnden"))
+        .findFirst().orElseThrow();
     assertThat(withDocument.at("/file/accessUrl").asText()).isEqualTo("/protokoll/bun-2024-02-22.pdf");
     assertThat(withDocument.at("/agendaItem/0/caseNumber").isNull()).isTrue();
     assertThat(withDocument.get("storagePlace").asText()).isEqualTo("Kansliet <Bildning> & co");
@@ -141,7 +143,8 @@ class JsonFeedShapeTest {
   @Test
   void jointCommitteeRunsItsAppealTimeFromTheLatestPosting() {
     JsonNode sample = root.get("data").valueStream()
-        .filter(n -> n.at("/organization/slug").asText().equals("gemensamma-servicenamnden")).findFirst().orElseThrow();
+        .filter(n -> n.at("/organization/slug").asText().equals("gemensamma-servicenamnden"))
+        .findFirst().orElseThrow();
 
     assertThat(sample.at("/organization/jointCommitteeWith/0").asText()).isEqualTo("Smedjebackens kommun");
     assertThat(sample.get("appealTimeStartsOn").asText()).isEqualTo("2024-02-20");

@@ -195,7 +195,8 @@ class NoticeBoardBrowserIT {
   private static List<ObjectNode> pageSpecs() {
     String up = UP + "/";
     String down = TAKEN_DOWN + "/";
-    List<String> boardDates = List.of("Gemensamma servicenämnden", "2024-02-14", "2024-02-20", "2024-03-12", "2024-03-13");
+    List<String> boardDates =
+        List.of("Gemensamma servicenämnden", "2024-02-14", "2024-02-20", "2024-03-12", "2024-03-13");
     return List.of(
         page(up + "site-index", up + "index.html",
             List.of("Ludvika kommun", "Smedjebackens kommun", "2024-02-21"), Map.of(), List.of()),
