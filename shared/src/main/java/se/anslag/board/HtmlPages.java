@@ -18,7 +18,7 @@ final class HtmlPages {
       a{color:#0b4f8a;text-underline-offset:.15em}
       a:focus-visible,.tabell:focus-visible{outline:3px solid #b34700;outline-offset:2px;border-radius:2px}
       .hoppa{position:absolute;left:-10000px;top:0;background:#fff;padding:.5rem 1rem}
-      .hoppa:focus{left:1rem}
+      .hoppa:focus{left:1rem;top:.5rem}
       .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
       header{border-bottom:3px solid #0b4f8a;padding:.75rem 0;margin-bottom:1rem}
       header p{margin:0;font-weight:bold;font-size:1.15rem}
@@ -35,10 +35,20 @@ final class HtmlPages {
       dt{font-weight:bold}
       dd{margin:0}
       footer{margin-top:2.5rem;border-top:1px solid #b8b8b8;font-size:.9rem}
-      @media (max-width:40rem){dl{grid-template-columns:1fr}dd{margin-bottom:.5rem}th,td{padding:.4rem .3rem}}
+      .paragrafer tbody th{white-space:nowrap}
+      @media (max-width:40rem){dl{grid-template-columns:1fr}dd{margin-bottom:.5rem}th,td{padding:.4rem .3rem}\
+      .anslag thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}\
+      .anslag tbody tr,.anslag tbody th,.anslag td{display:block}\
+      .anslag tbody tr{border-bottom:1px solid #b8b8b8;padding:.4rem 0}\
+      .anslag tbody th,.anslag td{border:0;padding:.1rem 0}\
+      .anslag td::before{content:attr(data-label) ": ";content:attr(data-label) ": " / "";font-weight:bold}}
       @media print{.hoppa,nav{display:none}body{max-width:none;padding:0}a{color:inherit;text-decoration:none}\
       .tabell{overflow:visible}}
       """;
+
+  /** The columns of the notice list; each date cell repeats its column name for the stacked phone layout. */
+  private static final List<String> NOTICE_COLUMNS = List.of(
+      "Organ", "Sammanträdesdatum", "Anslaget uppsatt", "Sista dag för överklagande", "Tas ned");
 
   private HtmlPages() {}
 
@@ -167,21 +177,30 @@ final class HtmlPages {
 
   private static String noticeTable(String key, List<PlacedNotice> current, LocalDate today) {
     StringBuilder table = new StringBuilder();
-    table.append("<div class=\"tabell\" role=\"region\" aria-labelledby=\"aktuella\" tabindex=\"0\">\n<table>\n");
+    table.append("<div class=\"tabell\" role=\"region\" aria-labelledby=\"aktuella\" tabindex=\"0\">\n");
+    // On a phone the rows stack (see STYLE); the explicit roles keep the table a table for screen readers
+    // that drop table semantics when the CSS display changes.
+    table.append("<table class=\"anslag\" role=\"table\">\n");
     table.append("<caption id=\"aktuella\">Aktuella anslag ").append(time(today)).append(": ")
         .append(current.size()).append("</caption>\n");
-    table.append("<thead><tr><th scope=\"col\">Organ</th><th scope=\"col\">Sammanträdesdatum</th>"
-        + "<th scope=\"col\">Anslaget uppsatt</th><th scope=\"col\">Sista dag för överklagande</th>"
-        + "<th scope=\"col\">Tas ned</th></tr></thead>\n<tbody>\n");
+    table.append("<thead role=\"rowgroup\"><tr role=\"row\">");
+    for (String column : NOTICE_COLUMNS) {
+      table.append("<th scope=\"col\" role=\"columnheader\">").append(column).append("</th>");
+    }
+    table.append("</tr></thead>\n<tbody role=\"rowgroup\">\n");
     for (PlacedNotice placed : current) {
       BoardNotice notice = placed.notice();
-      table.append("<tr><th scope=\"row\"><a href=\"").append(Links.relative(key, placed.pageKey())).append("\">")
+      table.append("<tr role=\"row\"><th scope=\"row\" role=\"rowheader\"><a href=\"")
+          .append(Links.relative(key, placed.pageKey())).append("\">")
           .append(escape(notice.organ())).append("<span class=\"vh\">, sammanträde ")
-          .append(notice.meetingDate()).append("</span></a></th>")
-          .append("<td>").append(time(notice.meetingDate())).append("</td>")
-          .append("<td>").append(time(notice.postedOnThisBoard())).append("</td>")
-          .append("<td>").append(time(notice.dates().lastAppealDay())).append("</td>")
-          .append("<td>").append(time(notice.dates().takedownOn())).append("</td></tr>\n");
+          .append(notice.meetingDate()).append("</span></a></th>");
+      List<LocalDate> dates = List.of(notice.meetingDate(), notice.postedOnThisBoard(),
+          notice.dates().lastAppealDay(), notice.dates().takedownOn());
+      for (int i = 0; i < dates.size(); i++) {
+        table.append("<td role=\"cell\" data-label=\"").append(NOTICE_COLUMNS.get(i + 1)).append("\">")
+            .append(time(dates.get(i))).append("</td>");
+      }
+      table.append("</tr>\n");
     }
     table.append("</tbody>\n</table>\n</div>\n");
     return table.toString();
@@ -194,7 +213,8 @@ final class HtmlPages {
     List<ParagraphSummary> paragraphs = new ArrayList<>(notice.paragraphs());
     paragraphs.sort(Comparator.comparingInt(ParagraphSummary::number));
     StringBuilder table = new StringBuilder();
-    table.append("<div class=\"tabell\" role=\"region\" aria-labelledby=\"paragrafer\" tabindex=\"0\">\n<table>\n");
+    table.append("<div class=\"tabell\" role=\"region\" aria-labelledby=\"paragrafer\" tabindex=\"0\">\n"
+        + "<table class=\"paragrafer\">\n");
     table.append("<caption id=\"paragrafer\">Paragrafer i protokollet</caption>\n");
     table.append("<thead><tr><th scope=\"col\">§</th><th scope=\"col\">Ärende</th>"
         + "<th scope=\"col\">Dnr</th></tr></thead>\n<tbody>\n");
@@ -253,7 +273,8 @@ final class HtmlPages {
   }
 
   private static String footer(LocalDate today, Board board, String key) {
-    StringBuilder footer = new StringBuilder("<p>Sidan visar anslagstavlan ").append(time(today)).append(".");
+    StringBuilder footer = new StringBuilder("<p>Sidan visar ")
+        .append(board == null ? "anslagstavlorna " : "anslagstavlan ").append(time(today)).append(".");
     if (board != null) {
       footer.append(" Anslagen som flöde: <a href=\"").append(Links.relative(key, Links.atomFeed(board.id())))
           .append("\">Atom</a>, <a href=\"").append(Links.relative(key, Links.jsonFeed(board.id())))

@@ -139,7 +139,8 @@ class BoardSiteTest {
         "anslag/barn-och-utbildningsnamnden/2024-02-15/index.html",
         "anslag/kommunstyrelsen/2024-02-01/index.html");
     assertThat(board).doesNotContain("2024-01-02/index.html")
-        .contains("<th scope=\"col\">Sista dag för överklagande</th>", "<th scope=\"col\">Tas ned</th>")
+        .contains("<th scope=\"col\" role=\"columnheader\">Sista dag för överklagande</th>",
+            "<th scope=\"col\" role=\"columnheader\">Tas ned</th>")
         .contains("href=\"organ/kommunstyrelsen/index.html\">Kommunstyrelsen (1)</a>");
     String organPage = text(files, "ludvika/organ/kommunstyrelsen/index.html");
     assertThat(organPage).contains("../../anslag/kommunstyrelsen/2024-02-01/index.html")
