@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import se.anslag.board.PersonalIdentityNumbers;
 import se.anslag.calendar.NoticeSchedule;
 import se.anslag.domain.Minutes;
 import se.anslag.domain.MinutesRecord;
@@ -109,6 +110,7 @@ public final class ProtocolIntake {
     var dates = NoticeSchedule.forPostings(boards.stream().map(board -> postedOn).toList(), organ.get().takedownPolicy());
     var warnings = new ArrayList<Warning>(minutes.warnings());
     warnings.addAll(NoticeSchedule.warnings(minutes.meetingDate(), adjustedOn, postedOn));
+    warnings.addAll(publicFieldsWithIdentityNumbers(minutes));
 
     var record = new MinutesRecord(minutesId, upload.bucket(), upload.key(), now, organ.get().name(),
         organ.get().slug(), minutes.meetingDate(), minutes.paragraphRange(), minutes.storagePlace(), adjustedOn,
@@ -134,6 +136,26 @@ public final class ProtocolIntake {
         + minutes.paragraphs().size() + " paragraphs, " + toSend.size() + " send-outs queued, posted "
         + dates.postedOn() + ", last appeal day " + dates.lastAppealDay());
     return new IntakeResult(minutesId, MinutesStatus.DISPATCHED, null, false);
+  }
+
+  /**
+   * The board hides personal identity numbers in what it prints (SKR guidance); the clerk is told
+   * where one stood, since the minutes themselves should not have carried it.
+   */
+  static List<Warning> publicFieldsWithIdentityNumbers(Minutes minutes) {
+    var warnings = new ArrayList<Warning>();
+    if (minutes.storagePlace() != null && PersonalIdentityNumbers.contains(minutes.storagePlace())) {
+      warnings.add(new Warning("PERSONAL_IDENTITY_NUMBER",
+          "The storage place contains a personal identity number; the public board hides it"));
+    }
+    for (var paragraph : minutes.paragraphs()) {
+      if (PersonalIdentityNumbers.contains(paragraph.title())
+          || (paragraph.caseNumber() != null && PersonalIdentityNumbers.contains(paragraph.caseNumber()))) {
+        warnings.add(new Warning("PERSONAL_IDENTITY_NUMBER", "§ " + paragraph.number()
+            + ": the title or case number contains a personal identity number; the public board hides it"));
+      }
+    }
+    return warnings;
   }
 
   private IntakeResult reject(MinutesRecord record, String reason) {
