@@ -59,6 +59,7 @@ public final class BoardPublisher {
     var minutesById = new HashMap<String, MinutesRecord>();
     var paragraphsById = new HashMap<String, List<ParagraphSummary>>();
     var noticesByBoard = new LinkedHashMap<String, List<BoardNotice>>();
+    var documents = new HashMap<String, MinutesRecord>();
     int takenDown = 0;
     for (var board : setup.boards()) {
       var boardNotices = new ArrayList<BoardNotice>();
@@ -74,33 +75,56 @@ public final class BoardPublisher {
         }
         var paragraphs = paragraphsById.computeIfAbsent(notice.minutesId(), id -> table.paragraphs(id).stream()
             .map(p -> new ParagraphSummary(p.number(), p.caseNumber(), p.title())).toList());
-        boardNotices.add(toBoardNotice(notice, minutes, paragraphs, setup, board));
+        var boardNotice = toBoardNotice(notice, minutes, paragraphs, setup, board, today);
+        if (boardNotice.minutesDocumentUrl() != null) {
+          documents.put(documentKey(minutes), minutes);
+        }
+        boardNotices.add(boardNotice);
       }
       noticesByBoard.put(board.id(), boardNotices);
     }
     var files = site.render(setup.boards(), noticesByBoard, today);
-    var written = upload(files);
+    var written = upload(files, documents);
     LOG.info(() -> "Boards rendered for " + today + ": " + written + " files written, "
         + (files.size() - written) + " unchanged");
     return new PublishResult(today, written, files.size() - written, takenDown);
   }
 
   private static BoardNotice toBoardNotice(Notice notice, MinutesRecord minutes, List<ParagraphSummary> paragraphs,
-      MunicipalSetup setup, Board board) {
+      MunicipalSetup setup, Board board, LocalDate today) {
     var organ = setup.organs().stream().filter(o -> o.slug().equals(minutes.organSlug())).findFirst();
+    // The document itself is public only where the organ allows it, and only while the notice is up.
+    var documentUrl = organ.filter(Organ::publishMinutesDocument).isPresent() && notice.dates().isVisibleOn(today)
+        && !today.isBefore(notice.postedOnThisBoard())
+        ? "/" + documentKey(minutes)
+        : null;
     var cooperating = organ.map(Organ::boardIds).orElse(List.of()).stream()
         .filter(id -> !id.equals(board.id()))
         .map(id -> setup.board(id).map(Board::name).orElse(id))
         .toList();
     return new BoardNotice(minutes.id(), minutes.organ(), minutes.organSlug(), minutes.meetingDate(),
         minutes.adjustedOn(), minutes.storagePlace(), paragraphs, notice.postedOnThisBoard(), notice.dates(),
-        notice.policy(), cooperating, null);
+        notice.policy(), cooperating, documentUrl);
+  }
+
+  /** Where a published minutes document lives in the site: stable, and unique per upload. */
+  static String documentKey(MinutesRecord minutes) {
+    var extension = minutes.sourceKey().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf") ? "pdf" : "txt";
+    return "protokoll/%s/%s-%s.%s".formatted(minutes.id().substring(0, 16), minutes.organSlug(),
+        minutes.meetingDate(), extension);
   }
 
   /** Writes only files whose bytes changed, so an unchanged board costs reads, not writes. */
-  private int upload(Map<String, byte[]> files) {
+  private int upload(Map<String, byte[]> files, Map<String, MinutesRecord> documents) {
     var existingEtags = s3.list(config.siteBucket());
     int written = 0;
+    for (var document : documents.entrySet()) {
+      if (!existingEtags.containsKey(document.getKey())) {
+        var source = s3.get(document.getValue().sourceBucket(), document.getValue().sourceKey());
+        s3.put(config.siteBucket(), document.getKey(), source.content(), contentType(document.getKey()), "max-age=300");
+        written++;
+      }
+    }
     for (var file : files.entrySet()) {
       var md5 = md5(file.getValue());
       if (md5.equals(existingEtags.get(file.getKey()))) {
@@ -110,7 +134,7 @@ public final class BoardPublisher {
       written++;
     }
     // The site bucket holds only what the last run rendered: nothing stale stays public.
-    existingEtags.keySet().stream().filter(key -> !files.containsKey(key))
+    existingEtags.keySet().stream().filter(key -> !files.containsKey(key) && !documents.containsKey(key))
         .forEach(key -> s3.delete(config.siteBucket(), key));
     return written;
   }
@@ -125,8 +149,11 @@ public final class BoardPublisher {
     if (key.endsWith(".json")) {
       return "application/json; charset=utf-8";
     }
-    if (key.endsWith(".css")) {
-      return "text/css; charset=utf-8";
+    if (key.endsWith(".pdf")) {
+      return "application/pdf";
+    }
+    if (key.endsWith(".txt")) {
+      return "text/plain; charset=utf-8";
     }
     return "application/octet-stream";
   }

@@ -1,0 +1,105 @@
+package se.anslag.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The board's publishing on the emulators: the minutes document where allowed, and no needless writes. */
+class BoardPublishingIT {
+  private static final LocalDate POSTED_ON = LocalDate.of(2024, 2, 20);
+  private static final String NOTICE_PAGE = "ludvika/anslag/gemensamma-servicenamnden/2024-02-14/index.html";
+
+  @TempDir Path temp;
+  private LocalWorkflow workflow;
+
+  @AfterEach
+  void stop() {
+    if (workflow != null) {
+      workflow.close();
+    }
+  }
+
+  private Path sampleSetup(boolean publishDocument) throws Exception {
+    var root = ProjectRoot.find();
+    var setup = Files.readString(root.resolve("local/setup/sample-setup.yaml"))
+        .replace("publishMinutesDocument: false", "publishMinutesDocument: " + publishDocument);
+    return Files.writeString(temp.resolve("setup.yaml"), setup);
+  }
+
+  @Test
+  void theMinutesDocumentIsPublishedWhileTheNoticeIsUpWhereTheOrganAllowsIt() throws Exception {
+    var root = ProjectRoot.find();
+    workflow = LocalWorkflow.start(root, LocalWorkflow.clockAt(POSTED_ON), System.err);
+    workflow.loadSetup(sampleSetup(true));
+    var pdf = root.resolve("shared/src/test/resources/samples/gsn-2024-02-14.pdf");
+
+    var key = workflow.upload(pdf, LocalDate.of(2024, 2, 19), POSTED_ON);
+    workflow.process();
+
+    var minutes = workflow.minutesFromUpload(key).orElseThrow();
+    var documentKey = "protokoll/" + minutes.id().substring(0, 16) + "/gemensamma-servicenamnden-2024-02-14.pdf";
+    assertThat(workflow.siteFile(documentKey)).hasValueSatisfying(bytes ->
+        assertThat(bytes).isEqualTo(readAll(pdf)));
+    assertThat(siteText(NOTICE_PAGE)).contains("/" + documentKey);
+
+    workflow.runDailySchedule(LocalDate.of(2024, 3, 13));
+
+    assertThat(workflow.siteFile(documentKey)).as("document after takedown").isEmpty();
+    assertThat(siteText(NOTICE_PAGE)).contains("Anslaget är nedtaget").doesNotContain("protokoll/");
+  }
+
+  @Test
+  void noDocumentIsPublishedWhereTheOrganDoesNotAllowIt() throws Exception {
+    var root = ProjectRoot.find();
+    workflow = LocalWorkflow.start(root, LocalWorkflow.clockAt(POSTED_ON), System.err);
+    workflow.loadSetup(sampleSetup(false));
+
+    workflow.upload(root.resolve("shared/src/test/resources/samples/gsn-2024-02-14.pdf"), LocalDate.of(2024, 2, 19),
+        POSTED_ON);
+    workflow.process();
+
+    assertThat(siteKeys().keySet()).noneMatch(k -> k.startsWith("protokoll/"));
+    assertThat(siteText(NOTICE_PAGE)).doesNotContain("protokoll/");
+  }
+
+  @Test
+  void renderingUnchangedRecordsAgainRewritesNoFile() throws Exception {
+    var root = ProjectRoot.find();
+    workflow = LocalWorkflow.start(root, LocalWorkflow.clockAt(POSTED_ON), System.err);
+    workflow.loadSetup(sampleSetup(true));
+    workflow.upload(root.resolve("shared/src/test/resources/samples/gsn-2024-02-14.txt"), LocalDate.of(2024, 2, 19),
+        POSTED_ON);
+    workflow.process();
+    var before = siteKeys();
+
+    workflow.runDailySchedule(POSTED_ON);
+
+    assertThat(siteKeys()).isEqualTo(before);
+  }
+
+  private static byte[] readAll(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Every site key with its last-modified time: a rewrite changes the time. */
+  private Map<String, String> siteKeys() {
+    return workflow.cloud().s3().listObjectsV2(b -> b.bucket(workflow.cloud().physicalId("SiteBucket"))).contents()
+        .stream().collect(Collectors.toMap(o -> o.key(), o -> o.eTag() + " " + o.lastModified()));
+  }
+
+  private String siteText(String key) {
+    return new String(workflow.siteFile(key).orElseThrow(), StandardCharsets.UTF_8);
+  }
+}
