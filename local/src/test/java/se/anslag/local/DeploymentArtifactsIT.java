@@ -81,6 +81,18 @@ class DeploymentArtifactsIT {
     assertThat(sendOuts).filteredOn(s -> s.status() == SendOutStatus.SENT).hasSize(18);
     assertThat(sendOuts).filteredOn(s -> s.status() == SendOutStatus.FILED).hasSize(6);
 
+    // One Delivery event, the sample event's body aimed at a mail the mailer sent.
+    var sent = sendOuts.stream().filter(s -> s.status() == SendOutStatus.SENT).findFirst().orElseThrow();
+    var delivery = (ObjectNode) JSON.readTree(JSON.readTree(Files.readString(root.resolve("events/delivery-events.json")))
+        .path("Records").get(0).path("body").asText());
+    ((ObjectNode) delivery.path("mail")).put("messageId", sent.sesMessageId());
+    ((ObjectNode) delivery.path("delivery")).putArray("recipients").add(sent.target());
+    var deliveryEvents = new FunctionJar(root, "delivery-events", "se.anslag.function.delivery.DeliveryEventsHandler",
+        cloud.environmentOf("DeliveryEventsFunction"), clock);
+    assertThat(deliveryEvents.handleSqs(List.of(delivery.toString()), cloud.queueArn("DeliveryEventsQueue"))).isEmpty();
+    assertThat(workflow.table().findSendOut(minutes.id(), sent.paragraph(), sent.target()).orElseThrow().status())
+        .isEqualTo(SendOutStatus.DELIVERED);
+
     var board = new FunctionJar(root, "notice-board", "se.anslag.function.board.NoticeBoardHandler",
         cloud.environmentOf("NoticeBoardFunction"), clock);
     board.handleStream(Files.readAllBytes(root.resolve("events/notice-board.json")));

@@ -21,7 +21,8 @@ public record AnslagConfig(
     String siteBucket,
     String sendOutQueueUrl,
     String boardRefreshQueueUrl,
-    String mailFrom) {
+    String mailFrom,
+    Optional<String> sesConfigurationSet) {
 
   /** Keys for the local emulators; on AWS the default credentials chain is used instead. */
   public record StaticKeys(String accessKeyId, String secretAccessKey) {
@@ -57,7 +58,9 @@ public record AnslagConfig(
         env.get("SITE_BUCKET"),
         env.get("SEND_OUT_QUEUE_URL"),
         env.get("BOARD_REFRESH_QUEUE_URL"),
-        env.get("MAIL_FROM"));
+        env.get("MAIL_FROM"),
+        // Optional: mail sent without a configuration set publishes no delivery events.
+        Optional.ofNullable(env.get("SES_CONFIGURATION_SET")).filter(name -> !name.isBlank()));
   }
 
   public Optional<URI> endpointFor(String service) {

@@ -1,15 +1,26 @@
 package se.anslag.domain;
 
-/** The life of one send-out. SENT, FILED, FAILED and UNRESOLVED are terminal. */
+/**
+ * The life of one send-out. Everything but PENDING and SENDING is terminal for the mailer; the
+ * delivery events SES publishes may still move a SENT send-out on to DELIVERED, BOUNCED or
+ * COMPLAINED (and a delivered one to BOUNCED or COMPLAINED).
+ */
 public enum SendOutStatus {
   PENDING,
   /** Claimed by a mailer that is calling SES now. */
   SENDING,
+  /** SES accepted the mail; its message id is on the send-out. */
   SENT,
   FILED,
   /** A permanent error (rejected address or content); the detail says which. */
   FAILED,
-  UNRESOLVED;
+  UNRESOLVED,
+  /** The recipient's mail server accepted the mail. */
+  DELIVERED,
+  /** The recipient's mail server refused the mail for good; the detail has its diagnostic. */
+  BOUNCED,
+  /** The recipient marked the mail as spam. */
+  COMPLAINED;
 
   public boolean isTerminal() {
     return this != PENDING && this != SENDING;

@@ -111,6 +111,7 @@ public final class DecisionMailer {
               .body(body -> body
                   .text(t -> t.data(mail.text()).charset("UTF-8"))
                   .html(h -> h.data(mail.html()).charset("UTF-8")))));
+      config.sesConfigurationSet().ifPresent(b::configurationSetName);
       if (mail.replyTo() != null) {
         b.replyToAddresses(mail.replyTo());
       }

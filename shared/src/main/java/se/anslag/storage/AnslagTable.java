@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import se.anslag.board.Board;
@@ -20,6 +21,7 @@ import se.anslag.domain.Paragraph;
 import se.anslag.domain.ParagraphRange;
 import se.anslag.domain.RecipientLine;
 import se.anslag.domain.SendOut;
+import se.anslag.domain.SendOutEvent;
 import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutStatus;
 import se.anslag.domain.Warning;
@@ -40,7 +42,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * MINUTES#{id}       META                       MINUTES         {receivedAt}#{id}
  * MINUTES#{id}       PARAGRAPH#{nnn}
  * MINUTES#{id}       NOTICE#{board}             BOARD#{board}   {postedOn}#{id}
- * MINUTES#{id}       SENDOUT#{nnn}#{target}
+ * MINUTES#{id}       SENDOUT#{nnn}#{target}     SESMSG#{sesId}  SENDOUT     (once SES accepted the mail)
  * SETUP              BOARD#{id} | ORGAN#{slug} | RECIPIENT#{normalized name}
  * </pre>
  *
@@ -52,6 +54,11 @@ public final class AnslagTable {
   private static final String SETUP_PK = "SETUP";
   private static final String MINUTES_INDEX_PK = "MINUTES";
   private static final String GSI = "gsi1";
+  private static final String SES_MESSAGE_INDEX_PREFIX = "SESMSG#";
+  private static final String SES_MESSAGE_INDEX_SK = "SENDOUT";
+  /** Send-out attributes that an update removes when the new record has no value for them. */
+  private static final List<String> OPTIONAL_SENDOUT_ATTRIBUTES =
+      List.of("qualifier", "sesMessageId", "detail", "gsi1pk", "gsi1sk");
 
   private final DynamoDbClient dynamoDb;
   private final String tableName;
@@ -237,8 +244,10 @@ public final class AnslagTable {
 
   /** Creates the send-out unless it exists: a second intake of the same minutes changes nothing. */
   public boolean createSendOut(SendOut sendOut) {
+    var item = toItem(sendOut).putMaps("history",
+        List.of(historyEntry(new SendOutEvent(sendOut.createdAt(), sendOut.status(), sendOut.detail()))));
     try {
-      dynamoDb.putItem(b -> b.tableName(tableName).item(toItem(sendOut).values())
+      dynamoDb.putItem(b -> b.tableName(tableName).item(item.values())
           .conditionExpression("attribute_not_exists(pk)"));
       return true;
     } catch (ConditionalCheckFailedException alreadyThere) {
@@ -269,12 +278,16 @@ public final class AnslagTable {
     values.put(":staleBefore", AttributeValue.fromS(now.minus(staleAfter).toString()));
     values.put(":now", AttributeValue.fromS(now.toString()));
     values.put(":one", AttributeValue.fromN("1"));
+    values.put(":noHistory", AttributeValue.fromL(List.of()));
+    values.put(":entry", AttributeValue.fromL(List.of(AttributeValue.fromM(
+        historyEntry(new SendOutEvent(now, SendOutStatus.SENDING, null))))));
     try {
       var response = dynamoDb.updateItem(b -> b.tableName(tableName)
           .key(key(minutesPk(sendOut.minutesId()), sendOutSk(sendOut.paragraph(), sendOut.target())))
-          .updateExpression("SET #status = :sending, updatedAt = :now, claimedAt = :now ADD attempts :one")
+          .updateExpression("SET #status = :sending, updatedAt = :now, claimedAt = :now,"
+              + " #history = list_append(if_not_exists(#history, :noHistory), :entry) ADD attempts :one")
           .conditionExpression("#status = :pending OR (#status = :sending AND claimedAt < :staleBefore)")
-          .expressionAttributeNames(Map.of("#status", "status"))
+          .expressionAttributeNames(Map.of("#status", "status", "#history", "history"))
           .expressionAttributeValues(values)
           .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW));
       return Optional.of(toSendOut(Item.of(response.attributes())));
@@ -283,13 +296,45 @@ public final class AnslagTable {
     }
   }
 
-  /** Records the outcome of a send-out (or puts it back to PENDING for a retry). */
+  /**
+   * Records the outcome of a send-out (or puts it back to PENDING for a retry) and appends it to
+   * the send-out's history. An update rather than a put, so that the history stays.
+   */
   public void updateSendOut(SendOut sendOut) {
-    dynamoDb.putItem(b -> b.tableName(tableName).item(toItem(sendOut).values()));
+    var item = toItem(sendOut).values();
+    var names = new HashMap<String, String>();
+    var values = new HashMap<String, AttributeValue>();
+    var sets = new ArrayList<String>();
+    var removes = new ArrayList<String>();
+    for (var attribute : item.entrySet()) {
+      if (!attribute.getKey().equals("pk") && !attribute.getKey().equals("sk")) {
+        var placeholder = "a" + names.size();
+        names.put("#" + placeholder, attribute.getKey());
+        values.put(":" + placeholder, attribute.getValue());
+        sets.add("#" + placeholder + " = :" + placeholder);
+      }
+    }
+    for (var optional : OPTIONAL_SENDOUT_ATTRIBUTES) {
+      if (!item.containsKey(optional)) {
+        var placeholder = "#a" + names.size();
+        names.put(placeholder, optional);
+        removes.add(placeholder);
+      }
+    }
+    names.put("#history", "history");
+    values.put(":noHistory", AttributeValue.fromL(List.of()));
+    values.put(":entry", AttributeValue.fromL(List.of(AttributeValue.fromM(
+        historyEntry(new SendOutEvent(sendOut.updatedAt(), sendOut.status(), sendOut.detail()))))));
+    sets.add("#history = list_append(if_not_exists(#history, :noHistory), :entry)");
+    var expression = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+    dynamoDb.updateItem(b -> b.tableName(tableName).key(item.entrySet().stream()
+            .filter(e -> e.getKey().equals("pk") || e.getKey().equals("sk"))
+            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
+        .updateExpression(expression).expressionAttributeNames(names).expressionAttributeValues(values));
   }
 
   private static Item toItem(SendOut sendOut) {
-    return Item.create()
+    var item = Item.create()
         .put("pk", minutesPk(sendOut.minutesId())).put("sk", sendOutSk(sendOut.paragraph(), sendOut.target()))
         .put("type", "sendout").put("minutesId", sendOut.minutesId()).put("paragraph", sendOut.paragraph())
         .put("target", sendOut.target()).put("kind", sendOut.kind().name())
@@ -297,6 +342,11 @@ public final class AnslagTable {
         .put("status", sendOut.status().name()).put("attempts", sendOut.attempts())
         .put("sesMessageId", sendOut.sesMessageId()).put("createdAt", sendOut.createdAt())
         .put("updatedAt", sendOut.updatedAt()).put("detail", sendOut.detail());
+    if (sendOut.sesMessageId() != null) {
+      // Delivery events name only the SES message id: the index finds the send-out by it.
+      item.put("gsi1pk", SES_MESSAGE_INDEX_PREFIX + sendOut.sesMessageId()).put("gsi1sk", SES_MESSAGE_INDEX_SK);
+    }
+    return item;
   }
 
   private static SendOut toSendOut(Item item) {
@@ -349,5 +399,99 @@ public final class AnslagTable {
       page.items().forEach(item -> items.add(Item.of(item)));
     }
     return items;
+  }
+
+  // ---- delivery events ---------------------------------------------------------------------
+
+  /** The send-out whose mail SES accepted under this message id (one Query on the index). */
+  public Optional<SendOut> findSendOutBySesMessageId(String sesMessageId) {
+    var response = dynamoDb.query(b -> b.tableName(tableName).indexName(GSI)
+        .keyConditionExpression("gsi1pk = :pk AND gsi1sk = :sk")
+        .expressionAttributeValues(Map.of(
+            ":pk", AttributeValue.fromS(SES_MESSAGE_INDEX_PREFIX + sesMessageId),
+            ":sk", AttributeValue.fromS(SES_MESSAGE_INDEX_SK))));
+    return response.items().stream().findFirst().map(item -> toSendOut(Item.of(item)));
+  }
+
+  /** A send-out's history, oldest first. */
+  public List<SendOutEvent> sendOutHistory(SendOut sendOut) {
+    var response = dynamoDb.getItem(b -> b.tableName(tableName)
+        .key(key(minutesPk(sendOut.minutesId()), sendOutSk(sendOut.paragraph(), sendOut.target())))
+        .consistentRead(true));
+    if (!response.hasItem() || response.item().isEmpty()) {
+      return List.of();
+    }
+    return Item.of(response.item()).maps("history").stream()
+        .map(entry -> new SendOutEvent(entry.instant("at"), SendOutStatus.valueOf(entry.string("status")),
+            entry.string("detail")))
+        .toList();
+  }
+
+  /** What {@link #recordDeliveryEvent} did. */
+  public enum DeliveryEventRecording {
+    /** The send-out took the event's status, and the event is in its history. */
+    STATUS_CHANGED,
+    /** The event is in the history; the status stays (it was not one the event may replace). */
+    NOTED,
+    /** The event was recorded before (SNS and SQS deliver at least once), or the send-out is gone. */
+    ALREADY_RECORDED
+  }
+
+  /**
+   * Records a delivery event on a send-out with one UpdateItem: appends {@code entry} to its
+   * history and, when the current status is one of {@code replaces}, sets the entry's status and
+   * detail. {@code eventKey} identifies the event so that a redelivered one is recorded once.
+   */
+  public DeliveryEventRecording recordDeliveryEvent(SendOut sendOut, String eventKey, SendOutEvent entry,
+      Set<SendOutStatus> replaces, Instant now) {
+    var names = new HashMap<String, String>(Map.of("#history", "history", "#events", "deliveryEvents"));
+    var values = new HashMap<String, AttributeValue>();
+    values.put(":noHistory", AttributeValue.fromL(List.of()));
+    values.put(":entry", AttributeValue.fromL(List.of(AttributeValue.fromM(historyEntry(entry)))));
+    values.put(":eventKey", AttributeValue.fromS(eventKey));
+    values.put(":eventKeys", AttributeValue.fromSs(List.of(eventKey)));
+    values.put(":now", AttributeValue.fromS(now.toString()));
+    var append = "updatedAt = :now, #history = list_append(if_not_exists(#history, :noHistory), :entry)";
+    var once = "attribute_exists(pk) AND NOT contains(#events, :eventKey)";
+    var key = key(minutesPk(sendOut.minutesId()), sendOutSk(sendOut.paragraph(), sendOut.target()));
+    if (!replaces.isEmpty()) {
+      var statusNames = new HashMap<>(names);
+      statusNames.put("#status", "status");
+      var statusValues = new HashMap<>(values);
+      statusValues.put(":newStatus", AttributeValue.fromS(entry.status().name()));
+      var from = new ArrayList<String>();
+      for (var status : replaces) {
+        statusValues.put(":from" + from.size(), AttributeValue.fromS(status.name()));
+        from.add(":from" + from.size());
+      }
+      var detail = entry.detail() == null ? " REMOVE detail" : "";
+      if (entry.detail() != null) {
+        statusValues.put(":detail", AttributeValue.fromS(entry.detail()));
+      }
+      try {
+        dynamoDb.updateItem(b -> b.tableName(tableName).key(key)
+            .updateExpression("SET #status = :newStatus, " + (entry.detail() == null ? "" : "detail = :detail, ")
+                + append + " ADD #events :eventKeys" + detail)
+            .conditionExpression(once + " AND #status IN (" + String.join(", ", from) + ")")
+            .expressionAttributeNames(statusNames).expressionAttributeValues(statusValues));
+        return DeliveryEventRecording.STATUS_CHANGED;
+      } catch (ConditionalCheckFailedException notReplaceable) {
+        // A later status stands (a complaint after this delivery) or the event is a repeat: below.
+      }
+    }
+    try {
+      dynamoDb.updateItem(b -> b.tableName(tableName).key(key)
+          .updateExpression("SET " + append + " ADD #events :eventKeys")
+          .conditionExpression(once)
+          .expressionAttributeNames(names).expressionAttributeValues(values));
+      return DeliveryEventRecording.NOTED;
+    } catch (ConditionalCheckFailedException repeated) {
+      return DeliveryEventRecording.ALREADY_RECORDED;
+    }
+  }
+
+  private static Map<String, AttributeValue> historyEntry(SendOutEvent event) {
+    return Item.create().put("at", event.at()).put("status", event.status().name())
+        .put("detail", event.detail()).values();
   }
 }

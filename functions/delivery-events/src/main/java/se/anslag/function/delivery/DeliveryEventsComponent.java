@@ -1,0 +1,31 @@
+package se.anslag.function.delivery;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dagger.BindsInstance;
+import dagger.Component;
+import java.time.Clock;
+import java.util.Map;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import se.anslag.aws.ConfigModule;
+import se.anslag.aws.DynamoDbModule;
+import se.anslag.delivery.DeliveryEventRecorder;
+
+@Singleton
+@Component(modules = {ConfigModule.class, DynamoDbModule.class})
+interface DeliveryEventsComponent {
+  DeliveryEventRecorder recorder();
+
+  ObjectMapper json();
+
+  @Component.Builder
+  interface Builder {
+    @BindsInstance
+    Builder environment(@Named("environment") Map<String, String> environment);
+
+    @BindsInstance
+    Builder clock(Clock clock);
+
+    DeliveryEventsComponent build();
+  }
+}

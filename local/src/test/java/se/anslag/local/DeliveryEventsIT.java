@@ -1,0 +1,149 @@
+package se.anslag.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import se.anslag.domain.SendOut;
+import se.anslag.domain.SendOutEvent;
+import se.anslag.domain.SendOutKind;
+import se.anslag.domain.SendOutStatus;
+
+/**
+ * SES delivery events, as the configuration set publishes them through SNS (raw delivery) into
+ * DeliveryEventsQueue, recorded on the send-outs of the sample minutes by DeliveryEventsFunction.
+ */
+class DeliveryEventsIT {
+  private static final LocalDate ADJUSTED_ON = LocalDate.of(2024, 2, 19);
+  private static final LocalDate POSTED_ON = LocalDate.of(2024, 2, 20);
+  private static final String MALFORMED = "{\"notAnSesEvent\": true}";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private LocalWorkflow workflow;
+
+  @AfterEach
+  void stopEmulators() {
+    if (workflow != null) {
+      workflow.close();
+    }
+  }
+
+  @Test
+  void deliveryBounceAndComplaintEventsSettleTheirSendOutsAndMalformedOnesEndInTheDeadLetterQueue() throws Exception {
+    var root = ProjectRoot.find();
+    workflow = LocalWorkflow.start(root, LocalWorkflow.clockAt(POSTED_ON), System.err);
+    workflow.loadSetup(root.resolve("local/setup/sample-setup.yaml"));
+    var key = workflow.upload(root.resolve("shared/src/test/resources/samples/gsn-2024-02-14.txt"), ADJUSTED_ON, POSTED_ON);
+    assertThat(workflow.process().deadLettered()).isZero();
+    var minutesId = workflow.minutesFromUpload(key).orElseThrow().id();
+    var mailed = workflow.table().sendOuts(minutesId).stream().filter(s -> s.kind() == SendOutKind.EMAIL).toList();
+    assertThat(mailed).hasSizeGreaterThanOrEqualTo(6).allMatch(s -> s.status() == SendOutStatus.SENT);
+    var delivered = mailed.get(0);
+    var bounced = mailed.get(1);
+    var complained = mailed.get(2);
+    var softBounced = mailed.get(3);
+    var untouched = mailed.get(4);
+
+    var deliveryEvent = delivery(delivered, "2024-02-20T08:00:03.447Z");
+    send(deliveryEvent);
+    send(deliveryEvent); // SNS and SQS deliver at least once
+    send(bounce(bounced, "Permanent", "NoEmail", "smtp; 550 5.1.1 user unknown", "2024-02-20T08:00:04.000Z"));
+    send(delivery(complained, "2024-02-20T08:00:05.000Z"));
+    send(complaint(complained, "2024-02-20T09:30:00.000Z"));
+    send(bounce(softBounced, "Transient", "MailboxFull", "smtp; 452 4.2.2 mailbox full", "2024-02-20T08:00:06.000Z"));
+    send(deliveryOf("0100018dunknown-receipt-to-the-clerk-000000", "gsn.sekreterare@ludvika.example.org",
+        "2024-02-20T08:00:07.000Z"));
+    send(MALFORMED);
+    var drained = workflow.process();
+
+    assertThat(status(delivered)).isEqualTo(SendOutStatus.DELIVERED);
+    assertThat(history(delivered)).extracting(SendOutEvent::status).containsExactly(
+        SendOutStatus.PENDING, SendOutStatus.SENDING, SendOutStatus.SENT, SendOutStatus.DELIVERED);
+    assertThat(history(delivered).getLast().detail()).contains("250 2.6.0 Message received");
+
+    assertThat(status(bounced)).isEqualTo(SendOutStatus.BOUNCED);
+    assertThat(current(bounced).detail()).contains("Permanent/NoEmail").contains("550 5.1.1 user unknown");
+    assertThat(history(bounced).getLast().status()).isEqualTo(SendOutStatus.BOUNCED);
+
+    assertThat(status(complained)).isEqualTo(SendOutStatus.COMPLAINED);
+    assertThat(history(complained)).extracting(SendOutEvent::status)
+        .endsWith(SendOutStatus.DELIVERED, SendOutStatus.COMPLAINED);
+
+    assertThat(status(softBounced)).as("SES retries a soft bounce").isEqualTo(SendOutStatus.SENT);
+    assertThat(history(softBounced).getLast().status()).isEqualTo(SendOutStatus.SENT);
+    assertThat(history(softBounced).getLast().detail()).contains("Transient/MailboxFull").contains("mailbox full");
+
+    assertThat(status(untouched)).isEqualTo(SendOutStatus.SENT);
+    assertThat(history(untouched)).extracting(SendOutEvent::status)
+        .containsExactly(SendOutStatus.PENDING, SendOutStatus.SENDING, SendOutStatus.SENT);
+
+    // The unknown message id was acknowledged; only the malformed message was given up on.
+    assertThat(drained.deadLetters()).containsEntry("DeliveryEventsDeadLetterQueue", 1);
+    assertThat(drained.deadLettered()).isEqualTo(1);
+    var deadLetters = workflow.cloud().sqs().receiveMessage(b -> b
+        .queueUrl(workflow.cloud().queueUrl("DeliveryEventsDeadLetterQueue")).maxNumberOfMessages(10)).messages();
+    assertThat(deadLetters).extracting(m -> m.body()).containsExactly(MALFORMED);
+  }
+
+  private void send(String body) {
+    workflow.cloud().sqs().sendMessage(b -> b.queueUrl(workflow.cloud().queueUrl("DeliveryEventsQueue")).messageBody(body));
+  }
+
+  private SendOut current(SendOut sendOut) {
+    return workflow.table().findSendOut(sendOut.minutesId(), sendOut.paragraph(), sendOut.target()).orElseThrow();
+  }
+
+  private SendOutStatus status(SendOut sendOut) {
+    return current(sendOut).status();
+  }
+
+  private List<SendOutEvent> history(SendOut sendOut) {
+    return workflow.table().sendOutHistory(sendOut);
+  }
+
+  // SES event notifications as SES publishes them to SNS (eventType, mail, and the event's object).
+
+  private static ObjectNode event(String eventType, String messageId, String recipient) {
+    var event = JSON.createObjectNode().put("eventType", eventType);
+    var mail = event.putObject("mail").put("timestamp", "2024-02-20T08:00:01.120Z")
+        .put("source", "anslag@example.org").put("sendingAccountId", "123456789012").put("messageId", messageId);
+    mail.putArray("destination").add(recipient);
+    return event;
+  }
+
+  private static String delivery(SendOut sendOut, String at) {
+    return deliveryOf(sendOut.sesMessageId(), sendOut.target(), at);
+  }
+
+  private static String deliveryOf(String messageId, String recipient, String at) {
+    var event = event("Delivery", messageId, recipient);
+    var delivery = event.putObject("delivery").put("timestamp", at).put("processingTimeMillis", 2327)
+        .put("smtpResponse", "250 2.6.0 Message received").put("reportingMTA", "mta.ludvika.example.org");
+    delivery.putArray("recipients").add(recipient);
+    return event.toString();
+  }
+
+  private static String bounce(SendOut sendOut, String type, String subType, String diagnostic, String at) {
+    var event = event("Bounce", sendOut.sesMessageId(), sendOut.target());
+    var bounce = event.putObject("bounce").put("bounceType", type).put("bounceSubType", subType)
+        .put("timestamp", at).put("feedbackId", "feedback-" + type + "-" + sendOut.sesMessageId())
+        .put("reportingMTA", "dsn; mta.ludvika.example.org");
+    bounce.putArray("bouncedRecipients").addObject().put("emailAddress", sendOut.target())
+        .put("action", "failed").put("status", type.equals("Permanent") ? "5.1.1" : "4.2.2")
+        .put("diagnosticCode", diagnostic);
+    return event.toString();
+  }
+
+  private static String complaint(SendOut sendOut, String at) {
+    var event = event("Complaint", sendOut.sesMessageId(), sendOut.target());
+    var complaint = event.putObject("complaint").put("timestamp", at)
+        .put("feedbackId", "feedback-complaint-" + sendOut.sesMessageId()).put("complaintFeedbackType", "abuse")
+        .put("userAgent", "ExampleMail/1.0").put("arrivalDate", at);
+    complaint.putArray("complainedRecipients").addObject().put("emailAddress", sendOut.target());
+    return event.toString();
+  }
+}
