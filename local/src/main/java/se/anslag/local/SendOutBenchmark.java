@@ -1,0 +1,113 @@
+package se.anslag.local;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import se.anslag.domain.SendOutStatus;
+
+/**
+ * Measures send-outs per second through the whole path (SQS, the mailer with its claims and
+ * records, the SES emulator) against a plain loop of SESv2 calls to the same emulator, both one
+ * at a time: what the bookkeeping of exactly-once delivery costs. Prints figures; asserts nothing.
+ */
+@Command(name = "benchmark-send-outs", description = {
+    "Measure send-outs per second through SQS, the mailer and the SES emulator, against direct SESv2 calls."})
+final class SendOutBenchmark implements Callable<Integer> {
+  private static final LocalDate POSTED_ON = LocalDate.of(2024, 2, 20);
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--paragraphs", defaultValue = "100", description = "Paragraphs in the synthetic minutes (default 100).")
+  int paragraphs;
+
+  @Option(names = "--recipients", defaultValue = "10", description = "Recipients of each paragraph (default 10).")
+  int recipients;
+
+  @Override
+  public Integer call() throws Exception {
+    var out = spec.commandLine().getOut();
+    var root = ProjectRoot.find();
+    var work = Files.createTempDirectory("anslag-benchmark-");
+    try (var workflow = LocalWorkflow.start(root, LocalWorkflow.clockAt(POSTED_ON), System.err)) {
+      workflow.loadSetup(writeSetup(root, work));
+      var minutesFile = Files.writeString(work.resolve("benchmark-minutes.txt"), minutesText(), StandardCharsets.UTF_8);
+      int sendOuts = paragraphs * recipients;
+      out.printf("Benchmark: %d paragraphs x %d recipients = %d send-outs, one invocation at a time%n",
+          paragraphs, recipients, sendOuts);
+      out.flush();
+
+      var key = workflow.upload(minutesFile, LocalDate.of(2024, 2, 19), POSTED_ON);
+      long start = System.nanoTime();
+      var drained = workflow.process();
+      double pipelineSeconds = (System.nanoTime() - start) / 1e9;
+      var minutes = workflow.minutesFromUpload(key).orElseThrow();
+      long sent = workflow.table().sendOuts(minutes.id()).stream()
+          .filter(s -> s.status() == SendOutStatus.SENT || s.status() == SendOutStatus.DELIVERED).count();
+
+      long directStart = System.nanoTime();
+      var ses = workflow.cloud().sesV2();
+      for (int i = 0; i < sent; i++) {
+        int n = i;
+        ses.sendEmail(b -> b.fromEmailAddress("anslag@example.org")
+            .destination(d -> d.toAddresses("mottagare" + (n % recipients) + "@example.org"))
+            .content(c -> c.simple(m -> m.subject(s -> s.data("Protokollsutdrag: benchmark § " + n).charset("UTF-8"))
+                .body(body -> body.text(t -> t.data("Beslut " + "x".repeat(2000)).charset("UTF-8"))))));
+      }
+      double directSeconds = (System.nanoTime() - directStart) / 1e9;
+      report(out, sendOuts, sent, pipelineSeconds, directSeconds, drained.invocations());
+      return sent == sendOuts ? 0 : 1;
+    } finally {
+      try (var files = Files.walk(work)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+  }
+
+  private static void report(PrintWriter out, int planned, long sent, double pipelineSeconds, double directSeconds,
+      int invocations) {
+    double pipelineRate = sent / pipelineSeconds;
+    double directRate = sent / directSeconds;
+    out.printf("pipeline (intake + SQS + mailer + SES emulator): %d of %d sent in %.1f s = %.1f send-outs/s (%d invocations)%n",
+        sent, planned, pipelineSeconds, pipelineRate, invocations);
+    out.printf("direct SESv2 loop:                               %d sent in %.1f s = %.1f mails/s%n",
+        sent, directSeconds, directRate);
+    out.printf("ratio pipeline/direct: %.2f%n", pipelineRate / directRate);
+    out.flush();
+  }
+
+  private Path writeSetup(Path root, Path work) throws Exception {
+    var setup = new StringBuilder(Files.readString(root.resolve("local/setup/sample-setup.yaml")));
+    for (int r = 0; r < recipients; r++) {
+      setup.append("  - name: Mottagare ").append(r).append('\n')
+          .append("    addresses: [mottagare").append(r).append("@example.org]\n");
+    }
+    return Files.writeString(work.resolve("setup.yaml"), setup);
+  }
+
+  /** Minutes laid out as the sample's text: a notice block, then one § per page. */
+  private String minutesText() {
+    var text = new StringBuilder();
+    text.append("ANSLAG/BEVIS\n\nProtokollet är justerat.\n\nOrgan Gemensamma servicenämnden\n\n")
+        .append("Sammanträdesdatum 2024-02-14 Paragrafer § 1-").append(paragraphs).append("\n\n")
+        .append("Förvaringsplats för protokollet Kanslienheten, stadshuset Ludvika\n\n");
+    for (int p = 1; p <= paragraphs; p++) {
+      text.append(" § ").append(p).append("  Dnr 2024/").append(p).append("\n\n")
+          .append("Ärende nummer ").append(p).append(" om budget\n\n")
+          .append("Beslut\nGemensamma servicenämnden godkänner förslaget i ärende ").append(p).append(".\n\n")
+          .append("Beskrivning av ärendet\n").append("Underlag och motivering. ".repeat(40)).append("\n\n")
+          .append("______\n\nBeslut skickas till\n");
+      for (int r = 0; r < recipients; r++) {
+        text.append("Mottagare ").append(r).append('\n');
+      }
+    }
+    return text.toString();
+  }
+
+}
