@@ -18,6 +18,7 @@ import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.Notice;
 import se.anslag.domain.Paragraph;
 import se.anslag.domain.SendOut;
+import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutStatus;
 import se.anslag.local.cloud.DrainReport;
 
@@ -138,9 +139,18 @@ final class DemoCommand implements Callable<Integer> {
           s.kind().name().equals("CASE_FILE") ? "case file" : s.target().startsWith("unresolved:") ? "-" : s.target(),
           s.status(), s.detail() == null || s.status() == SendOutStatus.FILED ? "" : "  " + s.detail()));
     }
+    out.println();
+    out.println("Mail to the organ's clerk:");
+    var clerkMails = sendOuts.stream().filter(s -> s.kind().isClerkMail()).toList();
+    if (clerkMails.isEmpty()) {
+      out.println("  none (the organ has no clerk address in the setup)");
+    }
+    clerkMails.forEach(s -> out.printf("      %-45s %-44s %s%s%n",
+        s.kind() == SendOutKind.RECEIPT ? "receipt: what was read and planned" : "summary: once every send-out settled",
+        s.address(), s.status(), s.detail() == null ? "" : "  " + s.detail()));
     var counts = new java.util.EnumMap<SendOutStatus, Integer>(SendOutStatus.class);
-    sendOuts.forEach(s -> counts.merge(s.status(), 1, Integer::sum));
-    out.printf("Totals: %d sent, %d filed, %d failed, %d unresolved, %d not finished%n",
+    sendOuts.stream().filter(s -> !s.kind().isClerkMail()).forEach(s -> counts.merge(s.status(), 1, Integer::sum));
+    out.printf("Decisions: %d sent, %d filed, %d failed, %d unresolved, %d not finished%n",
         counts.getOrDefault(SendOutStatus.SENT, 0), counts.getOrDefault(SendOutStatus.FILED, 0),
         counts.getOrDefault(SendOutStatus.FAILED, 0), counts.getOrDefault(SendOutStatus.UNRESOLVED, 0),
         counts.getOrDefault(SendOutStatus.PENDING, 0) + counts.getOrDefault(SendOutStatus.SENDING, 0));

@@ -77,8 +77,10 @@ class DeploymentArtifactsIT {
       assertThat(mailer.handleSqs(bodies, cloud.queueArn("SendOutQueue"))).isEmpty();
     }
     var sendOuts = workflow.table().sendOuts(minutes.id());
-    assertThat(sendOuts).hasSize(24);
-    assertThat(sendOuts).filteredOn(s -> s.status() == SendOutStatus.SENT).hasSize(18);
+    // 24 decision send-outs, the clerk's receipt and the summary queued by the mailer after the last.
+    assertThat(sendOuts).hasSize(26);
+    assertThat(sendOuts).filteredOn(s -> s.status() == SendOutStatus.SENT).hasSize(20);
+    assertThat(sendOuts).filteredOn(s -> s.kind().isClerkMail()).hasSize(2);
     assertThat(sendOuts).filteredOn(s -> s.status() == SendOutStatus.FILED).hasSize(6);
 
     // One Delivery event, the sample event's body aimed at a mail the mailer sent.

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -32,6 +33,7 @@ class SampleMinutesWorkflowIT {
   private static final LocalDate ADJUSTED_ON = LocalDate.of(2024, 2, 19);
   private static final LocalDate POSTED_ON = LocalDate.of(2024, 2, 20);
   private static final String ORGAN = "Gemensamma servicenämnden";
+  private static final String CLERK = "gsn.sekreterare@ludvika.example.org";
   private static final String NOTICE_PAGE = "anslag/gemensamma-servicenamnden/2024-02-14/index.html";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -99,6 +101,7 @@ class SampleMinutesWorkflowIT {
     var sendOuts = workflow.table().sendOuts(minutes.id());
     assertOneSendOutPerParagraphAndAddress(sendOuts);
     assertMailsInTheSesEmulator(sendOuts);
+    assertReceiptAndSummaryToTheClerk(sendOuts);
     assertExtractsFiledNotMailed(sendOuts);
     assertBoardsListTheNotice();
 
@@ -160,7 +163,8 @@ class SampleMinutesWorkflowIT {
   private void assertMailsInTheSesEmulator(List<SendOut> sendOuts) throws IOException, InterruptedException {
     var emails = sesStore().path("emails");
     var mailed = sendOuts.stream().filter(s -> s.kind() == SendOutKind.EMAIL).toList();
-    assertThat(emails.size()).as("mails in the SES emulator").isEqualTo(mailed.size());
+    assertThat(emails.size()).as("mails in the SES emulator: the decisions, the receipt and the summary")
+        .isEqualTo(mailed.size() + 2);
     for (var sendOut : mailed) {
       var paragraph = PARAGRAPHS.get(sendOut.paragraph() - 1);
       var matching = new ArrayList<JsonNode>();
@@ -177,11 +181,47 @@ class SampleMinutesWorkflowIT {
           .endsWith("Protokollsutdrag: " + ORGAN + " 2024-02-14 § " + paragraph.number() + " " + paragraph.title());
       var decision = workflow.table().paragraph(sendOut.minutesId(), sendOut.paragraph()).orElseThrow().decision();
       assertThat(mail.path("body").path("text").asText()).contains(decision).contains("Sista dag för överklagande: 2024-03-12");
-      assertThat(mail.path("replyTo").get(0).asText()).isEqualTo("gsn.sekreterare@ludvika.example.org");
+      assertThat(mail.path("replyTo").get(0).asText()).isEqualTo(CLERK);
+      // Sent as raw MIME: the emulator parses it back into subject, bodies and attachments.
+      assertThat(mail.path("body").path("html").asText()).contains("<h2>Beslut</h2>");
+      var attachments = mail.path("attachments");
+      assertThat(attachments).as("attachments of § %d to %s", sendOut.paragraph(), sendOut.target()).hasSize(1);
+      assertThat(attachments.get(0).path("filename").asText())
+          .isEqualTo("protokollsutdrag-2024-02-14-paragraf-" + sendOut.paragraph() + ".pdf");
+      assertThat(attachments.get(0).path("contentType").asText()).isEqualTo("application/pdf");
+      var pdf = Base64.getDecoder().decode(attachments.get(0).path("content").asText());
+      assertThat(new String(pdf, 0, 8, StandardCharsets.US_ASCII)).isEqualTo("%PDF-1.4");
       if ("för kännedom".equals(sendOut.qualifier())) {
         assertThat(mail.path("subject").asText()).startsWith("För kännedom: ");
       }
     }
+  }
+
+  private void assertReceiptAndSummaryToTheClerk(List<SendOut> sendOuts) throws IOException, InterruptedException {
+    var clerkSendOuts = sendOuts.stream().filter(s -> s.kind().isClerkMail()).toList();
+    assertThat(clerkSendOuts).extracting(SendOut::kind, SendOut::target, SendOut::status, SendOut::attempts)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(SendOutKind.RECEIPT, "receipt:" + CLERK, SendOutStatus.SENT, 1),
+            org.assertj.core.groups.Tuple.tuple(SendOutKind.SUMMARY, "summary:" + CLERK, SendOutStatus.SENT, 1));
+    var toClerk = new ArrayList<JsonNode>();
+    sesStore().path("emails").forEach(mail -> {
+      if (mail.path("destination").path("to").get(0).asText().equals(CLERK)) {
+        toClerk.add(mail);
+      }
+    });
+    assertThat(toClerk).extracting(mail -> mail.path("subject").asText()).containsExactlyInAnyOrder(
+        "Kvitto: " + ORGAN + " 2024-02-14 mottaget", "Sammanfattning: " + ORGAN + " 2024-02-14 utskick klart");
+    var receipt = toClerk.stream().filter(m -> m.path("subject").asText().startsWith("Kvitto")).findFirst().orElseThrow();
+    var receiptText = receipt.path("body").path("text").asText();
+    for (var paragraph : PARAGRAPHS) {
+      assertThat(receiptText).contains("§ " + paragraph.number() + " Dnr " + paragraph.caseNumber() + ": " + paragraph.title());
+    }
+    assertThat(receiptText).contains("Planerade utskick (24)", "Sista dag för överklagande: 2024-03-12",
+        "Anslaget på Smedjebackens kommun: 2024-02-20", "Mottagare som inte finns i mottagarregistret (0)");
+    var summary = toClerk.stream().filter(m -> m.path("subject").asText().startsWith("Sammanfattning")).findFirst()
+        .orElseThrow();
+    assertThat(summary.path("body").path("text").asText())
+        .contains("Skickade: 18", "Diarieförda: 6", "Misslyckade: 0", "Okända mottagare: 0");
   }
 
   private void assertExtractsFiledNotMailed(List<SendOut> sendOuts) throws IOException, InterruptedException {

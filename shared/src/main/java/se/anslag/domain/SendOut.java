@@ -8,7 +8,8 @@ import java.util.List;
  * could not be resolved. Keyed on (minutes, paragraph, target) so that each address gets each
  * decision once even when two printed lines reach it.
  *
- * @param target the e-mail address, {@code case-file}, or {@code unresolved:<printed name>}
+ * @param target the e-mail address, {@code case-file}, {@code unresolved:<printed name>}, or for the
+ *     organ's clerk {@code receipt:<address>} and {@code summary:<address>} (paragraph 0)
  * @param recipientNames the printed names that lead to this target
  * @param qualifier "för kännedom", "för åtgärd", "fvb till X", or null
  */
@@ -27,9 +28,35 @@ public record SendOut(
     String detail) {
 
   public static final String CASE_FILE_TARGET = "case-file";
+  /** The paragraph number of the clerk's receipt and summary, which belong to no paragraph. */
+  public static final int CLERK_MAIL_PARAGRAPH = 0;
+  private static final String RECEIPT_PREFIX = "receipt:";
+  private static final String SUMMARY_PREFIX = "summary:";
+
+  /** A new clerk's receipt or summary (kind RECEIPT or SUMMARY), keyed on the clerk's address. */
+  public static SendOut toClerk(String minutesId, SendOutKind kind, String clerkAddress, String organ, Instant now) {
+    var target = switch (kind) {
+      case RECEIPT -> RECEIPT_PREFIX + clerkAddress;
+      case SUMMARY -> SUMMARY_PREFIX + clerkAddress;
+      default -> throw new IllegalArgumentException(kind + " is not a mail to the clerk");
+    };
+    return new SendOut(minutesId, CLERK_MAIL_PARAGRAPH, target, kind, List.of(organ + ", sekreterare"), null,
+        SendOutStatus.PENDING, 0, null, now, now, null);
+  }
 
   public SendOut {
     recipientNames = List.copyOf(recipientNames);
+  }
+
+  /** The address a mail goes to: the target itself, or the clerk's address of a receipt or summary. */
+  public String address() {
+    if (target.startsWith(RECEIPT_PREFIX) && kind == SendOutKind.RECEIPT) {
+      return target.substring(RECEIPT_PREFIX.length());
+    }
+    if (target.startsWith(SUMMARY_PREFIX) && kind == SendOutKind.SUMMARY) {
+      return target.substring(SUMMARY_PREFIX.length());
+    }
+    return target;
   }
 
   public SendOut withStatus(SendOutStatus newStatus, Instant at, String newDetail, String messageId) {

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -19,11 +20,14 @@ import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.Notice;
 import se.anslag.domain.SendOut;
+import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutStatus;
 import se.anslag.domain.Warning;
+import se.anslag.mail.MailHeaders;
 import se.anslag.mailer.SendOutMessage;
 import se.anslag.reader.MinutesReader;
 import se.anslag.reader.UnreadableMinutesException;
+import se.anslag.setup.Organ;
 import se.anslag.storage.AnslagTable;
 import se.anslag.storage.S3Objects;
 
@@ -68,6 +72,10 @@ public final class ProtocolIntake {
     if (existing.isPresent() && existing.get().status() != MinutesStatus.RECEIVED) {
       LOG.info(() -> "Upload " + upload.key() + " has the content of minutes " + minutesId
           + " already " + existing.get().status() + "; nothing to do");
+      if (existing.get().status() == MinutesStatus.REJECTED) {
+        // Mends a crash between recording the rejection and queueing the clerk's receipt.
+        receiptForRejected(existing.get());
+      }
       return new IntakeResult(minutesId, existing.get().status(), existing.get().statusDetail(), true);
     }
     var now = clock.instant();
@@ -77,15 +85,8 @@ public final class ProtocolIntake {
         ? LocalDate.now(clock.withZone(STOCKHOLM))
         : LocalDate.ofInstant(object.lastModified(), STOCKHOLM);
 
-    LocalDate adjustedOnByClerk;
-    LocalDate postedOnByClerk;
-    try {
-      adjustedOnByClerk = metadataDate(object, ADJUSTED_ON_METADATA);
-      postedOnByClerk = metadataDate(object, POSTED_ON_METADATA);
-    } catch (IllegalArgumentException badDate) {
-      return reject(rejected, badDate.getMessage());
-    }
-
+    // Read before the metadata is checked, so that a rejection for a bad date can name the organ
+    // and reach its clerk.
     Minutes minutes;
     try {
       minutes = reader.read(content);
@@ -94,13 +95,23 @@ public final class ProtocolIntake {
     }
     var setup = table.loadSetup();
     var organ = setup.organNamed(minutes.organ());
+    var readRecord = new MinutesRecord(minutesId, upload.bucket(), upload.key(), now,
+        organ.map(Organ::name).orElse(minutes.organ()), organ.map(Organ::slug).orElse(null),
+        minutes.meetingDate(), minutes.paragraphRange(), minutes.storagePlace(), minutes.adjustedOn(),
+        MinutesStatus.REJECTED, null, minutes.warnings());
     if (organ.isEmpty()) {
       var closest = setup.closestOrganName(minutes.organ())
           .map(name -> "; the closest known organ is '" + name + "'").orElse("");
-      return reject(new MinutesRecord(minutesId, upload.bucket(), upload.key(), now, minutes.organ(), null,
-          minutes.meetingDate(), minutes.paragraphRange(), minutes.storagePlace(), minutes.adjustedOn(),
-          MinutesStatus.REJECTED, null, minutes.warnings()),
-          "The organ '" + minutes.organ() + "' is not in the municipality's setup" + closest);
+      return reject(readRecord, "The organ '" + minutes.organ() + "' is not in the municipality's setup" + closest);
+    }
+
+    LocalDate adjustedOnByClerk;
+    LocalDate postedOnByClerk;
+    try {
+      adjustedOnByClerk = metadataDate(object, ADJUSTED_ON_METADATA);
+      postedOnByClerk = metadataDate(object, POSTED_ON_METADATA);
+    } catch (IllegalArgumentException badDate) {
+      return reject(readRecord, badDate.getMessage());
     }
 
     var adjustedOn = firstPresent(adjustedOnByClerk, minutes.adjustedOn(), uploadedOn);
@@ -129,6 +140,12 @@ public final class ProtocolIntake {
         toSend.add(new SendOutMessage(minutesId, sendOut.paragraph(), sendOut.target()));
       }
     }
+    receiptSendOut(record, organ.get()).ifPresent(receipt -> {
+      table.createSendOut(receipt);
+      if (isPending(receipt)) {
+        toSend.add(new SendOutMessage(minutesId, receipt.paragraph(), receipt.target()));
+      }
+    });
     queues.enqueueSendOuts(toSend);
     queues.requestBoardRefresh("minutes " + minutesId + " received");
     table.putMinutes(record.withStatus(MinutesStatus.DISPATCHED, null));
@@ -160,8 +177,47 @@ public final class ProtocolIntake {
 
   private IntakeResult reject(MinutesRecord record, String reason) {
     LOG.warning(() -> "Rejected upload " + record.sourceKey() + ": " + reason);
-    table.putMinutes(record.withStatus(MinutesStatus.REJECTED, reason));
+    var rejected = record.withStatus(MinutesStatus.REJECTED, reason);
+    table.putMinutes(rejected);
+    receiptForRejected(rejected);
     return new IntakeResult(record.id(), MinutesStatus.REJECTED, reason, false);
+  }
+
+  /**
+   * Tells the organ's clerk that the upload was rejected, through the mailer like every receipt.
+   * Without a known organ there is no clerk to tell: the rejection stays in the records for
+   * {@code anslag status} and in this log.
+   */
+  private void receiptForRejected(MinutesRecord rejected) {
+    var organ = rejected.organSlug() == null ? Optional.<Organ>empty()
+        : table.loadSetup().organs().stream().filter(o -> o.slug().equals(rejected.organSlug())).findFirst();
+    if (organ.isEmpty()) {
+      LOG.warning(() -> "No clerk to tell about the rejected upload " + rejected.sourceKey() + " (minutes "
+          + rejected.id() + "): the organ is not known. The rejection is recorded; see `anslag status`.");
+      return;
+    }
+    receiptSendOut(rejected, organ.get()).ifPresent(receipt -> {
+      table.createSendOut(receipt);
+      if (isPending(receipt)) {
+        queues.enqueueSendOuts(List.of(new SendOutMessage(receipt.minutesId(), receipt.paragraph(), receipt.target())));
+      }
+    });
+  }
+
+  /** The clerk's receipt, or empty (with a warning) when the organ has no usable clerk address. */
+  private Optional<SendOut> receiptSendOut(MinutesRecord minutes, Organ organ) {
+    if (!MailHeaders.isValidAddress(organ.clerkAddress())) {
+      LOG.warning(() -> "The organ '" + organ.name() + "' has no valid clerk address ('" + organ.clerkAddress()
+          + "'): no receipt or summary for minutes " + minutes.id());
+      return Optional.empty();
+    }
+    return Optional.of(SendOut.toClerk(minutes.id(), SendOutKind.RECEIPT, organ.clerkAddress(), organ.name(),
+        clock.instant()));
+  }
+
+  private boolean isPending(SendOut sendOut) {
+    return table.findSendOut(sendOut.minutesId(), sendOut.paragraph(), sendOut.target())
+        .map(stored -> stored.status() == SendOutStatus.PENDING).orElse(false);
   }
 
   private static LocalDate metadataDate(S3Objects.StoredObject object, String name) {

@@ -1,5 +1,8 @@
 package se.anslag.mail;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
 import se.anslag.board.Markup;
@@ -14,16 +17,71 @@ public final class DecisionMailComposer {
   @Inject
   public DecisionMailComposer() {}
 
+  /**
+   * The mail of one extract, with the extract as a PDF attachment.
+   *
+   * @param certifiedOn the day the extract is made, printed in its Utdragsbestyrkande line
+   */
   public MailMessage compose(MinutesRecord minutes, Paragraph paragraph, SendOut sendOut, Notice notice,
-      Optional<String> clerkAddress) {
+      Optional<String> clerkAddress, LocalDate certifiedOn) {
     if (!MailHeaders.isValidAddress(sendOut.target())) {
       throw new IllegalArgumentException("Not a valid e-mail address: '" + MailHeaders.text(sendOut.target()) + "'");
     }
     var subject = MailHeaders.text(qualifierPrefix(sendOut.qualifier()) + "Protokollsutdrag: " + minutes.organ() + " "
         + minutes.meetingDate() + " § " + paragraph.number() + " " + paragraph.title());
     var replyTo = clerkAddress.filter(MailHeaders::isValidAddress).orElse(null);
+    var pdf = new MailAttachment(attachmentName(minutes, paragraph), "application/pdf",
+        pdf(minutes, paragraph, sendOut, notice, certifiedOn));
     return new MailMessage(sendOut.target(), replyTo, subject, text(minutes, paragraph, sendOut, notice),
-        html(minutes, paragraph, sendOut, notice));
+        html(minutes, paragraph, sendOut, notice), List.of(pdf));
+  }
+
+  /** For example {@code protokollsutdrag-2024-02-14-paragraf-3.pdf}. */
+  public static String attachmentName(MinutesRecord minutes, Paragraph paragraph) {
+    return "protokollsutdrag-" + minutes.meetingDate() + "-paragraf-" + paragraph.number() + ".pdf";
+  }
+
+  /** The line that certifies the extract; the clerk's signature on paper, Anslag's here. */
+  public static String certification(LocalDate certifiedOn) {
+    return "Utdragsbestyrkande: Utdraget överensstämmer med protokollet. Anslag, " + certifiedOn;
+  }
+
+  /** The extract as a PDF: the header, the decision, the whole paragraph, the notice dates, the certification. */
+  public byte[] pdf(MinutesRecord minutes, Paragraph paragraph, SendOut sendOut, Notice notice, LocalDate certifiedOn) {
+    var blocks = new ArrayList<ExtractPdf.Block>();
+    blocks.add(new ExtractPdf.Title("Protokollsutdrag"));
+    blocks.add(new ExtractPdf.Field("Organ", minutes.organ()));
+    blocks.add(new ExtractPdf.Field("Sammanträdesdatum", String.valueOf(minutes.meetingDate())));
+    blocks.add(new ExtractPdf.Field("Paragraf", "§ " + paragraph.number()));
+    if (paragraph.caseNumber() != null) {
+      blocks.add(new ExtractPdf.Field("Dnr", paragraph.caseNumber()));
+    }
+    blocks.add(new ExtractPdf.Field("Ärende", paragraph.title()));
+    var forwardTo = forwardTo(sendOut.qualifier());
+    if (forwardTo != null) {
+      blocks.add(new ExtractPdf.Text("Detta utdrag ska vidarebefordras till " + forwardTo + "."));
+    }
+    blocks.add(new ExtractPdf.Heading("Beslut"));
+    blocks.add(new ExtractPdf.Text(paragraph.decision() == null
+        ? "(Beslutet redovisas inte i utdraget.)" : paragraph.decision()));
+    if (paragraph.text() != null && !paragraph.text().isBlank()) {
+      blocks.add(new ExtractPdf.Heading("Paragrafen i sin helhet"));
+      blocks.add(new ExtractPdf.Text(paragraph.text()));
+    }
+    blocks.add(new ExtractPdf.Heading("Anslag"));
+    blocks.add(new ExtractPdf.Field("Protokollet justerat", String.valueOf(minutes.adjustedOn())));
+    blocks.add(new ExtractPdf.Field("Tillkännagivet på anslagstavlan", String.valueOf(notice.dates().postedOn())));
+    blocks.add(new ExtractPdf.Field("Sista dag för överklagande", String.valueOf(notice.dates().lastAppealDay())));
+    blocks.add(new ExtractPdf.Field("Anslaget tas ned", String.valueOf(notice.dates().takedownOn())));
+    if (minutes.storagePlace() != null) {
+      blocks.add(new ExtractPdf.Field("Förvaringsplats för protokollet", minutes.storagePlace()));
+    }
+    blocks.add(new ExtractPdf.Heading("Så överklagar du"));
+    blocks.add(new ExtractPdf.Text(appealAdvice(notice)));
+    blocks.add(new ExtractPdf.Heading("Utdragsbestyrkande"));
+    blocks.add(new ExtractPdf.Text(certification(certifiedOn)));
+    return ExtractPdf.render("Protokollsutdrag " + minutes.organ() + " " + minutes.meetingDate() + " § "
+        + paragraph.number(), blocks);
   }
 
   /** The extract as plain text, also what is filed in the case record. */

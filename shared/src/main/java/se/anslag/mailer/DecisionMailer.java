@@ -3,29 +3,42 @@ package se.anslag.mailer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import se.anslag.config.AnslagConfig;
 import se.anslag.domain.MinutesRecord;
+import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.Notice;
-import se.anslag.domain.Paragraph;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutStatus;
+import se.anslag.intake.ProtocolIntake;
+import se.anslag.intake.WorkQueues;
+import se.anslag.mail.ClerkMailComposer;
 import se.anslag.mail.DecisionMailComposer;
+import se.anslag.mail.MailHeaders;
 import se.anslag.mail.MailMessage;
+import se.anslag.mail.RawMime;
 import se.anslag.setup.Organ;
 import se.anslag.storage.AnslagTable;
 import se.anslag.storage.S3Objects;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 
 /**
- * Sends one decision to one recipient, or files it in the case record, exactly once in effect:
- * the send-out is claimed by a conditional write before SES is called and marked SENT after.
+ * Sends one decision to one recipient, or files it in the case record, or mails the organ's clerk
+ * a receipt or summary, exactly once in effect: the send-out is claimed by a conditional write
+ * before SES is called and marked SENT after. When it settles the last open send-out of a set of
+ * minutes it queues the clerk's summary.
  */
 @Singleton
 public final class DecisionMailer {
@@ -41,12 +54,16 @@ public final class DecisionMailer {
   private final SesV2Client ses;
   private final S3Objects s3;
   private final DecisionMailComposer composer;
+  private final ClerkMailComposer clerkComposer;
+  private final WorkQueues queues;
   private final AnslagConfig config;
   private final Clock clock;
 
   @Inject
   public DecisionMailer(AnslagTable table, SesV2Client ses, S3Objects s3, DecisionMailComposer composer,
-      AnslagConfig config, Clock clock) {
+      ClerkMailComposer clerkComposer, WorkQueues queues, AnslagConfig config, Clock clock) {
+    this.clerkComposer = clerkComposer;
+    this.queues = queues;
     this.table = table;
     this.ses = ses;
     this.s3 = s3;
@@ -66,6 +83,8 @@ public final class DecisionMailer {
       return Outcome.DONE;
     }
     if (found.get().status().isTerminal()) {
+      // A redelivery; it may follow a crash between settling the last send-out and the summary.
+      summarizeWhenSettled(found.get());
       return Outcome.DONE;
     }
     var claimed = table.claimSendOut(found.get(), clock.instant(), CLAIM_STALE_AFTER);
@@ -74,16 +93,15 @@ public final class DecisionMailer {
       return Outcome.DONE;
     }
     var sendOut = claimed.get();
-    var minutes = table.findMinutes(sendOut.minutesId()).orElseThrow();
-    var paragraph = table.paragraph(sendOut.minutesId(), sendOut.paragraph()).orElseThrow();
-    var notice = table.notices(sendOut.minutesId()).stream()
-        .max(java.util.Comparator.comparing(Notice::postedOnThisBoard)).orElseThrow();
     try {
-      var settled = sendOut.kind() == SendOutKind.CASE_FILE
-          ? file(sendOut, minutes, paragraph, notice)
-          : mail(sendOut, minutes, paragraph, notice);
+      var settled = switch (sendOut.kind()) {
+        case EMAIL -> mailDecision(sendOut);
+        case CASE_FILE -> file(sendOut);
+        case RECEIPT, SUMMARY -> mailClerk(sendOut);
+        // Intake settles these itself and never queues them.
+        case UNRESOLVED -> sendOut.withStatus(SendOutStatus.UNRESOLVED, clock.instant(), sendOut.detail(), null);
+      };
       table.updateSendOut(settled);
-      return Outcome.DONE;
     } catch (SdkException | S3Objects.S3RequestException | java.io.UncheckedIOException failure) {
       if (isTransient(failure)) {
         LOG.warning(() -> "Transient failure for " + describe(sendOut) + ", will retry: " + failure.getMessage());
@@ -92,35 +110,105 @@ public final class DecisionMailer {
       }
       LOG.warning(() -> "Permanent failure for " + describe(sendOut) + ": " + failure.getMessage());
       table.updateSendOut(sendOut.withStatus(SendOutStatus.FAILED, clock.instant(), failure.getMessage(), null));
-      return Outcome.DONE;
     } catch (IllegalArgumentException unsendable) {
+      LOG.warning(() -> "Cannot send " + describe(sendOut) + ": " + unsendable.getMessage());
       table.updateSendOut(sendOut.withStatus(SendOutStatus.FAILED, clock.instant(), unsendable.getMessage(), null));
-      return Outcome.DONE;
     }
+    summarizeWhenSettled(sendOut);
+    return Outcome.DONE;
   }
 
-  private SendOut mail(SendOut sendOut, MinutesRecord minutes, Paragraph paragraph, Notice notice) {
-    var clerk = table.loadSetup().organs().stream()
-        .filter(organ -> organ.slug().equals(minutes.organSlug())).findFirst().map(Organ::clerkAddress);
-    MailMessage mail = composer.compose(minutes, paragraph, sendOut, notice, clerk);
+  /**
+   * Once no send-out of the minutes is left PENDING or SENDING, queues the summary to the clerk.
+   * The SUMMARY send-out is created with a conditional write, so of two mailers settling the last
+   * two send-outs at once only one creates it; a second message for it would find it claimed.
+   */
+  private void summarizeWhenSettled(SendOut settled) {
+    if (settled.kind() == SendOutKind.SUMMARY) {
+      return;
+    }
+    var sendOuts = table.sendOuts(settled.minutesId());
+    if (sendOuts.stream().anyMatch(s -> s.kind() != SendOutKind.SUMMARY && !s.status().isTerminal())) {
+      return;
+    }
+    var summary = sendOuts.stream().filter(s -> s.kind() == SendOutKind.SUMMARY).findFirst();
+    if (summary.isEmpty()) {
+      var minutes = table.findMinutes(settled.minutesId()).orElseThrow();
+      if (minutes.status() == MinutesStatus.REJECTED) {
+        return; // the rejection receipt said all there is to say
+      }
+      var clerk = clerkOf(minutes);
+      if (clerk.isEmpty()) {
+        LOG.warning(() -> "Minutes " + settled.minutesId() + " are settled, but the organ '" + minutes.organ()
+            + "' has no valid clerk address for the summary");
+        return;
+      }
+      var created = SendOut.toClerk(settled.minutesId(), SendOutKind.SUMMARY, clerk.get(), minutes.organ(), clock.instant());
+      if (table.createSendOut(created)) {
+        LOG.info(() -> "Every send-out of minutes " + settled.minutesId() + " is settled; summary to " + clerk.get());
+      }
+      summary = table.findSendOut(created.minutesId(), created.paragraph(), created.target());
+    }
+    // Queued again while PENDING: this mends a crash between the create and the enqueue, and the
+    // claim absorbs a second message.
+    summary.filter(s -> s.status() == SendOutStatus.PENDING).ifPresent(s ->
+        queues.enqueueSendOuts(List.of(new SendOutMessage(s.minutesId(), s.paragraph(), s.target()))));
+  }
+
+  private SendOut mailDecision(SendOut sendOut) {
+    var minutes = table.findMinutes(sendOut.minutesId()).orElseThrow();
+    var paragraph = table.paragraph(sendOut.minutesId(), sendOut.paragraph()).orElseThrow();
+    var notice = latestNotice(sendOut.minutesId());
+    var mail = composer.compose(minutes, paragraph, sendOut, notice, clerkOf(minutes), today());
+    var messageId = send(mail);
+    LOG.info(() -> "Sent " + describe(sendOut) + " as SES message " + messageId);
+    return sendOut.withStatus(SendOutStatus.SENT, clock.instant(), null, messageId);
+  }
+
+  private SendOut mailClerk(SendOut sendOut) {
+    var minutes = table.findMinutes(sendOut.minutesId()).orElseThrow();
+    var sendOuts = table.sendOuts(sendOut.minutesId());
+    var mail = sendOut.kind() == SendOutKind.RECEIPT
+        ? clerkComposer.receipt(sendOut.address(), minutes, table.paragraphs(sendOut.minutesId()),
+            table.notices(sendOut.minutesId()), sendOuts, table.loadSetup())
+        : clerkComposer.summary(sendOut.address(), minutes, sendOuts);
+    var messageId = send(mail);
+    LOG.info(() -> "Sent the " + sendOut.kind().name().toLowerCase(java.util.Locale.ROOT) + " of minutes "
+        + sendOut.minutesId().substring(0, 12) + " to " + sendOut.address() + " as SES message " + messageId);
+    return sendOut.withStatus(SendOutStatus.SENT, clock.instant(), null, messageId);
+  }
+
+  /** Sends a composed mail as raw MIME (the only SES content that carries an attachment); returns SES's id. */
+  private String send(MailMessage mail) {
+    var raw = RawMime.build(mail, config.mailFrom(), ZonedDateTime.now(clock.withZone(ProtocolIntake.STOCKHOLM)), null);
     var response = ses.sendEmail(b -> {
       b.fromEmailAddress(config.mailFrom())
           .destination(d -> d.toAddresses(mail.to()))
-          .content(c -> c.simple(m -> m
-              .subject(s -> s.data(mail.subject()).charset("UTF-8"))
-              .body(body -> body
-                  .text(t -> t.data(mail.text()).charset("UTF-8"))
-                  .html(h -> h.data(mail.html()).charset("UTF-8")))));
+          .content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw))));
+      // Delivery, bounce and complaint events come back through the configuration set.
       config.sesConfigurationSet().ifPresent(b::configurationSetName);
-      if (mail.replyTo() != null) {
-        b.replyToAddresses(mail.replyTo());
-      }
     });
-    LOG.info(() -> "Sent " + describe(sendOut) + " as SES message " + response.messageId());
-    return sendOut.withStatus(SendOutStatus.SENT, clock.instant(), null, response.messageId());
+    return response.messageId();
   }
 
-  private SendOut file(SendOut sendOut, MinutesRecord minutes, Paragraph paragraph, Notice notice) {
+  private Optional<String> clerkOf(MinutesRecord minutes) {
+    return table.loadSetup().organs().stream()
+        .filter(organ -> organ.slug().equals(minutes.organSlug())).findFirst()
+        .map(Organ::clerkAddress).filter(MailHeaders::isValidAddress);
+  }
+
+  private Notice latestNotice(String minutesId) {
+    return table.notices(minutesId).stream().max(Comparator.comparing(Notice::postedOnThisBoard)).orElseThrow();
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(ProtocolIntake.STOCKHOLM));
+  }
+
+  private SendOut file(SendOut sendOut) {
+    var minutes = table.findMinutes(sendOut.minutesId()).orElseThrow();
+    var paragraph = table.paragraph(sendOut.minutesId(), sendOut.paragraph()).orElseThrow();
+    var notice = latestNotice(sendOut.minutesId());
     var caseFolder = paragraph.caseNumber() == null ? "utan-diarienummer" : paragraph.caseNumber().replaceAll("[^\\p{L}\\p{N}.-]+", "_");
     var key = "case-files/%s/%s-%s-paragraf-%d.txt".formatted(caseFolder, minutes.meetingDate(), minutes.organSlug(), paragraph.number());
     var extract = composer.text(minutes, paragraph, sendOut, notice);

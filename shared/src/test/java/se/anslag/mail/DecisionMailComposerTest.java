@@ -29,6 +29,8 @@ class DecisionMailComposerTest {
       new NoticeDates(LocalDate.of(2024, 2, 20), LocalDate.of(2024, 3, 12), LocalDate.of(2024, 3, 13)),
       TakedownPolicy.NEXT_DAY, false);
 
+  private static final LocalDate CERTIFIED_ON = LocalDate.of(2024, 2, 20);
+
   private final DecisionMailComposer composer = new DecisionMailComposer();
 
   private static Paragraph paragraph(String title, String decision) {
@@ -44,7 +46,7 @@ class DecisionMailComposerTest {
   @Test
   void subjectNamesOrganMeetingParagraphAndTitleWithTheQualifierFirst() {
     var mail = composer.compose(MINUTES, paragraph("Driftbudget och fördelningsnyckel 2025", "Godkänns."),
-        sendOut("ks@example.org", "för kännedom"), NOTICE, Optional.of("clerk@example.org"));
+        sendOut("ks@example.org", "för kännedom"), NOTICE, Optional.of("clerk@example.org"), CERTIFIED_ON);
 
     assertThat(mail.subject()).isEqualTo(
         "För kännedom: Protokollsutdrag: Gemensamma servicenämnden 2024-02-14 § 3 Driftbudget och fördelningsnyckel 2025");
@@ -55,8 +57,8 @@ class DecisionMailComposerTest {
   @Test
   void actionQualifierPrefixesTheSubjectAndNoQualifierLeavesItBare() {
     var forAction = composer.compose(MINUTES, paragraph("T", "D."), sendOut("a@example.org", "för åtgärd"), NOTICE,
-        Optional.empty());
-    var plain = composer.compose(MINUTES, paragraph("T", "D."), sendOut("a@example.org", null), NOTICE, Optional.empty());
+        Optional.empty(), CERTIFIED_ON);
+    var plain = composer.compose(MINUTES, paragraph("T", "D."), sendOut("a@example.org", null), NOTICE, Optional.empty(), CERTIFIED_ON);
 
     assertThat(forAction.subject()).startsWith("För åtgärd: Protokollsutdrag: ");
     assertThat(plain.subject()).startsWith("Protokollsutdrag: ");
@@ -66,7 +68,7 @@ class DecisionMailComposerTest {
   @Test
   void bodyCarriesTheDecisionFirstThenTheNoticeAndHowToAppeal() {
     var mail = composer.compose(MINUTES, paragraph("T", "Nämnden godkänner förslaget."), sendOut("a@example.org", null),
-        NOTICE, Optional.empty());
+        NOTICE, Optional.empty(), CERTIFIED_ON);
 
     assertThat(mail.text()).contains("Diarienummer: 2024/5")
         .contains("Beslut\nNämnden godkänner förslaget.")
@@ -81,7 +83,7 @@ class DecisionMailComposerTest {
   @Test
   void forwardingRecipientIsToldWhomToForwardTo() {
     var mail = composer.compose(MINUTES, paragraph("T", "D."), sendOut("it-chef@example.org", "fvb till Samordningsgruppen"),
-        NOTICE, Optional.empty());
+        NOTICE, Optional.empty(), CERTIFIED_ON);
 
     assertThat(mail.text()).contains("Detta utdrag ska vidarebefordras till Samordningsgruppen.");
     assertThat(mail.subject()).startsWith("Protokollsutdrag: ");
@@ -91,7 +93,7 @@ class DecisionMailComposerTest {
   void lineBreaksAndControlCharactersInTheTitleNeverReachTheSubjectHeader() {
     var hostile = "Budget\r\nBcc: victim@example.org\u0000\u2028X-Evil: 1";
 
-    var mail = composer.compose(MINUTES, paragraph(hostile, "D."), sendOut("a@example.org", null), NOTICE, Optional.empty());
+    var mail = composer.compose(MINUTES, paragraph(hostile, "D."), sendOut("a@example.org", null), NOTICE, Optional.empty(), CERTIFIED_ON);
 
     assertThat(mail.subject()).doesNotContain("\r").doesNotContain("\n").doesNotContain("\u0000").doesNotContain("\u2028");
     assertThat(mail.subject()).contains("Budget Bcc: victim@example.org X-Evil: 1");
@@ -100,7 +102,7 @@ class DecisionMailComposerTest {
   @Test
   void overlongTitleIsCutToALengthAHeaderCanCarry() {
     var mail = composer.compose(MINUTES, paragraph("Ä".repeat(5000), "D."), sendOut("a@example.org", null), NOTICE,
-        Optional.empty());
+        Optional.empty(), CERTIFIED_ON);
 
     assertThat(mail.subject().length()).isLessThanOrEqualTo(MailHeaders.MAX_SUBJECT_LENGTH);
     assertThat(mail.subject()).endsWith("…");
@@ -109,7 +111,7 @@ class DecisionMailComposerTest {
   @Test
   void markupInTheMinutesIsEscapedInTheHtmlPart() {
     var mail = composer.compose(MINUTES, paragraph("<script>alert(1)</script>", "Beslut <b>fet</b> & \"citat\""),
-        sendOut("a@example.org", null), NOTICE, Optional.empty());
+        sendOut("a@example.org", null), NOTICE, Optional.empty(), CERTIFIED_ON);
 
     assertThat(mail.html()).doesNotContain("<script>").contains("&lt;script&gt;").contains("&lt;b&gt;fet&lt;/b&gt; &amp;");
   }
@@ -117,7 +119,7 @@ class DecisionMailComposerTest {
   @Test
   void anAddressWithALineBreakOrNoDomainIsRefusedNotMended() {
     assertThatThrownBy(() -> composer.compose(MINUTES, paragraph("T", "D."),
-        sendOut("a@example.org\r\nBcc: b@example.org", null), NOTICE, Optional.empty()))
+        sendOut("a@example.org\r\nBcc: b@example.org", null), NOTICE, Optional.empty(), CERTIFIED_ON))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Not a valid e-mail address")
         .hasMessageNotContaining("\n");
     assertThat(MailHeaders.isValidAddress("nobody")).isFalse();
@@ -127,7 +129,7 @@ class DecisionMailComposerTest {
   @Test
   void aHostileClerkAddressIsLeftOutOfReplyTo() {
     var mail = composer.compose(MINUTES, paragraph("T", "D."), sendOut("a@example.org", null), NOTICE,
-        Optional.of("clerk@example.org\nBcc: x@example.org"));
+        Optional.of("clerk@example.org\nBcc: x@example.org"), CERTIFIED_ON);
 
     assertThat(mail.replyTo()).isNull();
   }

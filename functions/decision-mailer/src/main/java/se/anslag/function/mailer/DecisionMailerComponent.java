@@ -10,12 +10,16 @@ import javax.inject.Singleton;
 import se.anslag.aws.ConfigModule;
 import se.anslag.aws.DynamoDbModule;
 import se.anslag.aws.SesModule;
+import se.anslag.aws.SqsModule;
 import se.anslag.mailer.DecisionMailer;
+import se.anslag.mailer.SendOutRetries;
 
 @Singleton
-@Component(modules = {ConfigModule.class, DynamoDbModule.class, SesModule.class})
+@Component(modules = {ConfigModule.class, DynamoDbModule.class, SesModule.class, SqsModule.class})
 interface DecisionMailerComponent {
   DecisionMailer mailer();
+
+  SendOutRetries retries();
 
   ObjectMapper json();
 

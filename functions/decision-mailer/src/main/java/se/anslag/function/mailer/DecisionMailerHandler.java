@@ -10,11 +10,13 @@ import java.time.Clock;
 import java.util.Map;
 import se.anslag.aws.SqsBatch;
 import se.anslag.mailer.DecisionMailer;
+import se.anslag.mailer.SendOutRetries;
 import se.anslag.mailer.SendOutMessage;
 
-/** Entry point of DecisionMailerFunction: each message is one decision to one recipient. */
+/** Entry point of DecisionMailerFunction: each message is one decision to one recipient, or one mail to a clerk. */
 public final class DecisionMailerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private final DecisionMailer mailer;
+  private final SendOutRetries retries;
   private final ObjectMapper json;
 
   public DecisionMailerHandler() {
@@ -23,6 +25,7 @@ public final class DecisionMailerHandler implements RequestHandler<SQSEvent, SQS
 
   DecisionMailerHandler(DecisionMailerComponent component) {
     this.mailer = component.mailer();
+    this.retries = component.retries();
     this.json = component.json();
   }
 
@@ -41,7 +44,21 @@ public final class DecisionMailerHandler implements RequestHandler<SQSEvent, SQS
         // Not ours to send; failing it moves it to the dead-letter queue, where an alarm shows it.
         throw new IllegalArgumentException("Send-out message is not valid: " + malformed.getOriginalMessage());
       }
-      return mailer.deliver(sendOut) == DecisionMailer.Outcome.DONE;
+      if (mailer.deliver(sendOut) == DecisionMailer.Outcome.RETRY) {
+        // Reported as a failure and kept invisible for a growing while, so retries back off.
+        retries.postpone(message.getReceiptHandle(), receiveCount(message));
+        return false;
+      }
+      return true;
     });
+  }
+
+  private static int receiveCount(SQSEvent.SQSMessage message) {
+    var count = message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
+    try {
+      return count == null ? 1 : Integer.parseInt(count);
+    } catch (NumberFormatException notANumber) {
+      return 1;
+    }
   }
 }
