@@ -200,16 +200,17 @@ final class MinutesParser {
       }
     }
     // A table of contents lists the headings once more, each with a bare title as body: drop those entries
+    Map<Integer, Integer> lastCandidate = new HashMap<>();
+    for (int c = 0; c < candidates.size(); c++) {
+      lastCandidate.put(candidates.get(c).number(), c);
+    }
     List<Heading> kept = new ArrayList<>();
     for (int c = 0; c < candidates.size(); c++) {
       Heading heading = candidates.get(c);
       int end = c + 1 < candidates.size() ? candidates.get(c + 1).line() : lines.size();
       List<String> bodyLines = lines.subList(heading.line() + 1, end).stream().filter(l -> !l.isEmpty()).toList();
       boolean bare = bodyLines.size() <= 2 && bodyLines.stream().allMatch(l -> classify(l) == Section.NONE);
-      boolean repeatedLater = false;
-      for (int later = c + 1; later < candidates.size(); later++) {
-        repeatedLater |= candidates.get(later).number() == heading.number();
-      }
+      boolean repeatedLater = lastCandidate.get(heading.number()) > c;
       if (!(repeatedLater && bare)) {
         kept.add(heading);
       }
@@ -342,12 +343,18 @@ final class MinutesParser {
       List<String> titleLines = new ArrayList<>();
       while (i < lines.size()) {
         String line = lines.get(i);
-        if (line.isEmpty() || Recipients.isHeading(line)) {
+        if (Recipients.isHeading(line)) {
+          // recipients printed at the top of the paragraph, before its title
+          i = recipientListEnd(lines, i, new ArrayList<>());
+          if (!titleLines.isEmpty()) {
+            break;
+          }
+          continue;
+        }
+        if (line.isEmpty()) {
           i++;
-          if (!titleLines.isEmpty() && line.isEmpty()) {
-            if (!continues(titleLines.getLast())) {
-              break;
-            }
+          if (!titleLines.isEmpty() && !continues(titleLines.getLast())) {
+            break;
           }
           continue;
         }
@@ -364,7 +371,7 @@ final class MinutesParser {
         if (classify(line) != Section.NONE || titleLines.size() >= 3) {
           break;
         }
-        if (!titleLines.isEmpty() && !continues(titleLines.getLast())) {
+        if (!titleLines.isEmpty() && !continues(titleLines.getLast()) && !startsLowerCase(line)) {
           break;
         }
         titleLines.add(line);
@@ -405,6 +412,11 @@ final class MinutesParser {
   /** Whether a title line goes on: a broken word, a trailing comma or a word that needs a follower. */
   private static boolean continues(String line) {
     return line.matches("(?u).*[\\p{L}\\p{N}]-$|.*,$|(?iu).*\\s(?:och|av|för|till|om|i|på|med|samt|inom|vid|från|mot|enligt)$");
+  }
+
+  /** A title line that starts in lower case goes on from the line before ("... förbundet" / "för år 2022"). */
+  private static boolean startsLowerCase(String line) {
+    return Character.isLowerCase(line.codePointAt(0));
   }
 
   private static String decision(List<String> lines) {
@@ -464,26 +476,43 @@ final class MinutesParser {
         result.addAll(Recipients.parse(inline, true));
       }
       List<String> items = new ArrayList<>();
-      for (int j = i + 1; j < lines.size(); j++) {
-        String line = lines.get(j);
-        if (line.isEmpty()) {
-          if (items.isEmpty() && inline.isEmpty()) {
-            continue;
-          }
-          break;
-        }
-        if (classify(line) != Section.NONE || SIGNATURE.matcher(line).matches() || NOTICE_HEADING.matcher(line).matches()
-            || line.length() > 90 || line.endsWith(".") && line.split(" ").length > 6) {
-          break;
-        }
-        items.add(line);
-      }
+      recipientListEnd(lines, i, items);
       boolean oneCommaLine = items.size() == 1 && items.getFirst().contains(",");
       for (String item : items) {
-        result.addAll(Recipients.parse(item, oneCommaLine));
+        result.addAll(Recipients.parse(item, oneCommaLine || !inline.isEmpty()));
       }
     }
     return result;
+  }
+
+  /**
+   * The index after the recipient list whose heading is at {@code heading}; its entries on later lines
+   * go to {@code items}. A list on the heading line itself ("Exp: A, B") goes on only after a comma.
+   */
+  private static int recipientListEnd(List<String> lines, int heading, List<String> items) {
+    String inline = Recipients.inline(lines.get(heading));
+    if (!inline.isEmpty() && !inline.endsWith(",")) {
+      return heading + 1;
+    }
+    int j = heading + 1;
+    for (; j < lines.size(); j++) {
+      String line = lines.get(j);
+      if (line.isEmpty()) {
+        if (items.isEmpty() && inline.isEmpty()) {
+          continue;
+        }
+        break;
+      }
+      if (classify(line) != Section.NONE || SIGNATURE.matcher(line).matches() || NOTICE_HEADING.matcher(line).matches()
+          || line.length() > 90 || line.endsWith(".") && line.split(" ").length > 6) {
+        break;
+      }
+      items.add(line);
+      if (!inline.isEmpty() && !line.endsWith(",")) {
+        return j + 1;
+      }
+    }
+    return j;
   }
 
   private static String text(List<String> lines) {

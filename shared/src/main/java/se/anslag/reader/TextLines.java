@@ -1,7 +1,10 @@
 package se.anslag.reader;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +21,9 @@ final class TextLines {
       Pattern.compile("(?iu)^(.{0,80}\\s)?sida\\s*\\d{1,4}\\s*((av|/)\\s*\\d{1,4}|\\(\\s*\\d{1,4}\\s*\\))?$"),
       Pattern.compile("^\\d{1,3}\\s*(\\(\\s*\\d{1,3}\\s*\\)|(/|av)\\s*\\d{1,3})?$"));
 
+  private static final Pattern PAGE_NUMBER_AFTER_TEXT =
+      Pattern.compile("(?iu)^(?<text>.{1,80}?)\\s+sida\\s*\\d{1,4}\\s*((av|/)\\s*\\d{1,4}|\\(\\s*\\d{1,4}\\s*\\))?$");
+
   /** Glyphs that word processors use for list bullets; the list item itself stays. */
   private static final Pattern LEADING_BULLET =
       Pattern.compile("^(?:[•◦▪■●○·∙➢➤►✓✔*]|o(?=\\s+\\p{Lu}))\\s*");
@@ -32,9 +38,18 @@ final class TextLines {
         // a page break is no paragraph break: lists and sentences go on across pages
         .replaceAll("\n*\f\n*", "\n");
     List<String> lines = new ArrayList<>();
+    Set<String> pageHeaders = new HashSet<>();
     for (String raw : normalized.split("\n", -1)) {
       String line = clean(raw);
-      if (!isRunningLine(line)) {
+      Matcher pageNumber = PAGE_NUMBER_AFTER_TEXT.matcher(line);
+      if (pageNumber.matches()) {
+        // "Valnämnden Sida 1 av 3": the page header may be the only place that names the organ, so its
+        // text is kept once, where it first appears; on later pages it is a running header
+        String header = pageNumber.group("text").trim();
+        if (pageHeaders.add(header) && !isRunningLine(header)) {
+          lines.add(header);
+        }
+      } else if (!isRunningLine(line)) {
         lines.add(line);
       }
     }
