@@ -49,7 +49,6 @@ final class MinutesParser {
       "(?iu)^(?:.{0,70}s\\s+)?beslut(?:et)?(?:\\s+i\\s+ärendet)?\\s*:?$");
   private static final Pattern DECISION_INLINE = Pattern.compile("(?iu)^beslut(?:et)?\\s*:\\s*(?<text>\\S.*)$");
   private static final Pattern DECIDES = Pattern.compile("(?iu)^.{0,90}\\s(?:beslutar|beslöt|beslutade)(?:\\s|:|$).*");
-  private static final Pattern SEPARATOR = Pattern.compile("^(?<before>.*?)\\s*_{3,}\\s*$");
   private static final Pattern SIGNATURE = Pattern.compile(
       "(?iu)^(?:vid\\s+protokollet|ordförande|sekreterare|justerare|justerande|underskrifter|underskrift"
           + "|protokollförare)\\b.*");
@@ -112,8 +111,9 @@ final class MinutesParser {
     for (int h = 0; h < headings.size(); h++) {
       if (!headingHasCase(headings.get(h))) {
         // "Dnr 2016/360" printed above "§ 54" belongs to § 54, not to the paragraph before it
-        int previous = previousNonBlank(lines, skip, headings.get(h).line());
-        if (previous >= 0 && (h == 0 || previous > headings.get(h - 1).line())) {
+        int floor = h == 0 ? 0 : headings.get(h - 1).line() + 1;
+        int previous = previousNonBlank(lines, skip, headings.get(h).line(), floor);
+        if (previous >= 0) {
           casesBefore[h] = caseLine(lines.get(previous));
           skip[previous] |= casesBefore[h] != null;
         }
@@ -233,8 +233,8 @@ final class MinutesParser {
     return bare && !found.contains("/") && !found.contains(":") ? null : found;
   }
 
-  private static int previousNonBlank(List<String> lines, boolean[] skip, int before) {
-    for (int i = before - 1; i >= 0; i--) {
+  private static int previousNonBlank(List<String> lines, boolean[] skip, int before, int floor) {
+    for (int i = before - 1; i >= floor; i--) {
       if (!lines.get(i).isEmpty() && !skip[i]) {
         return i;
       }
@@ -290,6 +290,22 @@ final class MinutesParser {
     }
   }
 
+  /**
+   * Where a closing separator ("______", three or more underscores at the end of the line) starts, or
+   * -1. Counted by hand: a regex with a lazy prefix backtracks quadratically over long runs of "_".
+   */
+  private static int separatorStart(String line) {
+    int end = line.length();
+    while (end > 0 && Character.isWhitespace(line.charAt(end - 1))) {
+      end--;
+    }
+    int start = end;
+    while (start > 0 && line.charAt(start - 1) == '_') {
+      start--;
+    }
+    return end - start >= 3 ? start : -1;
+  }
+
   private enum Section { NONE, DECISION, OTHER, RECIPIENTS, SEPARATOR }
 
   private static Section classify(String line) {
@@ -299,7 +315,7 @@ final class MinutesParser {
     if (Recipients.isHeading(line)) {
       return Section.RECIPIENTS;
     }
-    if (SEPARATOR.matcher(line).matches()) {
+    if (separatorStart(line) >= 0) {
       return Section.SEPARATOR;
     }
     if (OTHER_SECTION.matcher(line).matches()) {
@@ -315,9 +331,9 @@ final class MinutesParser {
     // A line ending in "______" carries text before the separator: split it so the separator stands alone
     List<String> lines = new ArrayList<>();
     for (String line : body) {
-      Matcher sep = SEPARATOR.matcher(line);
-      if (sep.matches() && !sep.group("before").isEmpty()) {
-        lines.add(sep.group("before"));
+      int separator = separatorStart(line);
+      if (separator > 0) {
+        lines.add(line.substring(0, separator).trim());
         lines.add("______");
       } else {
         lines.add(line);

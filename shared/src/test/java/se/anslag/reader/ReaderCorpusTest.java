@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +44,8 @@ class ReaderCorpusTest {
   /** Field kind to {correct, total}, over all cases. */
   private static final Map<String, int[]> TALLY = new TreeMap<>();
 
+  /** What CorpusPdf prints on every page; none of it may be left in a paragraph's text. */
+  private static final Pattern RUNNING_LINE = Pattern.compile("Justerandes sign|Utdragsbestyrkande|Sida \\d+ av \\d+");
   private static final String UNREAD = "<not read>";
 
   private final MinutesReader reader = new MinutesReader();
@@ -105,6 +108,9 @@ class ReaderCorpusTest {
       List<String> gotRecipients = got == null ? List.of("<no paragraph>")
           : got.recipients().stream().map(r -> recipient(r.name(), r.qualifier())).toList();
       compare.field("recipients", at, wantRecipients.toString(), gotRecipients.toString());
+      String leftover = got == null ? "<no paragraph>" : RUNNING_LINE.matcher(got.text()).results()
+          .map(r -> r.group()).findFirst().orElse(null);
+      compare.field("textWithoutPageFurniture", at, null, leftover);
     }
 
     List<String> wantWarnings = new ArrayList<>();
