@@ -12,11 +12,16 @@ import java.util.regex.Pattern;
 final class DecisionText {
 
   private static final Pattern ITEM_START = Pattern.compile("^(?:\\d{1,2}[.)]|\\p{L}[.)]|[-–—])\\s+.*");
-  private static final Pattern BROKEN_WORD = Pattern.compile("(?u).*[\\p{L}\\p{N}]-$");
   private static final Pattern CONJUNCTION_START =
       Pattern.compile("(?iu)^(?:och|eller|samt|respektive|resp\\.|till|som)\\b.*");
 
   private DecisionText() {}
+
+  /** "2023-" at the end: only the tail is looked at, as the item can grow long. */
+  private static boolean endsWithBrokenWord(CharSequence item) {
+    int n = item.length();
+    return n >= 2 && item.charAt(n - 1) == '-' && Character.isLetterOrDigit(item.charAt(n - 2));
+  }
 
   static String join(List<String> lines) {
     List<StringBuilder> items = new ArrayList<>();
@@ -29,7 +34,7 @@ final class DecisionText {
         continue;
       }
       StringBuilder current = items.getLast();
-      if (!BROKEN_WORD.matcher(current).matches() || CONJUNCTION_START.matcher(line).matches()) {
+      if (!endsWithBrokenWord(current) || CONJUNCTION_START.matcher(line).matches()) {
         current.append(' ');
       }
       current.append(line);

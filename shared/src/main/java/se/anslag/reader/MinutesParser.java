@@ -49,7 +49,6 @@ final class MinutesParser {
       "(?iu)^(?:.{0,70}s\\s+)?beslut(?:et)?(?:\\s+i\\s+ärendet)?\\s*:?$");
   private static final Pattern DECISION_INLINE = Pattern.compile("(?iu)^beslut(?:et)?\\s*:\\s*(?<text>\\S.*)$");
   private static final Pattern DECIDES = Pattern.compile("(?iu)^.{0,90}\\s(?:beslutar|beslöt|beslutade)(?:\\s|:|$).*");
-  private static final Pattern SEPARATOR = Pattern.compile("^(?<before>.*?)\\s*_{3,}\\s*$");
   private static final Pattern SIGNATURE = Pattern.compile(
       "(?iu)^(?:vid\\s+protokollet|ordförande|sekreterare|justerare|justerande|underskrifter|underskrift"
           + "|protokollförare)\\b.*");
@@ -112,8 +111,9 @@ final class MinutesParser {
     for (int h = 0; h < headings.size(); h++) {
       if (!headingHasCase(headings.get(h))) {
         // "Dnr 2016/360" printed above "§ 54" belongs to § 54, not to the paragraph before it
-        int previous = previousNonBlank(lines, skip, headings.get(h).line());
-        if (previous >= 0 && (h == 0 || previous > headings.get(h - 1).line())) {
+        int floor = h == 0 ? 0 : headings.get(h - 1).line() + 1;
+        int previous = previousNonBlank(lines, skip, headings.get(h).line(), floor);
+        if (previous >= 0) {
           casesBefore[h] = caseLine(lines.get(previous));
           skip[previous] |= casesBefore[h] != null;
         }
@@ -200,16 +200,17 @@ final class MinutesParser {
       }
     }
     // A table of contents lists the headings once more, each with a bare title as body: drop those entries
+    Map<Integer, Integer> lastCandidate = new HashMap<>();
+    for (int c = 0; c < candidates.size(); c++) {
+      lastCandidate.put(candidates.get(c).number(), c);
+    }
     List<Heading> kept = new ArrayList<>();
     for (int c = 0; c < candidates.size(); c++) {
       Heading heading = candidates.get(c);
       int end = c + 1 < candidates.size() ? candidates.get(c + 1).line() : lines.size();
       List<String> bodyLines = lines.subList(heading.line() + 1, end).stream().filter(l -> !l.isEmpty()).toList();
       boolean bare = bodyLines.size() <= 2 && bodyLines.stream().allMatch(l -> classify(l) == Section.NONE);
-      boolean repeatedLater = false;
-      for (int later = c + 1; later < candidates.size(); later++) {
-        repeatedLater |= candidates.get(later).number() == heading.number();
-      }
+      boolean repeatedLater = lastCandidate.get(heading.number()) > c;
       if (!(repeatedLater && bare)) {
         kept.add(heading);
       }
@@ -232,8 +233,8 @@ final class MinutesParser {
     return bare && !found.contains("/") && !found.contains(":") ? null : found;
   }
 
-  private static int previousNonBlank(List<String> lines, boolean[] skip, int before) {
-    for (int i = before - 1; i >= 0; i--) {
+  private static int previousNonBlank(List<String> lines, boolean[] skip, int before, int floor) {
+    for (int i = before - 1; i >= floor; i--) {
       if (!lines.get(i).isEmpty() && !skip[i]) {
         return i;
       }
@@ -289,6 +290,22 @@ final class MinutesParser {
     }
   }
 
+  /**
+   * Where a closing separator ("______", three or more underscores at the end of the line) starts, or
+   * -1. Counted by hand: a regex with a lazy prefix backtracks quadratically over long runs of "_".
+   */
+  private static int separatorStart(String line) {
+    int end = line.length();
+    while (end > 0 && Character.isWhitespace(line.charAt(end - 1))) {
+      end--;
+    }
+    int start = end;
+    while (start > 0 && line.charAt(start - 1) == '_') {
+      start--;
+    }
+    return end - start >= 3 ? start : -1;
+  }
+
   private enum Section { NONE, DECISION, OTHER, RECIPIENTS, SEPARATOR }
 
   private static Section classify(String line) {
@@ -298,7 +315,7 @@ final class MinutesParser {
     if (Recipients.isHeading(line)) {
       return Section.RECIPIENTS;
     }
-    if (SEPARATOR.matcher(line).matches()) {
+    if (separatorStart(line) >= 0) {
       return Section.SEPARATOR;
     }
     if (OTHER_SECTION.matcher(line).matches()) {
@@ -314,9 +331,9 @@ final class MinutesParser {
     // A line ending in "______" carries text before the separator: split it so the separator stands alone
     List<String> lines = new ArrayList<>();
     for (String line : body) {
-      Matcher sep = SEPARATOR.matcher(line);
-      if (sep.matches() && !sep.group("before").isEmpty()) {
-        lines.add(sep.group("before"));
+      int separator = separatorStart(line);
+      if (separator > 0) {
+        lines.add(line.substring(0, separator).trim());
         lines.add("______");
       } else {
         lines.add(line);
@@ -342,12 +359,18 @@ final class MinutesParser {
       List<String> titleLines = new ArrayList<>();
       while (i < lines.size()) {
         String line = lines.get(i);
-        if (line.isEmpty() || Recipients.isHeading(line)) {
+        if (Recipients.isHeading(line)) {
+          // recipients printed at the top of the paragraph, before its title
+          i = recipientListEnd(lines, i, new ArrayList<>());
+          if (!titleLines.isEmpty()) {
+            break;
+          }
+          continue;
+        }
+        if (line.isEmpty()) {
           i++;
-          if (!titleLines.isEmpty() && line.isEmpty()) {
-            if (!continues(titleLines.getLast())) {
-              break;
-            }
+          if (!titleLines.isEmpty() && !continues(titleLines.getLast())) {
+            break;
           }
           continue;
         }
@@ -364,7 +387,7 @@ final class MinutesParser {
         if (classify(line) != Section.NONE || titleLines.size() >= 3) {
           break;
         }
-        if (!titleLines.isEmpty() && !continues(titleLines.getLast())) {
+        if (!titleLines.isEmpty() && !continues(titleLines.getLast()) && !startsLowerCase(line)) {
           break;
         }
         titleLines.add(line);
@@ -405,6 +428,11 @@ final class MinutesParser {
   /** Whether a title line goes on: a broken word, a trailing comma or a word that needs a follower. */
   private static boolean continues(String line) {
     return line.matches("(?u).*[\\p{L}\\p{N}]-$|.*,$|(?iu).*\\s(?:och|av|för|till|om|i|på|med|samt|inom|vid|från|mot|enligt)$");
+  }
+
+  /** A title line that starts in lower case goes on from the line before ("... förbundet" / "för år 2022"). */
+  private static boolean startsLowerCase(String line) {
+    return Character.isLowerCase(line.codePointAt(0));
   }
 
   private static String decision(List<String> lines) {
@@ -464,26 +492,43 @@ final class MinutesParser {
         result.addAll(Recipients.parse(inline, true));
       }
       List<String> items = new ArrayList<>();
-      for (int j = i + 1; j < lines.size(); j++) {
-        String line = lines.get(j);
-        if (line.isEmpty()) {
-          if (items.isEmpty() && inline.isEmpty()) {
-            continue;
-          }
-          break;
-        }
-        if (classify(line) != Section.NONE || SIGNATURE.matcher(line).matches() || NOTICE_HEADING.matcher(line).matches()
-            || line.length() > 90 || line.endsWith(".") && line.split(" ").length > 6) {
-          break;
-        }
-        items.add(line);
-      }
+      recipientListEnd(lines, i, items);
       boolean oneCommaLine = items.size() == 1 && items.getFirst().contains(",");
       for (String item : items) {
-        result.addAll(Recipients.parse(item, oneCommaLine));
+        result.addAll(Recipients.parse(item, oneCommaLine || !inline.isEmpty()));
       }
     }
     return result;
+  }
+
+  /**
+   * The index after the recipient list whose heading is at {@code heading}; its entries on later lines
+   * go to {@code items}. A list on the heading line itself ("Exp: A, B") goes on only after a comma.
+   */
+  private static int recipientListEnd(List<String> lines, int heading, List<String> items) {
+    String inline = Recipients.inline(lines.get(heading));
+    if (!inline.isEmpty() && !inline.endsWith(",")) {
+      return heading + 1;
+    }
+    int j = heading + 1;
+    for (; j < lines.size(); j++) {
+      String line = lines.get(j);
+      if (line.isEmpty()) {
+        if (items.isEmpty() && inline.isEmpty()) {
+          continue;
+        }
+        break;
+      }
+      if (classify(line) != Section.NONE || SIGNATURE.matcher(line).matches() || NOTICE_HEADING.matcher(line).matches()
+          || line.length() > 90 || line.endsWith(".") && line.split(" ").length > 6) {
+        break;
+      }
+      items.add(line);
+      if (!inline.isEmpty() && !line.endsWith(",")) {
+        return j + 1;
+      }
+    }
+    return j;
   }
 
   private static String text(List<String> lines) {

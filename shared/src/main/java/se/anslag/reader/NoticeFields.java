@@ -112,13 +112,30 @@ final class NoticeFields {
 
   private static List<Hit> hits(String line) {
     List<Hit> hits = new ArrayList<>();
+    // Each label's next match is remembered and searched again only once the scan has passed it, so a
+    // long line with many labels is read in one pass per label rather than one per hit
+    Matcher[] matchers = new Matcher[LABELS.size()];
+    Hit[] next = new Hit[LABELS.size()];
+    boolean[] exhausted = new boolean[LABELS.size()];
     int pos = 0;
     while (pos < line.length()) {
       Hit best = null;
-      for (Label label : LABELS) {
-        Matcher m = label.pattern().matcher(line);
-        if (m.find(pos) && (best == null || m.start() < best.start())) {
-          best = new Hit(label.kind(), m.start(), m.end());
+      for (int l = 0; l < LABELS.size(); l++) {
+        if (exhausted[l]) {
+          continue;
+        }
+        if (next[l] == null || next[l].start() < pos) {
+          if (matchers[l] == null) {
+            matchers[l] = LABELS.get(l).pattern().matcher(line);
+          }
+          if (!matchers[l].find(pos)) {
+            exhausted[l] = true;
+            continue;
+          }
+          next[l] = new Hit(LABELS.get(l).kind(), matchers[l].start(), matchers[l].end());
+        }
+        if (best == null || next[l].start() < best.start()) {
+          best = next[l];
         }
       }
       if (best == null) {
@@ -157,13 +174,7 @@ final class NoticeFields {
             accept(hit.kind(), dates.get(d++).date().toString());
           }
         }
-        case RANGE -> {
-          String rest = next;
-          for (SwedishDates.Found found : dates) {
-            rest = rest.replace(next.substring(found.start(), found.end()), " ");
-          }
-          accept(Kind.RANGE, rest);
-        }
+        case RANGE -> accept(Kind.RANGE, blankDates(next, dates));
         default -> { }
       }
     }
@@ -240,11 +251,18 @@ final class NoticeFields {
   }
 
   private static String withoutDates(String value) {
-    String result = value;
-    for (SwedishDates.Found found : SwedishDates.findAll(value).reversed()) {
-      result = result.substring(0, found.start()) + " " + result.substring(found.end());
+    return trimValue(blankDates(value, SwedishDates.findAll(value)).replaceAll("\\s{2,}", " ").trim());
+  }
+
+  /** The text with each of these dates (found in it, in order) replaced by a space. */
+  private static String blankDates(String text, List<SwedishDates.Found> dates) {
+    StringBuilder result = new StringBuilder(text.length());
+    int from = 0;
+    for (SwedishDates.Found found : dates) {
+      result.append(text, from, found.start()).append(' ');
+      from = found.end();
     }
-    return trimValue(result.replaceAll("\\s{2,}", " ").trim());
+    return result.append(text, from, text.length()).toString();
   }
 
   private static boolean looksLikeName(String value) {

@@ -1,7 +1,10 @@
 package se.anslag.reader;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,9 +21,12 @@ final class TextLines {
       Pattern.compile("(?iu)^(.{0,80}\\s)?sida\\s*\\d{1,4}\\s*((av|/)\\s*\\d{1,4}|\\(\\s*\\d{1,4}\\s*\\))?$"),
       Pattern.compile("^\\d{1,3}\\s*(\\(\\s*\\d{1,3}\\s*\\)|(/|av)\\s*\\d{1,3})?$"));
 
+  private static final Pattern PAGE_NUMBER_AFTER_TEXT =
+      Pattern.compile("(?iu)^(?<text>.{1,80}?)\\s+sida\\s*\\d{1,4}\\s*((av|/)\\s*\\d{1,4}|\\(\\s*\\d{1,4}\\s*\\))?$");
+
   /** Glyphs that word processors use for list bullets; the list item itself stays. */
-  private static final Pattern LEADING_BULLET =
-      Pattern.compile("^(?:[•◦▪■●○·∙➢➤►✓✔*]|o(?=\\s+\\p{Lu}))\\s*");
+  private static final Pattern LEADING_BULLETS =
+      Pattern.compile("^(?:(?:[•◦▪■●○·∙➢➤►✓✔*]|o(?=\\s+\\p{Lu}))\\s*)++");
 
   private TextLines() {}
 
@@ -28,17 +34,55 @@ final class TextLines {
     String normalized = text
         .replace("\uFEFF", "")
         .replace("\r\n", "\n")
-        .replace('\r', '\n')
-        // a page break is no paragraph break: lists and sentences go on across pages
-        .replaceAll("\n*\f\n*", "\n");
+        .replace('\r', '\n');
+    normalized = joinPages(normalized);
     List<String> lines = new ArrayList<>();
+    Set<String> pageHeaders = new HashSet<>();
     for (String raw : normalized.split("\n", -1)) {
       String line = clean(raw);
-      if (!isRunningLine(line)) {
+      Matcher pageNumber = PAGE_NUMBER_AFTER_TEXT.matcher(line);
+      if (pageNumber.matches()) {
+        // "Valnämnden Sida 1 av 3": the page header may be the only place that names the organ, so its
+        // text is kept once, where it first appears; on later pages it is a running header
+        String header = pageNumber.group("text").trim();
+        if (pageHeaders.add(header) && !isRunningLine(header)) {
+          lines.add(header);
+        }
+      } else if (!isRunningLine(line)) {
         lines.add(line);
       }
     }
     return lines;
+  }
+
+  /**
+   * A page break is no paragraph break: lists and sentences go on across pages, so a form feed and
+   * the line ends around it become one line end. (A loop, because "\n*\f\n*" backtracks quadratically
+   * over long runs of line ends.)
+   */
+  private static String joinPages(String text) {
+    if (text.indexOf('\f') < 0) {
+      return text;
+    }
+    StringBuilder joined = new StringBuilder(text.length());
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c != '\f') {
+        joined.append(c);
+        i++;
+        continue;
+      }
+      while (!joined.isEmpty() && joined.charAt(joined.length() - 1) == '\n') {
+        joined.setLength(joined.length() - 1);
+      }
+      joined.append('\n');
+      i++;
+      while (i < text.length() && (text.charAt(i) == '\n' || text.charAt(i) == '\f')) {
+        i++;
+      }
+    }
+    return joined.toString();
   }
 
   static String clean(String raw) {
@@ -59,12 +103,8 @@ final class TextLines {
       }
     });
     String line = sb.toString().trim().replaceAll(" {2,}", " ");
-    String previous;
-    do {
-      previous = line;
-      line = LEADING_BULLET.matcher(line).replaceFirst("");
-    } while (!line.equals(previous) && !line.isEmpty());
-    return line;
+    Matcher bullets = LEADING_BULLETS.matcher(line);
+    return bullets.lookingAt() ? line.substring(bullets.end()) : line;
   }
 
   static boolean isRunningLine(String line) {
