@@ -12,6 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -137,6 +142,40 @@ class CommandLineTest {
     assertThat(run.out()).isEmpty();
     assertThat(run.errLines()).singleElement().asString()
         .contains("inkop.txt").contains("does not look like minutes").contains("no organ");
+  }
+
+  @Test
+  void inspectOfAPdfThatIsNotMinutesWritesOnlyTheProblemToStderrOfTheCommand(@TempDir Path dir) throws Exception {
+    var pdf = dir.resolve("inkop.pdf");
+    try (var document = new PDDocument()) {
+      var page = new PDPage();
+      document.addPage(page);
+      try (var text = new PDPageContentStream(document, page)) {
+        text.beginText();
+        text.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+        text.setLeading(16);
+        text.newLineAtOffset(72, 700);
+        for (var line : List.of("Inkopslista for veckan", "Mjolk, agg, smor och ost", "Kaffe, te och knackebrod",
+            "Tomater, gurka, lok och potatis", "Tvattmedel och diskmedel")) {
+          text.showText(line);
+          text.newLine();
+        }
+        text.endText();
+      }
+      document.save(pdf.toFile());
+    }
+
+    // A JVM of its own, as ./anslag starts one: libraries that write to stderr on first use show up here.
+    var process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), AnslagCli.class.getName(), "inspect", pdf.toString())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    var stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    int exitCode = process.waitFor();
+
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(stderr.lines().toList()).singleElement().asString()
+        .startsWith("anslag: ").contains("inkop.pdf").contains("does not look like minutes");
   }
 
   @Test
