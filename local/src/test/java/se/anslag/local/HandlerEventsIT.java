@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,6 +144,22 @@ class HandlerEventsIT {
     assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
         .containsExactlyInAnyOrder("not-json", "no-object-key");
     assertThat(sampleMinutes().status()).isEqualTo(MinutesStatus.DISPATCHED);
+  }
+
+  @Test
+  void malformedMessagesOnTheIntakeQueueEndInItsDeadLetterQueueAfterTheRetries() {
+    var intakeQueue = workflow.cloud().queueUrl("IntakeQueue");
+    workflow.cloud().sqs().sendMessage(b -> b.queueUrl(intakeQueue).messageBody("this is not JSON"));
+    workflow.cloud().sqs().sendMessage(b -> b.queueUrl(intakeQueue).messageBody("{\"detail\":{\"bucket\":{}}}"));
+    workflow.lambda().withRetryDelay(Duration.ZERO);
+
+    var drained = workflow.process();
+
+    assertThat(drained.timedOut()).isFalse();
+    assertThat(drained.deadLetters()).containsEntry("IntakeDeadLetterQueue", 2);
+    // maxReceiveCount is 5 in the template: each message was tried that often before it moved.
+    assertThat(drained.failures()).isEqualTo(2 * 5);
+    assertThat(workflow.table().listMinutes()).isEmpty();
   }
 
   // ------------------------------------------------------------------ arrange helpers
