@@ -1,5 +1,6 @@
 package se.anslag.local;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,14 +17,22 @@ public final class AnslagCli {
   }
 
   static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The same with the output and error streams given, so that tests read what a user would see. */
+  static int run(PrintWriter out, PrintWriter err, String... args) {
+    return commandLine().setOut(out).setErr(err).execute(args);
+  }
+
+  private static CommandLine commandLine() {
     return new CommandLine(new AnslagCli())
         .registerConverter(java.time.LocalDate.class, DateOption::parse)
         .setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
           // One line naming the problem, not a stack trace, for the person at the terminal.
           commandLine.getErr().println("anslag: " + failure.getMessage());
           return failure instanceof CommandFailure cf ? cf.exitCode() : 1;
-        })
-        .execute(args);
+        });
   }
 
   /** A failure whose message is meant for the user, with the exit status it should give. */

@@ -63,6 +63,11 @@ public final class LocalWorkflow implements AutoCloseable {
     return cloud;
   }
 
+  /** The functions as Lambda runs them here: for invoking a handler with an event of one's own. */
+  public LocalLambda lambda() {
+    return lambda;
+  }
+
   public AnslagTable table() {
     return table;
   }

@@ -69,7 +69,9 @@ public final class ProtocolIntake {
     byte[] content = object.content();
     var minutesId = sha256(content);
     var existing = table.findMinutes(minutesId);
-    if (existing.isPresent() && existing.get().status() != MinutesStatus.RECEIVED) {
+    // Only dispatched minutes are done with. RECEIVED is a crash to resume; REJECTED is read again,
+    // since the clerk may have fixed the metadata or the setup and uploaded the same file anew.
+    if (existing.isPresent() && existing.get().status() == MinutesStatus.DISPATCHED) {
       LOG.info(() -> "Upload " + upload.key() + " has the content of minutes " + minutesId
           + " already " + existing.get().status() + "; nothing to do");
       if (existing.get().status() == MinutesStatus.REJECTED) {

@@ -1,0 +1,171 @@
+package se.anslag.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import se.anslag.domain.MinutesStatus;
+import se.anslag.domain.SendOut;
+import se.anslag.domain.SendOutKind;
+import se.anslag.domain.SendOutStatus;
+import se.anslag.function.intake.ProtocolIntakeHandler;
+import se.anslag.function.mailer.DecisionMailerHandler;
+import se.anslag.local.cloud.LocalContext;
+import se.anslag.mailer.SendOutMessage;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/** What arrives twice, a second upload of the same bytes or a redelivered message, is done once. */
+class IdempotencyIT {
+  private static final Path ROOT = ProjectRoot.find();
+  private static final Path SAMPLE_TEXT = ROOT.resolve("shared/src/test/resources/samples/gsn-2024-02-14.txt");
+  private static final LocalDate ADJUSTED_ON = LocalDate.of(2024, 2, 19);
+  private static final LocalDate POSTED_ON = LocalDate.of(2024, 2, 20);
+  /** The sample's e-mail send-outs with the sample setup: see SampleMinutesWorkflowIT. */
+  private static final int SAMPLE_MAILS = 18;
+  private static final int SAMPLE_FILINGS = 6;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private LocalWorkflow workflow;
+
+  @BeforeEach
+  void startEmulators() {
+    workflow = LocalWorkflow.start(ROOT, LocalWorkflow.clockAt(POSTED_ON), System.err);
+    workflow.loadSetup(ROOT.resolve("local/setup/sample-setup.yaml"));
+  }
+
+  @AfterEach
+  void stopEmulators() {
+    workflow.close();
+  }
+
+  @Test
+  void theSameBytesUploadedAgainUnderAnotherKeyChangeNothing() throws IOException {
+    var firstKey = workflow.upload(SAMPLE_TEXT, ADJUSTED_ON, POSTED_ON);
+    assertThat(workflow.process().deadLettered()).isZero();
+    var minutes = workflow.minutesFromUpload(firstKey).orElseThrow();
+    var sendOutsBefore = workflow.table().sendOuts(minutes.id());
+    var noticesBefore = workflow.table().notices(minutes.id());
+    assertThat(SesMailbox.mails(workflow.cloud())).hasSize(SAMPLE_MAILS);
+
+    putObject("uploads/kopia av protokollet.txt", Files.readAllBytes(SAMPLE_TEXT));
+    var drained = workflow.process();
+
+    assertThat(drained.messages()).as("the second upload reached intake").isPositive();
+    assertThat(drained.deadLettered()).isZero();
+    assertThat(workflow.table().listMinutes()).singleElement().satisfies(only -> {
+      assertThat(only.id()).isEqualTo(minutes.id());
+      assertThat(only.sourceKey()).isEqualTo(firstKey);
+      assertThat(only.status()).isEqualTo(MinutesStatus.DISPATCHED);
+      assertThat(only.receivedAt()).isEqualTo(minutes.receivedAt());
+    });
+    assertThat(workflow.table().sendOuts(minutes.id())).containsExactlyInAnyOrderElementsOf(sendOutsBefore);
+    assertThat(workflow.table().notices(minutes.id())).containsExactlyInAnyOrderElementsOf(noticesBefore);
+    assertThat(SesMailbox.mails(workflow.cloud())).hasSize(SAMPLE_MAILS);
+  }
+
+  @Test
+  void everySendOutMessageDeliveredTwiceSendsEachDecisionToEachAddressOnce() throws IOException {
+    // Intake alone, so that the send-out queue holds the first copy of every message.
+    var key = "uploads/gsn-2024-02-14.txt";
+    putObject(key, Files.readAllBytes(SAMPLE_TEXT));
+    var intake = (ProtocolIntakeHandler) workflow.lambda().handler("ProtocolIntakeFunction");
+    var intakeResponse = intake.handleRequest(intakeEventFor(key), context("ProtocolIntakeFunction"));
+    assertThat(intakeResponse.getBatchItemFailures()).isEmpty();
+    var minutesId = workflow.minutesFromUpload(key).orElseThrow().id();
+    var sendOuts = workflow.table().sendOuts(minutesId);
+    assertThat(sendOuts).filteredOn(s -> s.kind() == SendOutKind.EMAIL || s.kind() == SendOutKind.CASE_FILE)
+        .hasSize(SAMPLE_MAILS + SAMPLE_FILINGS);
+    for (var sendOut : sendOuts) {
+      var again = new SendOutMessage(sendOut.minutesId(), sendOut.paragraph(), sendOut.target());
+      workflow.cloud().sqs().sendMessage(b -> b.queueUrl(workflow.cloud().queueUrl("SendOutQueue"))
+          .messageBody(toJson(again)));
+    }
+
+    var drained = workflow.process();
+
+    assertThat(drained.deadLettered()).isZero();
+    var mails = SesMailbox.mails(workflow.cloud());
+    assertThat(mails).hasSize(SAMPLE_MAILS);
+    var mailsPerParagraphAndAddress = mails.stream().collect(Collectors.groupingBy(
+        mail -> paragraphOf(mail.subject()) + " " + String.join(",", mail.to()), Collectors.counting()));
+    assertThat(mailsPerParagraphAndAddress).hasSize(SAMPLE_MAILS).allSatisfy((paragraphAndAddress, count) ->
+        assertThat(count).as("mails of § %s", paragraphAndAddress).isEqualTo(1));
+    var settled = workflow.table().sendOuts(minutesId);
+    assertThat(settled).allSatisfy(sendOut -> {
+      assertThat(sendOut.status()).isIn(SendOutStatus.SENT, SendOutStatus.FILED);
+      assertThat(sendOut.attempts()).as("attempts of § %d to %s", sendOut.paragraph(), sendOut.target()).isEqualTo(1);
+    });
+    var sesIds = settled.stream().filter(s -> s.kind() == SendOutKind.EMAIL).map(SendOut::sesMessageId).toList();
+    assertThat(sesIds).containsExactlyInAnyOrderElementsOf(mails.stream().map(SesMailbox.Mail::messageId).toList());
+  }
+
+  @Test
+  void theMailerInvokedTwiceWithTheSameEventSendsParagraphOneOnce() throws IOException {
+    var key = workflow.upload(SAMPLE_TEXT, ADJUSTED_ON, POSTED_ON);
+    var intake = (ProtocolIntakeHandler) workflow.lambda().handler("ProtocolIntakeFunction");
+    intake.handleRequest(intakeEventFor(key), context("ProtocolIntakeFunction"));
+    var minutesId = workflow.minutesFromUpload(key).orElseThrow().id();
+    var mailer = (DecisionMailerHandler) workflow.lambda().handler("DecisionMailerFunction");
+    var event = EventLoader.loadSQSEvent(ROOT.resolve("events/decision-mailer.json").toString());
+    event.getRecords().forEach(record -> record.setBody(record.getBody().replace("SAMPLE", minutesId)));
+
+    var first = mailer.handleRequest(event, context("DecisionMailerFunction"));
+    var second = mailer.handleRequest(event, context("DecisionMailerFunction"));
+
+    assertThat(first.getBatchItemFailures()).isEmpty();
+    assertThat(second.getBatchItemFailures()).isEmpty();
+    assertThat(SesMailbox.mails(workflow.cloud())).singleElement()
+        .satisfies(mail -> assertThat(mail.to()).containsExactly("kommunstyrelsen@ludvika.example.org"));
+    var filed = workflow.table().findSendOut(minutesId, 1, SendOut.CASE_FILE_TARGET).orElseThrow();
+    assertThat(filed.status()).isEqualTo(SendOutStatus.FILED);
+    assertThat(filed.attempts()).isEqualTo(1);
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private void putObject(String key, byte[] content) {
+    var metadata = Map.of("adjusted-on", ADJUSTED_ON.toString(), "posted-on", POSTED_ON.toString());
+    workflow.cloud().s3().putObject(b -> b.bucket(workflow.cloud().physicalId("ProtocolsBucket")).key(key)
+        .metadata(metadata).contentType("text/plain"), RequestBody.fromBytes(content));
+  }
+
+  /** The sample intake event of events/, pointed at this run's bucket and the given key. */
+  private SQSEvent intakeEventFor(String key) {
+    var event = EventLoader.loadSQSEvent(ROOT.resolve("events/protocol-intake.json").toString());
+    Function<String, String> retarget = body -> body
+        .replace("anslag-protocols-sample", workflow.cloud().physicalId("ProtocolsBucket"))
+        .replace("gemensamma-servicenamnden/gsn-2024-02-14.pdf", key);
+    event.getRecords().forEach(record -> record.setBody(retarget.apply(record.getBody())));
+    return event;
+  }
+
+  private LocalContext context(String function) {
+    return new LocalContext(function, workflow.cloud().physicalId(function), 30, 512, System.err);
+  }
+
+  /** "… § 3 Driftbudget …" -> "3": the paragraph a decision mail is about, from its subject. */
+  private static String paragraphOf(String subject) {
+    var matcher = java.util.regex.Pattern.compile("§ (\\d+) ").matcher(subject);
+    assertThat(matcher.find()).as("subject names a paragraph: %s", subject).isTrue();
+    return matcher.group(1);
+  }
+
+  private static String toJson(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (IOException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package se.anslag.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import se.anslag.domain.MinutesRecord;
+import se.anslag.domain.MinutesStatus;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * Uploads Anslag cannot act on end as REJECTED minutes with a reason for the clerk: nothing is
+ * sent, nothing is retried into a dead-letter queue, and the upload itself is left as it was.
+ */
+class RejectedUploadIT {
+  private static final Path ROOT = ProjectRoot.find();
+  private static final Path SAMPLE_TEXT = ROOT.resolve("shared/src/test/resources/samples/gsn-2024-02-14.txt");
+  private static final LocalDate ADJUSTED_ON = LocalDate.of(2024, 2, 19);
+  private static final LocalDate POSTED_ON = LocalDate.of(2024, 2, 20);
+
+  private LocalWorkflow workflow;
+
+  @BeforeEach
+  void startEmulators() {
+    workflow = LocalWorkflow.start(ROOT, LocalWorkflow.clockAt(POSTED_ON), System.err);
+    workflow.loadSetup(ROOT.resolve("local/setup/sample-setup.yaml"));
+  }
+
+  @AfterEach
+  void stopEmulators() {
+    workflow.close();
+  }
+
+  static Stream<Arguments> uploadsThatAreNotMinutes() {
+    var png = new byte[256];
+    byte[] header = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
+    System.arraycopy(header, 0, png, 0, header.length);
+    for (int i = header.length; i < png.length; i++) {
+      png[i] = (byte) (i * 37);
+    }
+    return Stream.of(
+        Arguments.of("uploads/inkopslista.txt",
+            "Inköpslista\nMjölk\nÄgg\nSmör\nKaffe\n".getBytes(StandardCharsets.UTF_8),
+            "does not look like minutes"),
+        Arguments.of("uploads/skannat-protokoll.png", png, "neither a PDF nor a text file"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("uploadsThatAreNotMinutes")
+  void anUploadThatIsNotMinutesIsRejectedWithTheReasonAndLeftUntouched(String key, byte[] content, String reason) {
+    put(key, content, Map.of("adjusted-on", ADJUSTED_ON.toString()));
+
+    var drained = workflow.process();
+
+    assertRejected(drained.deadLettered(), key).satisfies(minutes ->
+        assertThat(minutes.statusDetail()).contains(reason));
+    var stored = workflow.cloud().s3().getObjectAsBytes(b -> b.bucket(protocolsBucket()).key(key));
+    assertThat(stored.asByteArray()).isEqualTo(content);
+    assertThat(stored.response().metadata()).containsEntry("adjusted-on", ADJUSTED_ON.toString());
+  }
+
+  @Test
+  void minutesOfAnOrganNotInTheSetupAreRejectedNamingItAndTheClosestKnownOrgan() throws IOException {
+    var text = Files.readString(SAMPLE_TEXT, StandardCharsets.UTF_8);
+    assertThat(text).contains("Organ Gemensamma servicenämnden");
+    var otherOrgan = text.replace("Organ Gemensamma servicenämnden", "Organ Gemensamma överförmyndarnämnden");
+    var key = "uploads/overformyndarnamnden-2024-02-14.txt";
+    put(key, otherOrgan.getBytes(StandardCharsets.UTF_8), datesAsAClerkGivesThem());
+
+    var drained = workflow.process();
+
+    assertRejected(drained.deadLettered(), key).satisfies(minutes -> {
+      assertThat(minutes.organ()).isEqualTo("Gemensamma överförmyndarnämnden");
+      assertThat(minutes.statusDetail())
+          .contains("'Gemensamma överförmyndarnämnden' is not in the municipality's setup")
+          .contains("closest known organ is 'Gemensamma servicenämnden'");
+    });
+  }
+
+  @Test
+  void anAdjustmentDateInTheMetadataNotWrittenYearMonthDayIsRejectedNamingTheMetadata() throws IOException {
+    var key = "uploads/gsn-2024-02-14.txt";
+    put(key, Files.readAllBytes(SAMPLE_TEXT), Map.of("adjusted-on", "19/2/2024", "posted-on", POSTED_ON.toString()));
+
+    var drained = workflow.process();
+
+    assertRejected(drained.deadLettered(), key).satisfies(minutes ->
+        assertThat(minutes.statusDetail()).contains("adjusted-on").contains("'19/2/2024'").contains("YYYY-MM-DD"));
+  }
+
+  @Test
+  void rejectedMinutesUploadedAgainWithCorrectedMetadataAreDispatched() throws IOException {
+    var key = "uploads/gsn-2024-02-14.txt";
+    var content = Files.readAllBytes(SAMPLE_TEXT);
+    put(key, content, Map.of("adjusted-on", "19/2/2024"));
+    workflow.process();
+    assertThat(workflow.minutesFromUpload(key).orElseThrow().status()).isEqualTo(MinutesStatus.REJECTED);
+
+    put(key, content, datesAsAClerkGivesThem());
+    var drained = workflow.process();
+
+    assertThat(drained.deadLettered()).isZero();
+    var minutes = workflow.minutesFromUpload(key).orElseThrow();
+    assertThat(minutes.status()).isEqualTo(MinutesStatus.DISPATCHED);
+    assertThat(minutes.statusDetail()).isNull();
+    assertThat(minutes.adjustedOn()).isEqualTo(ADJUSTED_ON);
+    assertThat(SesMailbox.mails(workflow.cloud())).hasSize(18);
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private String protocolsBucket() {
+    return workflow.cloud().physicalId("ProtocolsBucket");
+  }
+
+  private static Map<String, String> datesAsAClerkGivesThem() {
+    return Map.of("adjusted-on", ADJUSTED_ON.toString(), "posted-on", POSTED_ON.toString());
+  }
+
+  private void put(String key, byte[] content, Map<String, String> metadata) {
+    workflow.cloud().s3().putObject(b -> b.bucket(protocolsBucket()).key(key).metadata(new HashMap<>(metadata)),
+        RequestBody.fromBytes(content));
+  }
+
+  /** The minutes of the upload are REJECTED, and nothing followed from them. */
+  private org.assertj.core.api.ObjectAssert<MinutesRecord> assertRejected(int deadLettered, String key) {
+    assertThat(deadLettered).as("messages in dead-letter queues").isZero();
+    var minutes = workflow.minutesFromUpload(key).orElseThrow(() -> new AssertionError("no minutes record for " + key));
+    assertThat(minutes.status()).isEqualTo(MinutesStatus.REJECTED);
+    assertThat(minutes.statusDetail()).isNotBlank();
+    assertThat(workflow.table().paragraphs(minutes.id())).isEmpty();
+    assertThat(workflow.table().notices(minutes.id())).isEmpty();
+    assertThat(workflow.table().sendOuts(minutes.id())).isEmpty();
+    assertThat(SesMailbox.mails(workflow.cloud())).as("mail sent").isEmpty();
+    return assertThat(minutes);
+  }
+}
