@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     name = "anslag",
     mixinStandardHelpOptions = true,
     description = "Adjusted minutes to the notice board and to every recipient, on this machine.",
-    subcommands = {DemoCommand.class, InspectCommand.class, DatesCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, InspectCommand.class, DatesCommand.class, SendOutBenchmark.class,
+        CommandLine.HelpCommand.class})
 public final class AnslagCli {
 
   public static void main(String[] args) {

@@ -18,6 +18,7 @@ import se.anslag.domain.Minutes;
 import se.anslag.domain.Warning;
 import se.anslag.intake.ProtocolIntake;
 import se.anslag.reader.MinutesReader;
+import se.anslag.reader.PrintedDates;
 import se.anslag.reader.UnreadableMinutesException;
 
 @Command(name = "inspect", description = "Read a minutes file (PDF or text) and print what Anslag takes from it, as JSON.")
@@ -72,6 +73,7 @@ final class InspectCommand implements Callable<Integer> {
     var dates = NoticeSchedule.forPostings(List.of(posted), DatesCommand.parsePolicy(policy));
     var warnings = new ArrayList<Warning>(minutes.warnings());
     warnings.addAll(NoticeSchedule.warnings(minutes.meetingDate(), adjusted, posted));
+    warnings.addAll(PrintedDates.compare(minutes.printedNotice(), dates));
     var range = minutes.paragraphRange() == null ? null
         : new Range(minutes.paragraphRange().from(), minutes.paragraphRange().to());
     var paragraphs = minutes.paragraphs().stream()

@@ -26,6 +26,7 @@ import se.anslag.domain.Warning;
 import se.anslag.mail.MailHeaders;
 import se.anslag.mailer.SendOutMessage;
 import se.anslag.reader.MinutesReader;
+import se.anslag.reader.PrintedDates;
 import se.anslag.reader.UnreadableMinutesException;
 import se.anslag.setup.Organ;
 import se.anslag.storage.AnslagTable;
@@ -124,6 +125,7 @@ public final class ProtocolIntake {
     var warnings = new ArrayList<Warning>(minutes.warnings());
     warnings.addAll(NoticeSchedule.warnings(minutes.meetingDate(), adjustedOn, postedOn));
     warnings.addAll(publicFieldsWithIdentityNumbers(minutes));
+    warnings.addAll(PrintedDates.compare(minutes.printedNotice(), dates));
 
     var record = new MinutesRecord(minutesId, upload.bucket(), upload.key(), now, organ.get().name(),
         organ.get().slug(), minutes.meetingDate(), minutes.paragraphRange(), minutes.storagePlace(), adjustedOn,
