@@ -56,7 +56,7 @@ class IdempotencyIT {
     var minutes = workflow.minutesFromUpload(firstKey).orElseThrow();
     var sendOutsBefore = workflow.table().sendOuts(minutes.id());
     var noticesBefore = workflow.table().notices(minutes.id());
-    assertThat(SesMailbox.mails(workflow.cloud())).hasSize(SAMPLE_MAILS);
+    assertThat(SesMailbox.decisionMails(workflow.cloud())).hasSize(SAMPLE_MAILS);
 
     putObject("uploads/kopia av protokollet.txt", Files.readAllBytes(SAMPLE_TEXT));
     var drained = workflow.process();
@@ -71,7 +71,7 @@ class IdempotencyIT {
     });
     assertThat(workflow.table().sendOuts(minutes.id())).containsExactlyInAnyOrderElementsOf(sendOutsBefore);
     assertThat(workflow.table().notices(minutes.id())).containsExactlyInAnyOrderElementsOf(noticesBefore);
-    assertThat(SesMailbox.mails(workflow.cloud())).hasSize(SAMPLE_MAILS);
+    assertThat(SesMailbox.decisionMails(workflow.cloud())).hasSize(SAMPLE_MAILS);
   }
 
   @Test
@@ -95,7 +95,7 @@ class IdempotencyIT {
     var drained = workflow.process();
 
     assertThat(drained.deadLettered()).isZero();
-    var mails = SesMailbox.mails(workflow.cloud());
+    var mails = SesMailbox.decisionMails(workflow.cloud());
     assertThat(mails).hasSize(SAMPLE_MAILS);
     var mailsPerParagraphAndAddress = mails.stream().collect(Collectors.groupingBy(
         mail -> paragraphOf(mail.subject()) + " " + String.join(",", mail.to()), Collectors.counting()));
@@ -125,7 +125,7 @@ class IdempotencyIT {
 
     assertThat(first.getBatchItemFailures()).isEmpty();
     assertThat(second.getBatchItemFailures()).isEmpty();
-    assertThat(SesMailbox.mails(workflow.cloud())).singleElement()
+    assertThat(SesMailbox.decisionMails(workflow.cloud())).singleElement()
         .satisfies(mail -> assertThat(mail.to()).containsExactly("kommunstyrelsen@ludvika.example.org"));
     var filed = workflow.table().findSendOut(minutesId, 1, SendOut.CASE_FILE_TARGET).orElseThrow();
     assertThat(filed.status()).isEqualTo(SendOutStatus.FILED);

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.MinutesStatus;
+import se.anslag.domain.SendOutKind;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
@@ -98,6 +99,8 @@ class RejectedUploadIT {
 
     assertRejected(drained.deadLettered(), key).satisfies(minutes ->
         assertThat(minutes.statusDetail()).contains("adjusted-on").contains("'19/2/2024'").contains("YYYY-MM-DD"));
+    assertThat(SesMailbox.clerkMails(workflow.cloud())).singleElement().satisfies(receipt ->
+        assertThat(receipt.to()).containsExactly("gsn.sekreterare@ludvika.example.org"));
   }
 
   @Test
@@ -116,7 +119,7 @@ class RejectedUploadIT {
     assertThat(minutes.status()).isEqualTo(MinutesStatus.DISPATCHED);
     assertThat(minutes.statusDetail()).isNull();
     assertThat(minutes.adjustedOn()).isEqualTo(ADJUSTED_ON);
-    assertThat(SesMailbox.mails(workflow.cloud())).hasSize(18);
+    assertThat(SesMailbox.decisionMails(workflow.cloud())).hasSize(18);
   }
 
   // ------------------------------------------------------------------ helpers
@@ -142,8 +145,11 @@ class RejectedUploadIT {
     assertThat(minutes.statusDetail()).isNotBlank();
     assertThat(workflow.table().paragraphs(minutes.id())).isEmpty();
     assertThat(workflow.table().notices(minutes.id())).isEmpty();
-    assertThat(workflow.table().sendOuts(minutes.id())).isEmpty();
-    assertThat(SesMailbox.mails(workflow.cloud())).as("mail sent").isEmpty();
+    // The one thing that may follow is the receipt telling the organ's clerk, when the organ is known.
+    assertThat(workflow.table().sendOuts(minutes.id())).allMatch(s -> s.kind() == SendOutKind.RECEIPT);
+    assertThat(SesMailbox.decisionMails(workflow.cloud())).as("decisions mailed").isEmpty();
+    assertThat(SesMailbox.clerkMails(workflow.cloud())).allMatch(mail -> mail.subject().startsWith("Kvitto: ")
+        && mail.text().contains(minutes.statusDetail()));
     return assertThat(minutes);
   }
 }

@@ -36,4 +36,14 @@ final class SesMailbox {
     }
     return mails;
   }
+
+  /** The decision extracts only, without the clerk's receipt and summary. */
+  static List<Mail> decisionMails(LocalCloud cloud) {
+    return mails(cloud).stream().filter(mail -> mail.subject().contains("Protokollsutdrag:")).toList();
+  }
+
+  /** The clerk's receipts ("Kvitto: ...") and summaries ("Sammanfattning: ..."). */
+  static List<Mail> clerkMails(LocalCloud cloud) {
+    return mails(cloud).stream().filter(mail -> !mail.subject().contains("Protokollsutdrag:")).toList();
+  }
 }
