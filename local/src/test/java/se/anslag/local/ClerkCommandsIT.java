@@ -67,6 +67,13 @@ class ClerkCommandsIT {
         .anySatisfy(line -> assertThat(line).contains(IT_CHEF).contains("SENT"))
         .anySatisfy(line -> assertThat(line).contains("RESOLVED").contains("Resolved as " + IT_CHEF));
     assertThat(after).doesNotContain("UNRESOLVED");
+    var json = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(run("status", "--json", "--stack-file", stackFile.toString()).out());
+    assertThat(json.path("totals").path("RESOLVED").asInt()).isEqualTo(1);
+    assertThat(json.path("sendOuts")).anySatisfy(row -> {
+      assertThat(row.path("address").asText()).isEqualTo(IT_CHEF);
+      assertThat(row.path("status").asText()).isEqualTo("SENT");
+    });
 
     var again = run("resend", "--stack-file", stackFile.toString());
     assertThat(again.out()).contains("0 resolved, 0 still unresolved, 0 retried, 0 message(s) queued");
