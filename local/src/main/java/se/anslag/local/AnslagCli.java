@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     name = "anslag",
     mixinStandardHelpOptions = true,
     description = "Adjusted minutes to the notice board and to every recipient, on this machine.",
-    subcommands = {DemoCommand.class, InspectCommand.class, DatesCommand.class, SendOutBenchmark.class,
+    subcommands = {DemoCommand.class, StatusCommand.class, ResendCommand.class, RedriveCommand.class,
+        InspectCommand.class, DatesCommand.class, SendOutBenchmark.class,
         CommandLine.HelpCommand.class})
 public final class AnslagCli {
 

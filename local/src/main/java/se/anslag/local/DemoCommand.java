@@ -76,7 +76,11 @@ final class DemoCommand implements Callable<Integer> {
       var server = SiteServer.start(workflow.cloud().s3(), workflow.cloud().physicalId("SiteBucket"), port);
       // Ctrl-C ends the JVM while this thread waits, so the hook itself stops everything.
       var stopped = new CountDownLatch(1);
+      // The clerk's commands (status, resend, redrive) find this running stack through the file.
+      var stackFile = LocalStackFile.defaultPath(root);
+      LocalStackFile.write(stackFile, workflow.cloud());
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        LocalStackFile.delete(stackFile);
         server.close();
         workflow.close();
         stopped.countDown();
@@ -84,6 +88,7 @@ final class DemoCommand implements Callable<Integer> {
       out.println();
       out.println("Notice boards:  " + server.address());
       out.println("Sent mail:      " + workflow.cloud().sesStore().resolve("/"));
+      out.println("In another terminal: ./anslag status   (also resend, redrive; see ./anslag help status)");
       out.println("Press Ctrl-C to stop; every emulator stops with it.");
       out.flush();
       stopped.await();

@@ -15,6 +15,11 @@ public enum SendOutStatus {
   /** A permanent error (rejected address or content); the detail says which. */
   FAILED,
   UNRESOLVED,
+  /**
+   * An UNRESOLVED line that the corrected directory later resolved (`anslag resend`): the record
+   * stays for the log, and the detail names the send-outs it became.
+   */
+  RESOLVED,
   /** The recipient's mail server accepted the mail. */
   DELIVERED,
   /** The recipient's mail server refused the mail for good; the detail has its diagnostic. */

@@ -1,0 +1,98 @@
+package se.anslag.intake;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import javax.inject.Inject;
+import se.anslag.domain.Paragraph;
+import se.anslag.domain.SendOut;
+import se.anslag.domain.SendOutKind;
+import se.anslag.domain.SendOutStatus;
+import se.anslag.mailer.SendOutMessage;
+import se.anslag.setup.Resolution;
+import se.anslag.storage.AnslagTable;
+
+/**
+ * What the clerk does after the directory was corrected or a mail failed: UNRESOLVED lines that
+ * the directory now knows become send-outs (planned exactly as {@link SendOutPlan} plans them at
+ * intake), and FAILED send-outs go back to PENDING. Either way the new work is queued for the
+ * mailer.
+ *
+ * <p>An UNRESOLVED record is not replaced but kept with status RESOLVED and a detail naming what
+ * it became, so the log still shows what the minutes printed. Every step is safe to repeat: the
+ * new send-outs are created only when absent, and a message queued twice is absorbed by the
+ * mailer's claim.
+ */
+public final class Resend {
+  private final AnslagTable table;
+  private final WorkQueues queues;
+
+  @Inject
+  public Resend(AnslagTable table, WorkQueues queues) {
+    this.table = table;
+    this.queues = queues;
+  }
+
+  /**
+   * @param resolved UNRESOLVED records that the directory now resolves (now RESOLVED)
+   * @param created the send-outs created for them (a target that already had a send-out from
+   *     another line of the same paragraph is not created again)
+   * @param stillUnresolved UNRESOLVED records the directory still does not know
+   * @param retried FAILED send-outs put back to PENDING
+   * @param queued messages sent to the send-out queue
+   */
+  public record Result(List<SendOut> resolved, List<SendOut> created, List<SendOut> stillUnresolved,
+      List<SendOut> retried, int queued) {}
+
+  /** Resolves what the current directory can resolve; with {@code retryFailed}, also retries FAILED send-outs. */
+  public Result resend(String minutesId, boolean retryFailed, Instant now) {
+    var setup = table.loadSetup();
+    var paragraphs = table.paragraphs(minutesId);
+    var resolved = new ArrayList<SendOut>();
+    var created = new ArrayList<SendOut>();
+    var stillUnresolved = new ArrayList<SendOut>();
+    var retried = new ArrayList<SendOut>();
+    var toSend = new ArrayList<SendOutMessage>();
+    for (var sendOut : table.sendOuts(minutesId)) {
+      if (sendOut.status() == SendOutStatus.UNRESOLVED && sendOut.kind() == SendOutKind.UNRESOLVED) {
+        var paragraph = paragraphs.stream().filter(p -> p.number() == sendOut.paragraph()).findFirst();
+        // The lines of the paragraph that this record stands for, as printed.
+        var lines = paragraph.map(p -> p.recipients().stream()
+            .filter(line -> sendOut.recipientNames().contains(line.name())).toList()).orElse(List.of());
+        if (lines.isEmpty() || lines.stream().anyMatch(line -> setup.resolve(line) instanceof Resolution.Unknown)) {
+          stillUnresolved.add(sendOut);
+          continue;
+        }
+        var p = paragraph.get();
+        var planned = SendOutPlan.plan(minutesId,
+            List.of(new Paragraph(p.number(), p.caseNumber(), p.title(), p.decision(), p.text(), lines)), setup, now);
+        for (var target : planned) {
+          if (table.createSendOut(target)) {
+            created.add(target);
+          }
+          var stored = table.findSendOut(minutesId, target.paragraph(), target.target()).orElse(target);
+          if (stored.status() == SendOutStatus.PENDING) {
+            toSend.add(new SendOutMessage(minutesId, target.paragraph(), target.target()));
+          }
+        }
+        var became = planned.stream()
+            .map(s -> s.kind() == SendOutKind.CASE_FILE ? "case file" : s.target()).toList();
+        resolved.add(sendOut.withStatus(SendOutStatus.RESOLVED, now,
+            "Resolved as " + String.join(", ", became) + " on " + now.truncatedTo(ChronoUnit.SECONDS), null));
+      } else if (retryFailed && sendOut.status() == SendOutStatus.FAILED) {
+        var pending = sendOut.withStatus(SendOutStatus.PENDING, now,
+            "Retry requested on " + now.truncatedTo(ChronoUnit.SECONDS) + " after: " + sendOut.detail(), null);
+        table.updateSendOut(pending);
+        retried.add(pending);
+        toSend.add(new SendOutMessage(minutesId, sendOut.paragraph(), sendOut.target()));
+      }
+    }
+    // Queue before marking RESOLVED: a crash in between leaves the line UNRESOLVED, and a second
+    // resend finds the send-outs already there and queues them again harmlessly.
+    queues.enqueueSendOuts(toSend);
+    resolved.forEach(table::updateSendOut);
+    return new Result(List.copyOf(resolved), List.copyOf(created), List.copyOf(stillUnresolved),
+        List.copyOf(retried), toSend.size());
+  }
+}
