@@ -59,13 +59,16 @@ final class DemoCommand implements Callable<Integer> {
     }
     var setupFile = setup != null ? setup.toAbsolutePath() : root.resolve("local/setup/sample-setup.yaml");
     Clock clock = postedOn != null ? LocalWorkflow.clockAt(postedOn) : Clock.systemUTC();
+    // The emulator stamps uploads with the real time; in a demo set on the posting day the clerk
+    // uploads that day, so that is the upload date the adjustment date defaults to.
+    var adjustedOrUploadDay = adjustedOn != null || postedOn == null ? adjustedOn : postedOn;
 
     out.println("Starting the local AWS emulators and creating the resources of template.yaml...");
     out.flush();
     try (var workflow = LocalWorkflow.start(root, clock, System.err)) {
       workflow.loadSetup(setupFile);
       out.println("Loaded the municipality setup from " + root.relativize(setupFile));
-      var key = workflow.upload(minutesFile, adjustedOn, postedOn);
+      var key = workflow.upload(minutesFile, adjustedOrUploadDay, postedOn);
       out.println("Uploaded " + minutesFile.getFileName() + " to the protocols bucket as " + key);
       out.flush();
       var drained = workflow.process();
