@@ -136,18 +136,24 @@ public final class ProtocolIntake {
       table.putNotice(new Notice(minutesId, board, postedOn, dates, organ.get().takedownPolicy(), false));
     }
     var toSend = new ArrayList<SendOutMessage>();
-    for (var sendOut : SendOutPlan.plan(minutesId, minutes.paragraphs(), setup, now)) {
+    var planned = SendOutPlan.plan(minutesId, minutes.paragraphs(), setup, now);
+    var receipt = receiptSendOut(record, organ.get());
+    // The mailer sends the clerk's summary once this many send-outs are settled.
+    table.expectSettlements(minutesId, planned.size() + (receipt.isPresent() ? 1 : 0));
+    for (var sendOut : planned) {
       table.createSendOut(sendOut);
       // Queue again whatever is not settled, also after a crash between create and enqueue.
       var stored = table.findSendOut(minutesId, sendOut.paragraph(), sendOut.target()).orElse(sendOut);
       if (stored.status() == SendOutStatus.PENDING) {
         toSend.add(new SendOutMessage(minutesId, sendOut.paragraph(), sendOut.target()));
+      } else if (stored.status().isTerminal()) {
+        table.recordSettled(minutesId, stored.paragraph(), stored.target());
       }
     }
-    receiptSendOut(record, organ.get()).ifPresent(receipt -> {
-      table.createSendOut(receipt);
-      if (isPending(receipt)) {
-        toSend.add(new SendOutMessage(minutesId, receipt.paragraph(), receipt.target()));
+    receipt.ifPresent(clerkReceipt -> {
+      table.createSendOut(clerkReceipt);
+      if (isPending(clerkReceipt)) {
+        toSend.add(new SendOutMessage(minutesId, clerkReceipt.paragraph(), clerkReceipt.target()));
       }
     });
     queues.enqueueSendOuts(toSend);

@@ -1,8 +1,6 @@
 package se.anslag.mail;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -100,9 +98,25 @@ public final class ExtractPdf {
     return write(documentTitle, paginate(lines));
   }
 
+  /**
+   * WinAnsi is Latin-1 except in 0x80-0x9F, where it has typographic characters (€, ‘, ’, •, –, —,
+   * ...). This table maps those characters back to their bytes; built once, not per character.
+   */
+  private static final java.util.Map<Character, Byte> WIN_ANSI_HIGH = winAnsiHigh();
+
+  private static java.util.Map<Character, Byte> winAnsiHigh() {
+    var table = new java.util.HashMap<Character, Byte>();
+    for (int b = 0x80; b <= 0x9F; b++) {
+      var decoded = new String(new byte[] {(byte) b}, WIN_ANSI);
+      if (decoded.length() == 1 && decoded.charAt(0) != '\uFFFD') {
+        table.put(decoded.charAt(0), (byte) b);
+      }
+    }
+    return java.util.Map.copyOf(table);
+  }
+
   /** Encodes text as WinAnsi bytes; characters outside WinAnsi become '?'. */
   static byte[] winAnsi(String text) {
-    var encoder = WIN_ANSI.newEncoder();
     var out = new ByteArrayOutputStream(text.length());
     text.codePoints().forEach(codePoint -> {
       if (codePoint == '\t' || codePoint == 0xA0 || Character.isSpaceChar(codePoint) && codePoint != ' ') {
@@ -111,14 +125,10 @@ public final class ExtractPdf {
         out.write(0x95); // the bullet of PDF-extracted lists (a private-use code point) as WinAnsi's bullet
       } else if (codePoint < 32 || codePoint == 0x7F || Character.isISOControl(codePoint)) {
         // Control characters have no glyph; leave them out.
-      } else if (Character.isBmpCodePoint(codePoint) && encoder.canEncode((char) codePoint)) {
-        ByteBuffer encoded;
-        try {
-          encoded = encoder.encode(CharBuffer.wrap(new char[] {(char) codePoint}));
-        } catch (java.nio.charset.CharacterCodingException impossible) {
-          throw new IllegalStateException(impossible);
-        }
-        out.write(encoded.get());
+      } else if (codePoint < 0x100) {
+        out.write(codePoint);
+      } else if (Character.isBmpCodePoint(codePoint) && WIN_ANSI_HIGH.containsKey((char) codePoint)) {
+        out.write(WIN_ANSI_HIGH.get((char) codePoint));
       } else {
         out.write(UNKNOWN);
       }

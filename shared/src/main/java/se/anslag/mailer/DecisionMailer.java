@@ -127,6 +127,10 @@ public final class DecisionMailer {
     if (settled.kind() == SendOutKind.SUMMARY) {
       return;
     }
+    // One conditional write per settle; the whole partition is read only once the count is reached.
+    if (!table.recordSettled(settled.minutesId(), settled.paragraph(), settled.target()).complete()) {
+      return;
+    }
     var sendOuts = table.sendOuts(settled.minutesId());
     if (sendOuts.stream().anyMatch(s -> s.kind() != SendOutKind.SUMMARY && !s.status().isTerminal())) {
       return;

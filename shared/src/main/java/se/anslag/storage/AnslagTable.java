@@ -130,9 +130,13 @@ public final class AnslagTable {
         : Optional.empty();
   }
 
+  /**
+   * Writes the minutes record. An update rather than a put, so that the settle count kept on the
+   * same item ({@link #recordSettled}) survives intake writing the record again.
+   */
   public void putMinutes(MinutesRecord minutes) {
     var item = Item.create()
-        .put("pk", minutesPk(minutes.id())).put("sk", "META").put("type", "minutes")
+        .put("type", "minutes")
         .put("gsi1pk", MINUTES_INDEX_PK).put("gsi1sk", minutes.receivedAt() + "#" + minutes.id())
         .put("id", minutes.id()).put("sourceBucket", minutes.sourceBucket()).put("sourceKey", minutes.sourceKey())
         .put("receivedAt", minutes.receivedAt()).put("organ", minutes.organ()).put("organSlug", minutes.organSlug())
@@ -144,7 +148,63 @@ public final class AnslagTable {
     if (minutes.paragraphRange() != null) {
       item.put("paragraphFrom", minutes.paragraphRange().from()).put("paragraphTo", minutes.paragraphRange().to());
     }
-    dynamoDb.putItem(b -> b.tableName(tableName).item(item.values()));
+    var names = new HashMap<String, String>();
+    var values = new HashMap<String, AttributeValue>();
+    var set = new ArrayList<String>();
+    var remove = new ArrayList<String>();
+    for (var attribute : List.of("type", "gsi1pk", "gsi1sk", "id", "sourceBucket", "sourceKey", "receivedAt", "organ",
+        "organSlug", "meetingDate", "storagePlace", "adjustedOn", "status", "statusDetail", "warnings",
+        "paragraphFrom", "paragraphTo")) {
+      var name = "#a" + names.size();
+      names.put(name, attribute);
+      var value = item.values().get(attribute);
+      if (value == null) {
+        remove.add(name);
+      } else {
+        values.put(":v" + values.size(), value);
+        set.add(name + " = :v" + (values.size() - 1));
+      }
+    }
+    var expression = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
+    dynamoDb.updateItem(b -> b.tableName(tableName).key(key(minutesPk(minutes.id()), "META"))
+        .updateExpression(expression).expressionAttributeNames(names).expressionAttributeValues(values));
+  }
+
+  /** How far the send-outs of one set of minutes have come: settled of expected (receipt included). */
+  public record SettleProgress(int settled, int expected) {
+    public boolean complete() {
+      return expected > 0 && settled >= expected;
+    }
+  }
+
+  /** Records how many send-outs (all but the summary) the minutes have; intake sets it once planned. */
+  public void expectSettlements(String minutesId, int count) {
+    dynamoDb.updateItem(b -> b.tableName(tableName).key(key(minutesPk(minutesId), "META"))
+        .updateExpression("SET sendOutCount = :count")
+        .expressionAttributeValues(Map.of(":count", AttributeValue.fromN(Integer.toString(count)))));
+  }
+
+  /**
+   * Counts one send-out as settled, once however often it is called: its key joins a set on the
+   * minutes record in the same conditional write that raises the count. This is what tells the
+   * mailer that the last send-out is done without reading all of them after each one.
+   */
+  public SettleProgress recordSettled(String minutesId, int paragraph, String target) {
+    var sendOutKey = sendOutSk(paragraph, target);
+    Map<String, AttributeValue> item;
+    try {
+      item = dynamoDb.updateItem(b -> b.tableName(tableName).key(key(minutesPk(minutesId), "META"))
+          .updateExpression("ADD settledKeys :keys, settledCount :one")
+          .conditionExpression("attribute_exists(pk) AND NOT contains(settledKeys, :key)")
+          .expressionAttributeValues(Map.of(":keys", AttributeValue.fromSs(List.of(sendOutKey)),
+              ":key", AttributeValue.fromS(sendOutKey), ":one", AttributeValue.fromN("1")))
+          .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW)).attributes();
+    } catch (ConditionalCheckFailedException alreadyCounted) {
+      item = dynamoDb.getItem(b -> b.tableName(tableName).key(key(minutesPk(minutesId), "META")).consistentRead(true))
+          .item();
+    }
+    var counts = Item.of(item);
+    return new SettleProgress(counts.number("settledCount"), counts.number("sendOutCount"));
   }
 
   /** All minutes, newest first. */

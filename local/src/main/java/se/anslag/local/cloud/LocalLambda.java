@@ -64,6 +64,8 @@ public final class LocalLambda {
     private final SwitchableClock clock;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Object> handlers = new HashMap<>();
+    private final Map<Class<?>, com.amazonaws.services.lambda.runtime.serialization.PojoSerializer<?>> serializers =
+            new HashMap<>();
     private Duration retryDelay = DEFAULT_RETRY_DELAY;
 
     public LocalLambda(LocalCloud cloud, Clock clock, PrintStream progress) {
@@ -425,7 +427,8 @@ public final class LocalLambda {
         Class<?> inputClass = inputType instanceof ParameterizedType p ? (Class<?>) p.getRawType()
                 : inputType instanceof Class<?> c ? c : Object.class;
         if (LambdaEventSerializers.isLambdaSupportedEvent(inputClass.getName())) {
-            return LambdaEventSerializers.serializerFor(inputClass, classLoader())
+            // Building a serializer costs more than an invocation: one per event type, as the runtime keeps.
+            return serializers.computeIfAbsent(inputClass, type -> LambdaEventSerializers.serializerFor(type, classLoader()))
                     .fromJson(new ByteArrayInputStream(eventJson));
         }
         if (inputClass == byte[].class) {
