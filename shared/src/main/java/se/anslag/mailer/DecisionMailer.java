@@ -18,6 +18,7 @@ import se.anslag.domain.Notice;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutStatus;
+import se.anslag.intake.Corrections;
 import se.anslag.intake.ProtocolIntake;
 import se.anslag.intake.WorkQueues;
 import se.anslag.mail.ClerkMailComposer;
@@ -159,7 +160,8 @@ public final class DecisionMailer {
     var minutes = table.findMinutes(sendOut.minutesId()).orElseThrow();
     var paragraph = table.paragraph(sendOut.minutesId(), sendOut.paragraph()).orElseThrow();
     var notice = latestNotice(sendOut.minutesId());
-    var mail = composer.compose(minutes, paragraph, sendOut, notice, clerkOf(minutes), today());
+    var mail = composer.compose(minutes, paragraph, sendOut, notice, clerkOf(minutes), today(),
+        isCorrection(minutes, paragraph));
     var messageId = send(mail);
     LOG.info(() -> "Sent " + describe(sendOut) + " as SES message " + messageId);
     return sendOut.withStatus(SendOutStatus.SENT, clock.instant(), null, messageId);
@@ -191,6 +193,12 @@ public final class DecisionMailer {
     return response.messageId();
   }
 
+  /** A paragraph of a corrected version that is new or differs from the version it supersedes. */
+  private boolean isCorrection(MinutesRecord minutes, se.anslag.domain.Paragraph paragraph) {
+    return minutes.supersedes() != null
+        && Corrections.isCorrection(table.paragraph(minutes.supersedes(), paragraph.number()), paragraph);
+  }
+
   private Optional<String> clerkOf(MinutesRecord minutes) {
     return table.loadSetup().organs().stream()
         .filter(organ -> organ.slug().equals(minutes.organSlug())).findFirst()
@@ -211,7 +219,7 @@ public final class DecisionMailer {
     var notice = latestNotice(sendOut.minutesId());
     var caseFolder = paragraph.caseNumber() == null ? "utan-diarienummer" : paragraph.caseNumber().replaceAll("[^\\p{L}\\p{N}.-]+", "_");
     var key = "case-files/%s/%s-%s-paragraf-%d.txt".formatted(caseFolder, minutes.meetingDate(), minutes.organSlug(), paragraph.number());
-    var extract = composer.text(minutes, paragraph, sendOut, notice);
+    var extract = composer.text(minutes, paragraph, sendOut, notice, isCorrection(minutes, paragraph));
     s3.put(config.archiveBucket(), key, extract.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8", null);
     LOG.info(() -> "Filed " + describe(sendOut) + " as " + key);
     return sendOut.withStatus(SendOutStatus.FILED, clock.instant(), "Filed in the case record as " + key, null);
