@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import javax.inject.Singleton;
 import se.anslag.config.AnslagConfig;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 @Module
@@ -13,6 +14,10 @@ public final class SesModule {
   @Provides
   @Singleton
   static SesV2Client ses(AnslagConfig config) {
-    return AwsClientSupport.configure(SesV2Client.builder(), config, "SESV2").build();
+    // No SDK retries: SendEmail is not idempotent, and a retry after a lost response would send the
+    // mail again unseen by the claim. Failures go back to the queue instead (see DecisionMailer).
+    return AwsClientSupport.configure(SesV2Client.builder(), config, "SESV2")
+        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+        .build();
   }
 }

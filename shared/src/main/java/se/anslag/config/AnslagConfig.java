@@ -1,6 +1,7 @@
 package se.anslag.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,7 +23,11 @@ public record AnslagConfig(
     String sendOutQueueUrl,
     String boardRefreshQueueUrl,
     String mailFrom,
-    Optional<String> sesConfigurationSet) {
+    Optional<String> sesConfigurationSet,
+    Duration sendClaimStaleAfter) {
+
+  /** How long a mailer's claim on a send-out holds by default: well beyond the 30 s function timeout. */
+  public static final Duration DEFAULT_SEND_CLAIM_STALE_AFTER = Duration.ofMinutes(2);
 
   /** Keys for the local emulators; on AWS the default credentials chain is used instead. */
   public record StaticKeys(String accessKeyId, String secretAccessKey) {
@@ -60,7 +65,24 @@ public record AnslagConfig(
         env.get("BOARD_REFRESH_QUEUE_URL"),
         env.get("MAIL_FROM"),
         // Optional: mail sent without a configuration set publishes no delivery events.
-        Optional.ofNullable(env.get("SES_CONFIGURATION_SET")).filter(name -> !name.isBlank()));
+        Optional.ofNullable(env.get("SES_CONFIGURATION_SET")).filter(name -> !name.isBlank()),
+        claimStaleAfter(env.get("SEND_CLAIM_STALE_SECONDS")));
+  }
+
+  /** SEND_CLAIM_STALE_SECONDS, when set (the tests shorten it); else two minutes. */
+  private static Duration claimStaleAfter(String seconds) {
+    if (seconds == null || seconds.isBlank()) {
+      return DEFAULT_SEND_CLAIM_STALE_AFTER;
+    }
+    try {
+      var value = Long.parseLong(seconds.strip());
+      if (value < 1) {
+        throw new IllegalArgumentException("SEND_CLAIM_STALE_SECONDS must be at least 1, not " + value);
+      }
+      return Duration.ofSeconds(value);
+    } catch (NumberFormatException notANumber) {
+      throw new IllegalArgumentException("SEND_CLAIM_STALE_SECONDS is '" + seconds + "', not a number of seconds");
+    }
   }
 
   public Optional<URI> endpointFor(String service) {

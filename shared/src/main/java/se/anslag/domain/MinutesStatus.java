@@ -6,6 +6,11 @@ public enum MinutesStatus {
   RECEIVED,
   /** Records written, notices scheduled and every send-out queued or settled. */
   DISPATCHED,
+  /**
+   * A corrected upload of the same minutes (same organ and meeting date) took its place: its notices
+   * are no longer shown and the detail names the version that supersedes it.
+   */
+  SUPERSEDED,
   /** Not minutes Anslag can read, or an organ the setup does not know; the detail says why. */
   REJECTED
 }

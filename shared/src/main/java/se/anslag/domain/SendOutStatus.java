@@ -20,6 +20,11 @@ public enum SendOutStatus {
    * stays for the log, and the detail names the send-outs it became.
    */
   RESOLVED,
+  /**
+   * A corrected version's send-out of a paragraph that did not change and that an earlier version
+   * already sent to this target: nothing is sent; the detail says when and with which version.
+   */
+  UNCHANGED,
   /** The recipient's mail server accepted the mail. */
   DELIVERED,
   /** The recipient's mail server refused the mail for good; the detail has its diagnostic. */

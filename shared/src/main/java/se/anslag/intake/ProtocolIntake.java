@@ -15,6 +15,7 @@ import javax.inject.Inject;
 import javax.inject.Singleton;
 import se.anslag.board.PersonalIdentityNumbers;
 import se.anslag.calendar.NoticeSchedule;
+import se.anslag.domain.MeetingVersion;
 import se.anslag.domain.Minutes;
 import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.MinutesStatus;
@@ -72,7 +73,8 @@ public final class ProtocolIntake {
     var existing = table.findMinutes(minutesId);
     // Only dispatched minutes are done with. RECEIVED is a crash to resume; REJECTED is read again,
     // since the clerk may have fixed the metadata or the setup and uploaded the same file anew.
-    if (existing.isPresent() && existing.get().status() == MinutesStatus.DISPATCHED) {
+    if (existing.isPresent() && (existing.get().status() == MinutesStatus.DISPATCHED
+        || existing.get().status() == MinutesStatus.SUPERSEDED)) {
       LOG.info(() -> "Upload " + upload.key() + " has the content of minutes " + minutesId
           + " already " + existing.get().status() + "; nothing to do");
       if (existing.get().status() == MinutesStatus.REJECTED) {
@@ -127,9 +129,12 @@ public final class ProtocolIntake {
     warnings.addAll(publicFieldsWithIdentityNumbers(minutes));
     warnings.addAll(PrintedDates.compare(minutes.printedNotice(), dates));
 
-    var record = new MinutesRecord(minutesId, upload.bucket(), upload.key(), now, organ.get().name(),
+    var firstVersion = new MinutesRecord(minutesId, upload.bucket(), upload.key(), now, organ.get().name(),
         organ.get().slug(), minutes.meetingDate(), minutes.paragraphRange(), minutes.storagePlace(), adjustedOn,
         MinutesStatus.RECEIVED, null, warnings);
+    var version = claimVersion(firstVersion);
+    var record = firstVersion.asVersion(version.version(), version.supersedes());
+    var superseded = Optional.ofNullable(version.supersedes()).flatMap(table::findMinutes);
     table.putMinutes(record);
     minutes.paragraphs().forEach(paragraph -> table.putParagraph(minutesId, paragraph));
     for (var board : boards) {
@@ -137,6 +142,10 @@ public final class ProtocolIntake {
     }
     var toSend = new ArrayList<SendOutMessage>();
     var planned = SendOutPlan.plan(minutesId, minutes.paragraphs(), setup, now);
+    if (superseded.isPresent()) {
+      planned = Corrections.plan(planned, superseded.get().version(), table.paragraphs(superseded.get().id()),
+          minutes.paragraphs(), table.sendOuts(superseded.get().id()), now);
+    }
     var receipt = receiptSendOut(record, organ.get());
     // The mailer sends the clerk's summary once this many send-outs are settled.
     table.expectSettlements(minutesId, planned.size() + (receipt.isPresent() ? 1 : 0));
@@ -157,12 +166,51 @@ public final class ProtocolIntake {
       }
     });
     queues.enqueueSendOuts(toSend);
+    // The old version leaves the board before the new one joins it, so the meeting never shows twice.
+    superseded.ifPresent(old -> table.putMinutes(old.withStatus(MinutesStatus.SUPERSEDED,
+        "Superseded by version " + record.version() + " (minutes " + minutesId + ")")));
     queues.requestBoardRefresh("minutes " + minutesId + " received");
     table.putMinutes(record.withStatus(MinutesStatus.DISPATCHED, null));
     LOG.info(() -> "Minutes " + minutesId + " of " + record.organ() + " " + record.meetingDate() + ": "
         + minutes.paragraphs().size() + " paragraphs, " + toSend.size() + " send-outs queued, posted "
         + dates.postedOn() + ", last appeal day " + dates.lastAppealDay());
     return new IntakeResult(minutesId, MinutesStatus.DISPATCHED, null, false);
+  }
+
+  /**
+   * Makes these minutes the current version of their organ's meeting with a conditional write on
+   * the meeting's pointer: version 1 when the meeting is new, n + 1 (superseding the current one)
+   * for a corrected upload, or the version already claimed when intake resumes after a crash.
+   * Two corrections racing: the loser's write fails and its intake is retried from the queue,
+   * then superseding the winner.
+   */
+  private MeetingVersion claimVersion(MinutesRecord minutes) {
+    var current = table.currentVersion(minutes.organSlug(), minutes.meetingDate());
+    if (current.isPresent() && current.get().currentMinutesId().equals(minutes.id())) {
+      return current.get();
+    }
+    var next = current
+        .map(c -> new MeetingVersion(minutes.organSlug(), minutes.meetingDate(), minutes.id(), c.version() + 1,
+            c.currentMinutesId()))
+        .orElse(new MeetingVersion(minutes.organSlug(), minutes.meetingDate(), minutes.id(), 1, null));
+    if (current.isPresent()) {
+      var previous = table.findMinutes(current.get().currentMinutesId());
+      if (previous.isPresent() && previous.get().status() == MinutesStatus.RECEIVED) {
+        // Its paragraphs and send-outs may be incomplete: compare with them once they are whole.
+        throw new IllegalStateException("Version " + current.get().version() + " of " + minutes.organ() + " "
+            + minutes.meetingDate() + " is still being recorded; the correction " + minutes.id()
+            + " is retried after it");
+      }
+    }
+    if (!table.switchCurrentVersion(next, current.map(MeetingVersion::currentMinutesId).orElse(null))) {
+      throw new IllegalStateException("Another upload of " + minutes.organ() + " " + minutes.meetingDate()
+          + " became the current version first; the correction " + minutes.id() + " is retried after it");
+    }
+    if (next.supersedes() != null) {
+      LOG.info(() -> "Minutes " + minutes.id() + " are version " + next.version() + " of " + minutes.organ() + " "
+          + minutes.meetingDate() + " and supersede " + next.supersedes());
+    }
+    return next;
   }
 
   /**

@@ -102,6 +102,10 @@ public final class ClerkMailComposer {
     out.append("Diarieförda: ").append(counts.getOrDefault(SendOutStatus.FILED, 0)).append('\n');
     out.append("Misslyckade: ").append(counts.getOrDefault(SendOutStatus.FAILED, 0)).append('\n');
     out.append("Okända mottagare: ").append(counts.getOrDefault(SendOutStatus.UNRESOLVED, 0)).append('\n');
+    if (minutes.supersedes() != null) {
+      out.append("Oförändrade sedan förra versionen, inte skickade igen: ")
+          .append(counts.getOrDefault(SendOutStatus.UNCHANGED, 0)).append('\n');
+    }
     var failed = decisions.stream().filter(s -> s.status() == SendOutStatus.FAILED).toList();
     if (!failed.isEmpty()) {
       out.append("\nMisslyckade utskick\n");
@@ -145,6 +149,10 @@ public final class ClerkMailComposer {
   private static void describeMinutes(StringBuilder out, MinutesRecord minutes) {
     out.append("Organ: ").append(minutes.organ()).append('\n');
     out.append("Sammanträdesdatum: ").append(minutes.meetingDate()).append('\n');
+    if (minutes.supersedes() != null) {
+      out.append("Rättad version: ").append(minutes.version())
+          .append(" (ersätter den tidigare uppladdningen; oförändrade paragrafer skickas inte igen)\n");
+    }
     if (minutes.paragraphRange() != null) {
       out.append("Paragrafer: § ").append(minutes.paragraphRange().from()).append('-')
           .append(minutes.paragraphRange().to()).append('\n');

@@ -13,6 +13,8 @@ import se.anslag.domain.SendOut;
 
 /** The extract of one paragraph (protokollsutdrag) as a Swedish e-mail. */
 public final class DecisionMailComposer {
+  /** Before any qualifier: "Rättelse: För kännedom: Protokollsutdrag: …". */
+  public static final String CORRECTION_PREFIX = "Rättelse: ";
 
   @Inject
   public DecisionMailComposer() {}
@@ -24,16 +26,32 @@ public final class DecisionMailComposer {
    */
   public MailMessage compose(MinutesRecord minutes, Paragraph paragraph, SendOut sendOut, Notice notice,
       Optional<String> clerkAddress, LocalDate certifiedOn) {
+    return compose(minutes, paragraph, sendOut, notice, clerkAddress, certifiedOn, false);
+  }
+
+  /**
+   * The mail of one extract; a correction (the paragraph changed in a corrected upload of the
+   * minutes) has its subject prefixed "Rättelse: " and says that it replaces the earlier extract.
+   */
+  public MailMessage compose(MinutesRecord minutes, Paragraph paragraph, SendOut sendOut, Notice notice,
+      Optional<String> clerkAddress, LocalDate certifiedOn, boolean correction) {
     if (!MailHeaders.isValidAddress(sendOut.target())) {
       throw new IllegalArgumentException("Not a valid e-mail address: '" + MailHeaders.text(sendOut.target()) + "'");
     }
-    var subject = MailHeaders.text(qualifierPrefix(sendOut.qualifier()) + "Protokollsutdrag: " + minutes.organ() + " "
+    var subject = MailHeaders.text((correction ? CORRECTION_PREFIX : "") + qualifierPrefix(sendOut.qualifier())
+        + "Protokollsutdrag: " + minutes.organ() + " "
         + minutes.meetingDate() + " § " + paragraph.number() + " " + paragraph.title());
     var replyTo = clerkAddress.filter(MailHeaders::isValidAddress).orElse(null);
     var pdf = new MailAttachment(attachmentName(minutes, paragraph), "application/pdf",
-        pdf(minutes, paragraph, sendOut, notice, certifiedOn));
-    return new MailMessage(sendOut.target(), replyTo, subject, text(minutes, paragraph, sendOut, notice),
-        html(minutes, paragraph, sendOut, notice), List.of(pdf));
+        pdf(minutes, paragraph, sendOut, notice, certifiedOn, correction));
+    return new MailMessage(sendOut.target(), replyTo, subject, text(minutes, paragraph, sendOut, notice, correction),
+        html(minutes, paragraph, sendOut, notice, correction), List.of(pdf));
+  }
+
+  /** What a correction says first, in the mail and in the extract. */
+  public static String correctionNotice(MinutesRecord minutes, Paragraph paragraph) {
+    return "Rättelse: protokollet har rättats (version " + minutes.version() + "). Detta utdrag ersätter det utdrag av § "
+        + paragraph.number() + " som skickades tidigare.";
   }
 
   /** For example {@code protokollsutdrag-2024-02-14-paragraf-3.pdf}. */
@@ -48,8 +66,16 @@ public final class DecisionMailComposer {
 
   /** The extract as a PDF: the header, the decision, the whole paragraph, the notice dates, the certification. */
   public byte[] pdf(MinutesRecord minutes, Paragraph paragraph, SendOut sendOut, Notice notice, LocalDate certifiedOn) {
+    return pdf(minutes, paragraph, sendOut, notice, certifiedOn, false);
+  }
+
+  private byte[] pdf(MinutesRecord minutes, Paragraph paragraph, SendOut sendOut, Notice notice, LocalDate certifiedOn,
+      boolean correction) {
     var blocks = new ArrayList<ExtractPdf.Block>();
     blocks.add(new ExtractPdf.Title("Protokollsutdrag"));
+    if (correction) {
+      blocks.add(new ExtractPdf.Text(correctionNotice(minutes, paragraph)));
+    }
     blocks.add(new ExtractPdf.Field("Organ", minutes.organ()));
     blocks.add(new ExtractPdf.Field("Sammanträdesdatum", String.valueOf(minutes.meetingDate())));
     blocks.add(new ExtractPdf.Field("Paragraf", "§ " + paragraph.number()));
@@ -86,7 +112,15 @@ public final class DecisionMailComposer {
 
   /** The extract as plain text, also what is filed in the case record. */
   public String text(MinutesRecord minutes, Paragraph paragraph, SendOut sendOut, Notice notice) {
+    return text(minutes, paragraph, sendOut, notice, false);
+  }
+
+  /** The extract as plain text; a correction starts by saying what it replaces. */
+  public String text(MinutesRecord minutes, Paragraph paragraph, SendOut sendOut, Notice notice, boolean correction) {
     var out = new StringBuilder();
+    if (correction) {
+      out.append(correctionNotice(minutes, paragraph)).append("\n\n");
+    }
     out.append("Protokollsutdrag\n\n");
     out.append("Organ: ").append(minutes.organ()).append('\n');
     out.append("Sammanträdesdatum: ").append(minutes.meetingDate()).append('\n');
@@ -115,10 +149,13 @@ public final class DecisionMailComposer {
     return out.toString();
   }
 
-  private String html(MinutesRecord minutes, Paragraph paragraph, SendOut sendOut, Notice notice) {
+  private String html(MinutesRecord minutes, Paragraph paragraph, SendOut sendOut, Notice notice, boolean correction) {
     var out = new StringBuilder();
     out.append("<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>")
         .append(Markup.escape("Protokollsutdrag § " + paragraph.number())).append("</title></head><body>");
+    if (correction) {
+      out.append("<p><strong>").append(Markup.escape(correctionNotice(minutes, paragraph))).append("</strong></p>");
+    }
     out.append("<h1>Protokollsutdrag</h1><dl>");
     row(out, "Organ", minutes.organ());
     row(out, "Sammanträdesdatum", String.valueOf(minutes.meetingDate()));

@@ -2,7 +2,6 @@ package se.anslag.mailer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
@@ -18,6 +17,7 @@ import se.anslag.domain.Notice;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutStatus;
+import se.anslag.intake.Corrections;
 import se.anslag.intake.ProtocolIntake;
 import se.anslag.intake.WorkQueues;
 import se.anslag.mail.ClerkMailComposer;
@@ -42,12 +42,6 @@ import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
  */
 @Singleton
 public final class DecisionMailer {
-  /**
-   * A claim older than this belongs to a mailer that died (the function timeout is 30 s); a
-   * redelivered message may then take it over.
-   */
-  static final Duration CLAIM_STALE_AFTER = Duration.ofMinutes(2);
-
   private static final Logger LOG = Logger.getLogger(DecisionMailer.class.getName());
 
   private final AnslagTable table;
@@ -87,9 +81,18 @@ public final class DecisionMailer {
       summarizeWhenSettled(found.get());
       return Outcome.DONE;
     }
-    var claimed = table.claimSendOut(found.get(), clock.instant(), CLAIM_STALE_AFTER);
+    var claimed = table.claimSendOut(found.get(), clock.instant(), config.sendClaimStaleAfter());
     if (claimed.isEmpty()) {
-      // Another mailer holds a fresh claim or has finished: its outcome stands.
+      var now = table.findSendOut(message.minutesId(), message.paragraph(), message.target());
+      if (now.isPresent() && !now.get().status().isTerminal()) {
+        // A fresh claim: another mailer is sending, or died or lost SES's answer. Come back later:
+        // by then it is settled, or stale and this message takes it over. Deleting the message
+        // here would leave a dead mailer's send-out SENDING for good.
+        LOG.info(() -> "Send-out " + describe(now.get()) + " is claimed by another mailer; checking again later");
+        return Outcome.RETRY;
+      }
+      // Another mailer has finished: its outcome stands.
+      summarizeWhenSettled(now.orElse(found.get()));
       return Outcome.DONE;
     }
     var sendOut = claimed.get();
@@ -102,6 +105,14 @@ public final class DecisionMailer {
         case UNRESOLVED -> sendOut.withStatus(SendOutStatus.UNRESOLVED, clock.instant(), sendOut.detail(), null);
       };
       table.updateSendOut(settled);
+    } catch (SendOutcomeUnknownException unknown) {
+      // SES may have accepted the mail. Treated as a crash: the claim stays and only a takeover
+      // after it goes stale sends again, the one way a second mail can arise.
+      LOG.warning(() -> "Outcome of the SES call unknown for " + describe(sendOut) + "; the claim stays until it is"
+          + " stale, then a redelivery sends again: " + unknown.getMessage());
+      table.updateSendOut(sendOut.withStatus(SendOutStatus.SENDING, clock.instant(),
+          "SES outcome unknown (" + unknown.getMessage() + "); sent again after the claim goes stale", null));
+      return Outcome.RETRY;
     } catch (SdkException | S3Objects.S3RequestException | java.io.UncheckedIOException failure) {
       if (isTransient(failure)) {
         LOG.warning(() -> "Transient failure for " + describe(sendOut) + ", will retry: " + failure.getMessage());
@@ -163,7 +174,8 @@ public final class DecisionMailer {
     var minutes = table.findMinutes(sendOut.minutesId()).orElseThrow();
     var paragraph = table.paragraph(sendOut.minutesId(), sendOut.paragraph()).orElseThrow();
     var notice = latestNotice(sendOut.minutesId());
-    var mail = composer.compose(minutes, paragraph, sendOut, notice, clerkOf(minutes), today());
+    var mail = composer.compose(minutes, paragraph, sendOut, notice, clerkOf(minutes), today(),
+        isCorrection(minutes, paragraph));
     var messageId = send(mail);
     LOG.info(() -> "Sent " + describe(sendOut) + " as SES message " + messageId);
     return sendOut.withStatus(SendOutStatus.SENT, clock.instant(), null, messageId);
@@ -185,14 +197,45 @@ public final class DecisionMailer {
   /** Sends a composed mail as raw MIME (the only SES content that carries an attachment); returns SES's id. */
   private String send(MailMessage mail) {
     var raw = RawMime.build(mail, config.mailFrom(), ZonedDateTime.now(clock.withZone(ProtocolIntake.STOCKHOLM)), null);
-    var response = ses.sendEmail(b -> {
-      b.fromEmailAddress(config.mailFrom())
-          .destination(d -> d.toAddresses(mail.to()))
-          .content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw))));
-      // Delivery, bounce and complaint events come back through the configuration set.
-      config.sesConfigurationSet().ifPresent(b::configurationSetName);
-    });
-    return response.messageId();
+    try {
+      var response = ses.sendEmail(b -> {
+        b.fromEmailAddress(config.mailFrom())
+            .destination(d -> d.toAddresses(mail.to()))
+            .content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw))));
+        // Delivery, bounce and complaint events come back through the configuration set.
+        config.sesConfigurationSet().ifPresent(b::configurationSetName);
+      });
+      return response.messageId();
+    } catch (SdkClientException noAnswer) {
+      if (neverReachedSes(noAnswer)) {
+        throw noAnswer; // transient and safe to retry at once: nothing was sent
+      }
+      throw new SendOutcomeUnknownException(noAnswer);
+    }
+  }
+
+  /** No connection was made, so SES cannot have the request. Anything later may have reached it. */
+  static boolean neverReachedSes(Throwable failure) {
+    for (var cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+          || cause instanceof java.net.NoRouteToHostException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The request may have reached SES, but no answer came back: the mail may or may not be sent. */
+  static final class SendOutcomeUnknownException extends RuntimeException {
+    SendOutcomeUnknownException(SdkClientException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+
+  /** A paragraph of a corrected version that is new or differs from the version it supersedes. */
+  private boolean isCorrection(MinutesRecord minutes, se.anslag.domain.Paragraph paragraph) {
+    return minutes.supersedes() != null
+        && Corrections.isCorrection(table.paragraph(minutes.supersedes(), paragraph.number()), paragraph);
   }
 
   private Optional<String> clerkOf(MinutesRecord minutes) {
@@ -215,7 +258,7 @@ public final class DecisionMailer {
     var notice = latestNotice(sendOut.minutesId());
     var caseFolder = paragraph.caseNumber() == null ? "utan-diarienummer" : paragraph.caseNumber().replaceAll("[^\\p{L}\\p{N}.-]+", "_");
     var key = "case-files/%s/%s-%s-paragraf-%d.txt".formatted(caseFolder, minutes.meetingDate(), minutes.organSlug(), paragraph.number());
-    var extract = composer.text(minutes, paragraph, sendOut, notice);
+    var extract = composer.text(minutes, paragraph, sendOut, notice, isCorrection(minutes, paragraph));
     s3.put(config.archiveBucket(), key, extract.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8", null);
     LOG.info(() -> "Filed " + describe(sendOut) + " as " + key);
     return sendOut.withStatus(SendOutStatus.FILED, clock.instant(), "Filed in the case record as " + key, null);

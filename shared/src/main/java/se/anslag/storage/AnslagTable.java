@@ -2,6 +2,7 @@ package se.anslag.storage;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import se.anslag.board.Board;
 import se.anslag.calendar.NoticeDates;
 import se.anslag.calendar.TakedownPolicy;
 import se.anslag.config.AnslagConfig;
+import se.anslag.domain.MeetingVersion;
 import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.Notice;
@@ -43,6 +45,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * MINUTES#{id}       PARAGRAPH#{nnn}
  * MINUTES#{id}       NOTICE#{board}             BOARD#{board}   {postedOn}#{id}
  * MINUTES#{id}       SENDOUT#{nnn}#{target}     SESMSG#{sesId}  SENDOUT     (once SES accepted the mail)
+ * MEETING#{organ}#{meetingDate}  CURRENT       (the current version of an organ's meeting)
  * SETUP              BOARD#{id} | ORGAN#{slug} | RECIPIENT#{normalized name}
  * </pre>
  *
@@ -143,6 +146,7 @@ public final class AnslagTable {
         .put("meetingDate", minutes.meetingDate()).put("storagePlace", minutes.storagePlace())
         .put("adjustedOn", minutes.adjustedOn()).put("status", minutes.status().name())
         .put("statusDetail", minutes.statusDetail())
+        .put("version", minutes.version()).put("supersedes", minutes.supersedes())
         .putMaps("warnings", minutes.warnings().stream()
             .map(w -> Item.create().put("code", w.code()).put("message", w.message()).values()).toList());
     if (minutes.paragraphRange() != null) {
@@ -152,17 +156,19 @@ public final class AnslagTable {
     var values = new HashMap<String, AttributeValue>();
     var set = new ArrayList<String>();
     var remove = new ArrayList<String>();
-    for (var attribute : List.of("type", "gsi1pk", "gsi1sk", "id", "sourceBucket", "sourceKey", "receivedAt", "organ",
-        "organSlug", "meetingDate", "storagePlace", "adjustedOn", "status", "statusDetail", "warnings",
-        "paragraphFrom", "paragraphTo")) {
+    // Every attribute the record has is set; an optional one it no longer has is removed.
+    for (var attribute : item.values().entrySet()) {
       var name = "#a" + names.size();
-      names.put(name, attribute);
-      var value = item.values().get(attribute);
-      if (value == null) {
+      names.put(name, attribute.getKey());
+      values.put(":v" + values.size(), attribute.getValue());
+      set.add(name + " = :v" + (values.size() - 1));
+    }
+    for (var optional : List.of("organ", "organSlug", "meetingDate", "storagePlace", "adjustedOn", "statusDetail",
+        "paragraphFrom", "paragraphTo", "supersedes")) {
+      if (!item.values().containsKey(optional)) {
+        var name = "#a" + names.size();
+        names.put(name, optional);
         remove.add(name);
-      } else {
-        values.put(":v" + values.size(), value);
-        set.add(name + " = :v" + (values.size() - 1));
       }
     }
     var expression = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
@@ -224,7 +230,54 @@ public final class AnslagTable {
         item.instant("receivedAt"), item.string("organ"), item.string("organSlug"), item.date("meetingDate"),
         range, item.string("storagePlace"), item.date("adjustedOn"), MinutesStatus.valueOf(item.string("status")),
         item.string("statusDetail"),
-        item.maps("warnings").stream().map(w -> new Warning(w.string("code"), w.string("message"))).toList());
+        item.maps("warnings").stream().map(w -> new Warning(w.string("code"), w.string("message"))).toList(),
+        // Records written before corrections existed are first versions.
+        item.values().containsKey("version") ? item.number("version") : 1, item.string("supersedes"));
+  }
+
+  // ---- meeting versions --------------------------------------------------------------------
+
+  /** The current version of an organ's meeting, or empty when no minutes of it were dispatched. */
+  public Optional<MeetingVersion> currentVersion(String organSlug, LocalDate meetingDate) {
+    var response = dynamoDb.getItem(b -> b.tableName(tableName)
+        .key(key(meetingPk(organSlug, meetingDate), "CURRENT")).consistentRead(true));
+    if (!response.hasItem() || response.item().isEmpty()) {
+      return Optional.empty();
+    }
+    var item = Item.of(response.item());
+    return Optional.of(new MeetingVersion(organSlug, meetingDate, item.string("currentMinutesId"),
+        item.number("version"), item.string("supersedes")));
+  }
+
+  /**
+   * Makes {@code next} the current version of its meeting, provided the current one is still
+   * {@code expectedCurrentId} (null: no version yet) or already {@code next}. Returns false when
+   * another upload moved the pointer first.
+   */
+  public boolean switchCurrentVersion(MeetingVersion next, String expectedCurrentId) {
+    var values = new HashMap<String, AttributeValue>();
+    values.put(":next", AttributeValue.fromS(next.currentMinutesId()));
+    var condition = "attribute_not_exists(pk) OR currentMinutesId = :next";
+    if (expectedCurrentId != null) {
+      values.put(":expected", AttributeValue.fromS(expectedCurrentId));
+      condition = "currentMinutesId = :expected OR currentMinutesId = :next";
+    }
+    var item = Item.create().put("pk", meetingPk(next.organSlug(), next.meetingDate())).put("sk", "CURRENT")
+        .put("type", "meeting").put("organSlug", next.organSlug()).put("meetingDate", next.meetingDate())
+        .put("currentMinutesId", next.currentMinutesId()).put("version", next.version())
+        .put("supersedes", next.supersedes());
+    var finalCondition = condition;
+    try {
+      dynamoDb.putItem(b -> b.tableName(tableName).item(item.values()).conditionExpression(finalCondition)
+          .expressionAttributeValues(values));
+      return true;
+    } catch (ConditionalCheckFailedException movedByAnother) {
+      return false;
+    }
+  }
+
+  private static String meetingPk(String organSlug, LocalDate meetingDate) {
+    return "MEETING#" + organSlug + "#" + meetingDate;
   }
 
   // ---- paragraphs --------------------------------------------------------------------------

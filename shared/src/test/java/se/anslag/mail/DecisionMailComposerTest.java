@@ -55,6 +55,20 @@ class DecisionMailComposerTest {
   }
 
   @Test
+  void aCorrectionPrefixesRattelseBeforeTheQualifierAndSaysItReplacesTheEarlierExtract() {
+    var corrected = MINUTES.asVersion(2, "old123");
+
+    var mail = composer.compose(corrected, paragraph("Driftbudget", "Avslås."), sendOut("ks@example.org", "för kännedom"),
+        NOTICE, Optional.empty(), CERTIFIED_ON, true);
+
+    assertThat(mail.subject()).isEqualTo(
+        "Rättelse: För kännedom: Protokollsutdrag: Gemensamma servicenämnden 2024-02-14 § 3 Driftbudget");
+    assertThat(mail.text()).startsWith("Rättelse: protokollet har rättats (version 2). Detta utdrag ersätter det"
+        + " utdrag av § 3 som skickades tidigare.");
+    assertThat(mail.html()).contains("Detta utdrag ersätter det utdrag av § 3 som skickades tidigare.");
+  }
+
+  @Test
   void actionQualifierPrefixesTheSubjectAndNoQualifierLeavesItBare() {
     var forAction = composer.compose(MINUTES, paragraph("T", "D."), sendOut("a@example.org", "för åtgärd"), NOTICE,
         Optional.empty(), CERTIFIED_ON);

@@ -66,6 +66,7 @@ public final class LocalLambda {
     private final Map<String, Object> handlers = new HashMap<>();
     private final Map<Class<?>, com.amazonaws.services.lambda.runtime.serialization.PojoSerializer<?>> serializers =
             new HashMap<>();
+    private final Map<String, Map<String, String>> environmentOverrides = new HashMap<>();
     private Duration retryDelay = DEFAULT_RETRY_DELAY;
 
     public LocalLambda(LocalCloud cloud, Clock clock, PrintStream progress) {
@@ -101,6 +102,20 @@ public final class LocalLambda {
         return this;
     }
 
+    /**
+     * Sets variables in one function's environment over what the template gives, for a test that
+     * points a function elsewhere (through a fault-injecting proxy, say) or shortens a setting.
+     * Only before the function's handler is built, since it reads its environment once. Returns this.
+     */
+    public synchronized LocalLambda withEnvironment(String functionLogicalId, Map<String, String> overrides) {
+        template.function(functionLogicalId); // fails for a function the template does not have
+        if (handlers.containsKey(functionLogicalId)) {
+            throw new IllegalStateException(functionLogicalId + " has started already; set its environment before");
+        }
+        environmentOverrides.computeIfAbsent(functionLogicalId, id -> new LinkedHashMap<>()).putAll(overrides);
+        return this;
+    }
+
     /** The handler instance of a function, built on first use. */
     public synchronized Object handler(String functionLogicalId) {
         return handlers.computeIfAbsent(functionLogicalId, this::newHandler);
@@ -127,7 +142,9 @@ public final class LocalLambda {
             throw new IllegalStateException(className + ".forEnvironment must be static");
         }
         try {
-            Object handler = factory.invoke(null, cloud.environmentOf(functionLogicalId), clock);
+            Map<String, String> environment = new LinkedHashMap<>(cloud.environmentOf(functionLogicalId));
+            environment.putAll(environmentOverrides.getOrDefault(functionLogicalId, Map.of()));
+            Object handler = factory.invoke(null, Map.copyOf(environment), clock);
             if (!(handler instanceof RequestHandler<?, ?>) && !(handler instanceof RequestStreamHandler)) {
                 throw new IllegalStateException(className + ".forEnvironment returned " + handler
                         + ", neither a RequestHandler nor a RequestStreamHandler");
@@ -161,6 +178,17 @@ public final class LocalLambda {
      */
     public int deliverOnce() {
         return deliverOnce(new Tally());
+    }
+
+    /** Polls the SQS event sources of one function once; returns the number of messages handed to it. */
+    public int deliverOnce(String functionLogicalId) {
+        SamTemplate.Function function = template.function(functionLogicalId);
+        Tally tally = new Tally();
+        int delivered = 0;
+        for (SamTemplate.SqsEvent source : function.sqsEvents()) {
+            delivered += deliverBatch(function, source, tally);
+        }
+        return delivered;
     }
 
     private int deliverOnce(Tally tally) {

@@ -1,0 +1,206 @@
+package se.anslag.local;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An HTTP proxy on 127.0.0.1 in front of one emulator, for tests that need the network to fail
+ * the way it does: it forwards each request as is (one request per connection) and can
+ * <ul>
+ *   <li>drop the answer to a request after the emulator handled it (the client sees the connection
+ *       closed, and cannot know whether the request took effect), or
+ *   <li>refuse connections for a while (its port closed, so the client's connect fails at once and
+ *       nothing reaches the emulator).
+ * </ul>
+ */
+final class FaultInjectingProxy implements AutoCloseable {
+  private final URI upstream;
+  private final int port;
+  private final List<Socket> open = new ArrayList<>();
+  private final AtomicInteger forwarded = new AtomicInteger();
+  private final AtomicInteger dropped = new AtomicInteger();
+  private ServerSocket server;
+  private Thread acceptor;
+  private volatile DropRule dropRule;
+
+  /** Drops the answer to the next request whose bytes contain {@code needle}, then runs {@code onDrop}. */
+  private record DropRule(String needle, Runnable onDrop) {}
+
+  FaultInjectingProxy(URI upstream) throws IOException {
+    this.upstream = upstream;
+    this.server = listen(0);
+    this.port = server.getLocalPort();
+    startAccepting();
+  }
+
+  URI endpoint() {
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  /** Requests that reached the emulator through this proxy. */
+  int forwarded() {
+    return forwarded.get();
+  }
+
+  /** Answers dropped after the emulator handled the request. */
+  int dropped() {
+    return dropped.get();
+  }
+
+  /**
+   * The next request containing {@code needle} reaches the emulator, but its answer is dropped;
+   * {@code onDrop} runs before the client's connection closes, so the client sees its effect.
+   */
+  synchronized void dropAnswerToNextRequestContaining(String needle, Runnable onDrop) {
+    dropRule = new DropRule(needle, onDrop);
+  }
+
+  /** Closes the port: connections are refused until {@link #acceptConnections()}. */
+  synchronized void refuseConnections() throws IOException {
+    if (server != null) {
+      server.close();
+      server = null;
+      joinAcceptor();
+    }
+  }
+
+  /** Opens the same port again. */
+  synchronized void acceptConnections() throws IOException {
+    if (server == null) {
+      server = listen(port);
+      startAccepting();
+    }
+  }
+
+  private static ServerSocket listen(int port) throws IOException {
+    var socket = new ServerSocket();
+    socket.setReuseAddress(true);
+    socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    return socket;
+  }
+
+  private void startAccepting() {
+    var listening = server;
+    acceptor = Thread.ofVirtual().name("fault-proxy-" + port).start(() -> {
+      while (!listening.isClosed()) {
+        try {
+          var client = listening.accept();
+          synchronized (open) {
+            open.add(client);
+          }
+          Thread.ofVirtual().start(() -> serve(client));
+        } catch (IOException closed) {
+          return;
+        }
+      }
+    });
+  }
+
+  private void joinAcceptor() {
+    try {
+      acceptor.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void serve(Socket client) {
+    try (client) {
+      var request = readRequest(client.getInputStream());
+      if (request == null) {
+        return;
+      }
+      byte[] answer;
+      try (var emulator = new Socket(upstream.getHost(), upstream.getPort())) {
+        emulator.getOutputStream().write(request);
+        emulator.getOutputStream().flush();
+        answer = emulator.getInputStream().readAllBytes(); // "Connection: close": the emulator ends it
+      }
+      forwarded.incrementAndGet();
+      var rule = takeDropRule(new String(request, StandardCharsets.UTF_8));
+      if (rule != null) {
+        dropped.incrementAndGet();
+        rule.onDrop().run();
+        client.setSoLinger(true, 0); // a reset, as when a connection dies
+        return;
+      }
+      client.getOutputStream().write(answer);
+      client.getOutputStream().flush();
+    } catch (IOException broken) {
+      // The client went away: nothing to answer.
+    } finally {
+      synchronized (open) {
+        open.remove(client);
+      }
+    }
+  }
+
+  private synchronized DropRule takeDropRule(String request) {
+    var rule = dropRule;
+    if (rule != null && request.contains(rule.needle())) {
+      dropRule = null;
+      return rule;
+    }
+    return null;
+  }
+
+  /** One request, with "Connection: close" so that each connection carries exactly one. */
+  private static byte[] readRequest(InputStream in) throws IOException {
+    var head = new ByteArrayOutputStream();
+    int matched = 0;
+    while (matched < 4) {
+      int b = in.read();
+      if (b < 0) {
+        return null;
+      }
+      head.write(b);
+      matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
+    }
+    var lines = new ArrayList<>(List.of(head.toString(StandardCharsets.ISO_8859_1).split("\r\n")));
+    long length = 0;
+    var rewritten = new StringBuilder(lines.getFirst()).append("\r\n");
+    for (var line : lines.subList(1, lines.size())) {
+      var lower = line.toLowerCase(Locale.ROOT);
+      if (lower.startsWith("transfer-encoding:")) {
+        throw new SocketException("chunked requests are not supported by this test proxy");
+      }
+      if (lower.startsWith("content-length:")) {
+        length = Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+      }
+      if (!lower.startsWith("connection:") && !line.isEmpty()) {
+        rewritten.append(line).append("\r\n");
+      }
+    }
+    rewritten.append("Connection: close\r\n\r\n");
+    var out = new ByteArrayOutputStream();
+    out.write(rewritten.toString().getBytes(StandardCharsets.ISO_8859_1));
+    out.write(in.readNBytes((int) length));
+    return out.toByteArray();
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    if (server != null) {
+      server.close();
+      server = null;
+      joinAcceptor();
+    }
+    synchronized (open) {
+      for (var socket : open) {
+        socket.close();
+      }
+    }
+  }
+}
