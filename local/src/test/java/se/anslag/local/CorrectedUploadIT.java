@@ -11,9 +11,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.SendOutKind;
@@ -37,17 +37,12 @@ class CorrectedUploadIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path temp;
+  @RegisterExtension final SampleWorkflow sample = new SampleWorkflow();
   private LocalWorkflow workflow;
 
   @BeforeEach
-  void startEmulators() {
-    workflow = LocalWorkflow.start(ROOT, LocalWorkflow.clockAt(POSTED_ON), System.err);
-    workflow.loadSetup(ROOT.resolve("local/setup/sample-setup.yaml"));
-  }
-
-  @AfterEach
-  void stopEmulators() {
-    workflow.close();
+  void useTheSampleWorkflow() {
+    workflow = sample.get();
   }
 
   @Test

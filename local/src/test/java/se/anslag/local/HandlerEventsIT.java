@@ -19,9 +19,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.SendOut;
@@ -52,17 +52,12 @@ class HandlerEventsIT {
   private static final String BOARD = "NoticeBoardFunction";
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  @RegisterExtension final SampleWorkflow sample = new SampleWorkflow();
   private LocalWorkflow workflow;
 
   @BeforeEach
-  void startEmulators() {
-    workflow = LocalWorkflow.start(ROOT, LocalWorkflow.clockAt(POSTED_ON), System.err);
-    workflow.loadSetup(ROOT.resolve("local/setup/sample-setup.yaml"));
-  }
-
-  @AfterEach
-  void stopEmulators() {
-    workflow.close();
+  void useTheSampleWorkflow() {
+    workflow = sample.get();
   }
 
   @Test

@@ -12,9 +12,9 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutKind;
@@ -36,17 +36,12 @@ class IdempotencyIT {
   private static final int SAMPLE_FILINGS = 6;
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  @RegisterExtension final SampleWorkflow sample = new SampleWorkflow();
   private LocalWorkflow workflow;
 
   @BeforeEach
-  void startEmulators() {
-    workflow = LocalWorkflow.start(ROOT, LocalWorkflow.clockAt(POSTED_ON), System.err);
-    workflow.loadSetup(ROOT.resolve("local/setup/sample-setup.yaml"));
-  }
-
-  @AfterEach
-  void stopEmulators() {
-    workflow.close();
+  void useTheSampleWorkflow() {
+    workflow = sample.get();
   }
 
   @Test

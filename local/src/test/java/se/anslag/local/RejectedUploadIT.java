@@ -10,9 +10,9 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,17 +31,12 @@ class RejectedUploadIT {
   private static final LocalDate ADJUSTED_ON = LocalDate.of(2024, 2, 19);
   private static final LocalDate POSTED_ON = LocalDate.of(2024, 2, 20);
 
+  @RegisterExtension final SampleWorkflow sample = new SampleWorkflow();
   private LocalWorkflow workflow;
 
   @BeforeEach
-  void startEmulators() {
-    workflow = LocalWorkflow.start(ROOT, LocalWorkflow.clockAt(POSTED_ON), System.err);
-    workflow.loadSetup(ROOT.resolve("local/setup/sample-setup.yaml"));
-  }
-
-  @AfterEach
-  void stopEmulators() {
-    workflow.close();
+  void useTheSampleWorkflow() {
+    workflow = sample.get();
   }
 
   static Stream<Arguments> uploadsThatAreNotMinutes() {
