@@ -108,6 +108,25 @@ class ClerkCommandsIT {
   }
 
   @Test
+  void theSetupCommandLoadsAFileIntoTheRunningStackAndRefusesABadOneWhole() throws IOException {
+    var loaded = run("setup", SAMPLE_SETUP.toString(), "--stack-file", stackFile.toString());
+
+    assertThat(loaded.exitCode()).as(loaded.err()).isZero();
+    assertThat(loaded.out()).contains("2 boards, 1 organs, 9 recipients");
+    var setup = workflow.table().loadSetup();
+    assertThat(setup.boards()).extracting(b -> b.id()).containsExactlyInAnyOrder("ludvika", "smedjebacken");
+    assertThat(setup.organNamed("GSN")).isPresent();
+
+    var bad = temp.resolve("bad-setup.yaml");
+    Files.writeString(bad, Files.readString(SAMPLE_SETUP).replace("[ludvika, smedjebacken]", "[ludvika, falun]"));
+    var refused = run("setup", bad.toString(), "--stack-file", stackFile.toString());
+
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).contains("'falun'");
+    assertThat(workflow.table().loadSetup().boards()).as("the stored setup stays").hasSize(2);
+  }
+
+  @Test
   void withoutAStackTheCommandsSayWhatIsMissing() {
     var status = run("status", "--stack-file", temp.resolve("absent.json").toString());
 

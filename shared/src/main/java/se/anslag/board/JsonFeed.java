@@ -14,7 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The board's notices as JSON, in the shape documented in README-json.md (after OParl: body, organization,
+ * The board's notices as JSON, in the shape documented in the README (after OParl: body, organization,
  * meeting, agendaItem, file). Withdrawn entries keep every key, with "withdrawn": true and the paragraph list,
  * storage place and file emptied.
  */

@@ -25,10 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** The JSON notice list checked field by field against README-json.md, the document that promises its shape. */
+/** The JSON notice list checked field by field against the README, the document that promises its shape. */
 class JsonFeedShapeTest {
 
-  private static final Path README = Path.of("src/main/java/se/anslag/board/README-json.md");
+  private static final Path README = Path.of("../README.md");
+  private static final String JSON_SECTION = "### The notice list as JSON";
   private static final String JSON_KEY = "ludvika/anslag.json";
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final String UUID_URN = "urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
@@ -50,7 +51,11 @@ class JsonFeedShapeTest {
   @Test
   void theReadmeDocumentsExactlyTheFieldsThatAreWritten() throws IOException {
     Set<String> documented = new LinkedHashSet<>();
-    Matcher field = TABLE_FIELD.matcher(Files.readString(README, StandardCharsets.UTF_8));
+    var readme = Files.readString(README, StandardCharsets.UTF_8);
+    var start = readme.indexOf(JSON_SECTION);
+    assertThat(start).as("the README's section on the JSON notice list").isNotNegative();
+    var end = readme.indexOf("\n#", start + JSON_SECTION.length());
+    Matcher field = TABLE_FIELD.matcher(readme.substring(start, end < 0 ? readme.length() : end));
     while (field.find()) {
       documented.add(field.group(1));
     }
