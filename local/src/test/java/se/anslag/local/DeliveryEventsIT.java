@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -89,6 +91,62 @@ class DeliveryEventsIT {
     assertThat(deadLetters).extracting(m -> m.body()).containsExactly(MALFORMED);
   }
 
+  @Test
+  void sendEventsRecordTheAcceptedMessageOnTheSendOutNamedByTheirHeader() throws Exception {
+    var root = ProjectRoot.find();
+    workflow = LocalWorkflow.start(root, LocalWorkflow.clockAt(POSTED_ON), System.err);
+    workflow.loadSetup(root.resolve("local/setup/sample-setup.yaml"));
+    var key = workflow.upload(root.resolve("shared/src/test/resources/samples/gsn-2024-02-14.txt"), ADJUSTED_ON, POSTED_ON);
+    assertThat(workflow.process().deadLettered()).isZero();
+    var minutesId = workflow.minutesFromUpload(key).orElseThrow().id();
+    var mailed = workflow.table().sendOuts(minutesId).stream().filter(s -> s.kind() == SendOutKind.EMAIL).toList();
+    var accepted = mailed.get(0);
+    var delivered = mailed.get(1);
+    var malformed = "%s/%d/not-an-encoded-target@/1".formatted(minutesId, accepted.paragraph());
+
+    send(delivery(delivered, "2024-02-20T08:00:03.447Z"));
+    assertThat(workflow.process().deadLettered()).isZero();
+    var sendEvent = sendOf(accepted.sesMessageId(), accepted.target(), sendOutHeader(accepted, 1));
+    send(sendEvent);
+    send(sendEvent); // SNS and SQS deliver at least once
+    send(sendOf(delivered.sesMessageId(), delivered.target(), sendOutHeader(delivered, 1))); // later than its delivery
+    send(sendOf("0100018dnot-anslags-mail-000000", "someone@ludvika.example.org",
+        "%s/999/someone%%40ludvika.example.org/1".formatted(minutesId)));
+    send(sendOf("0100018dno-header-000000", "someone@ludvika.example.org", null));
+    send(sendOf("0100018dmalformed-header-000000", accepted.target(), malformed));
+    var drained = workflow.process();
+
+    assertThat(current(accepted).status()).as("the status stays").isEqualTo(SendOutStatus.SENT);
+    assertThat(acceptedMessage(accepted)).containsExactly(accepted.sesMessageId(), "1");
+    assertThat(history(accepted)).extracting(SendOutEvent::status).containsExactly(
+        SendOutStatus.PENDING, SendOutStatus.SENDING, SendOutStatus.SENT, SendOutStatus.SENT);
+    assertThat(history(accepted).getLast().detail())
+        .isEqualTo("Accepted by SES as message " + accepted.sesMessageId() + " (attempt 1)");
+
+    assertThat(current(delivered).status()).as("a settled status never moves back").isEqualTo(SendOutStatus.DELIVERED);
+    assertThat(acceptedMessage(delivered)).containsExactly(delivered.sesMessageId(), "1");
+    assertThat(history(delivered)).extracting(SendOutEvent::status).containsExactly(SendOutStatus.PENDING,
+        SendOutStatus.SENDING, SendOutStatus.SENT, SendOutStatus.DELIVERED, SendOutStatus.DELIVERED);
+
+    // The unknown send-out and the mail without the header were acknowledged; the malformed header was not.
+    assertThat(drained.deadLetters()).containsEntry("DeliveryEventsDeadLetterQueue", 1);
+    assertThat(drained.deadLettered()).isEqualTo(1);
+    var deadLetters = workflow.cloud().sqs().receiveMessage(b -> b
+        .queueUrl(workflow.cloud().queueUrl("DeliveryEventsDeadLetterQueue")).maxNumberOfMessages(10)).messages();
+    assertThat(deadLetters).singleElement().satisfies(m -> assertThat(m.body()).contains(malformed));
+  }
+
+  /** The X-Anslag-Send-Out value the mailer writes: minutes id, paragraph, target (percent-encoded), attempt. */
+  private static String sendOutHeader(SendOut sendOut, int attempt) {
+    return sendOut.minutesId() + "/" + sendOut.paragraph() + "/"
+        + URLEncoder.encode(sendOut.target(), StandardCharsets.UTF_8) + "/" + attempt;
+  }
+
+  private List<String> acceptedMessage(SendOut sendOut) {
+    return workflow.table().acceptance(sendOut)
+        .map(accepted -> List.of(accepted.messageId(), String.valueOf(accepted.attempt()))).orElse(List.of());
+  }
+
   private void send(String body) {
     workflow.cloud().sqs().sendMessage(b -> b.queueUrl(workflow.cloud().queueUrl("DeliveryEventsQueue")).messageBody(body));
   }
@@ -113,6 +171,22 @@ class DeliveryEventsIT {
         .put("source", "anslag@example.org").put("sendingAccountId", "123456789012").put("messageId", messageId);
     mail.putArray("destination").add(recipient);
     return event;
+  }
+
+  /** A Send event with the mail's headers as SES repeats them; {@code sendOutHeader} null: none. */
+  private static String sendOf(String messageId, String recipient, String sendOutHeader) {
+    var event = event("Send", messageId, recipient);
+    var mail = (ObjectNode) event.path("mail");
+    mail.put("headersTruncated", false);
+    var headers = mail.putArray("headers");
+    headers.addObject().put("name", "From").put("value", "anslag@example.org");
+    headers.addObject().put("name", "To").put("value", recipient);
+    if (sendOutHeader != null) {
+      headers.addObject().put("name", "X-Anslag-Send-Out").put("value", sendOutHeader);
+    }
+    headers.addObject().put("name", "MIME-Version").put("value", "1.0");
+    event.putObject("send");
+    return event.toString();
   }
 
   private static String delivery(SendOut sendOut, String at) {

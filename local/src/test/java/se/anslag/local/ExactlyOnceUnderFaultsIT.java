@@ -2,14 +2,17 @@ package se.anslag.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +42,8 @@ class ExactlyOnceUnderFaultsIT {
   private static final LocalDate POSTED_ON = LocalDate.of(2024, 2, 20);
   private static final String MAILER = "DecisionMailerFunction";
   private static final String CLERK = "gsn.sekreterare@ludvika.example.org";
+  private static final String IT_CHEF = "it-chef@ludvika.example.org";
+  private static final ObjectMapper JSON = new ObjectMapper();
   /** The sample's decision mails with the sample setup (see SampleMinutesWorkflowIT). */
   private static final int DECISION_MAILS = 18;
   private static final Duration CLAIM_STALE_AFTER = Duration.ofSeconds(30);
@@ -80,11 +85,54 @@ class ExactlyOnceUnderFaultsIT {
   }
 
   @Test
-  void aLostSesAnswerSendsOneSecondMailAndOnlyAfterTheClaimWentStale() throws Exception {
+  void aLostSesAnswerSendsNoSecondMailWhenSesReportsTheAcceptedMailBeforeTheTakeover() throws Exception {
     // SES accepts § 6's mail to the IT-chef, but the answer never reaches the mailer; meanwhile
-    // more than the claim's life passes (the mailer hung until Lambda's timeout, say).
+    // more than the claim's life passes (the mailer hung until Lambda's timeout, say). SES's Send
+    // event for the accepted mail arrives in DeliveryEventsQueue and is recorded before the takeover.
     var lostAt = new ArrayList<Instant>();
-    sesProxy.dropAnswerToNextRequestContaining("it-chef@ludvika.example.org", () -> {
+    sesProxy.dropAnswerToNextRequestContaining(IT_CHEF, () -> {
+      lostAt.add(workflow.lambda().clock().instant());
+      workflow.lambda().withClock(ahead(CLAIM_STALE_AFTER.plusSeconds(1)));
+      var lost = sesProxy.exchanges().stream().filter(FaultInjectingProxy.Exchange::dropped).findFirst().orElseThrow();
+      sendToDeliveryEvents(sendEventOf(lost));
+      workflow.lambda().deliverOnce("DeliveryEventsFunction");
+    });
+    var key = workflow.upload(SAMPLE_TEXT, ADJUSTED_ON, POSTED_ON);
+
+    var drained = workflow.process();
+
+    assertThat(sesProxy.dropped()).isEqualTo(1);
+    assertThat(drained.deadLettered()).as("messages in dead-letter queues").isZero();
+    var sendOuts = workflow.table().sendOuts(workflow.minutesFromUpload(key).orElseThrow().id());
+    var itChef = itChefOfParagraph6(sendOuts);
+    var accepted = messageIdOf(sesProxy.exchanges().stream().filter(FaultInjectingProxy.Exchange::dropped)
+        .findFirst().orElseThrow());
+    assertThat(itChef.status()).isEqualTo(SendOutStatus.SENT);
+    assertThat(itChef.sesMessageId()).as("the id SES gave the mail whose answer was lost").isEqualTo(accepted);
+    assertThat(itChef.attempts()).as("the takeover claimed, and settled without sending").isEqualTo(2);
+    var history = workflow.table().sendOutHistory(itChef);
+    assertThat(history).extracting(SendOutEvent::status).containsExactly(SendOutStatus.PENDING,
+        SendOutStatus.SENDING, SendOutStatus.SENDING, SendOutStatus.SENDING, SendOutStatus.SENDING, SendOutStatus.SENT);
+    assertThat(history.get(2).detail()).isEqualTo("Accepted by SES as message " + accepted + " (attempt 1)");
+    assertThat(history.get(3).detail()).startsWith("SES outcome unknown");
+    assertThat(history.get(5).detail()).isEqualTo("Accepted by SES in attempt 1 (Send event); not sent again");
+    assertThat(Duration.between(history.get(1).at(), history.get(4).at()))
+        .as("the takeover comes after the claim went stale").isGreaterThan(CLAIM_STALE_AFTER);
+    assertThat(sesRequestsTo(IT_CHEF)).as("SES calls for the IT-chef's mails").isEqualTo(1);
+    assertThat(SesMailbox.mails(workflow.cloud()).stream().filter(m -> m.to().contains(IT_CHEF)))
+        .singleElement().satisfies(m -> {
+          assertThat(paragraphOf(m.subject())).isEqualTo("6");
+          assertThat(m.messageId()).isEqualTo(accepted);
+        });
+    assertEverySendOutSettledAndEveryMailSentOnce(sendOuts);
+  }
+
+  @Test
+  void aLostSesAnswerWithoutASendEventSendsOneSecondMailAndOnlyAfterTheClaimWentStale() throws Exception {
+    // The residual window: the answer is lost and no Send event arrives before the claim goes
+    // stale (the event path is down, or the event is late), so the takeover sends again.
+    var lostAt = new ArrayList<Instant>();
+    sesProxy.dropAnswerToNextRequestContaining(IT_CHEF, () -> {
       lostAt.add(workflow.lambda().clock().instant());
       workflow.lambda().withClock(ahead(CLAIM_STALE_AFTER.plusSeconds(1)));
     });
@@ -95,8 +143,7 @@ class ExactlyOnceUnderFaultsIT {
     assertThat(sesProxy.dropped()).isEqualTo(1);
     assertThat(drained.deadLettered()).as("messages in dead-letter queues").isZero();
     var sendOuts = workflow.table().sendOuts(workflow.minutesFromUpload(key).orElseThrow().id());
-    var itChef = sendOuts.stream().filter(s -> s.paragraph() == 6 && s.target().equals("it-chef@ludvika.example.org"))
-        .findFirst().orElseThrow();
+    var itChef = itChefOfParagraph6(sendOuts);
     assertThat(itChef.status()).isEqualTo(SendOutStatus.SENT);
     assertThat(itChef.attempts()).isEqualTo(2);
     var history = workflow.table().sendOutHistory(itChef);
@@ -106,13 +153,14 @@ class ExactlyOnceUnderFaultsIT {
     assertThat(Duration.between(history.get(1).at(), history.get(3).at()))
         .as("the takeover comes after the claim went stale").isGreaterThan(CLAIM_STALE_AFTER);
     assertThat(history.get(1).at()).isBeforeOrEqualTo(lostAt.getFirst());
+    assertThat(sesRequestsTo(IT_CHEF)).as("SES calls for the IT-chef's mails").isEqualTo(2);
 
     // The one duplicate: the mail whose answer was lost, and the one the takeover sent.
     var mails = SesMailbox.mails(workflow.cloud());
-    var toItChef = mails.stream().filter(m -> m.to().contains("it-chef@ludvika.example.org")).toList();
+    var toItChef = mails.stream().filter(m -> m.to().contains(IT_CHEF)).toList();
     assertThat(toItChef).hasSize(2).allSatisfy(m -> assertThat(paragraphOf(m.subject())).isEqualTo("6"));
     assertThat(toItChef).extracting(SesMailbox.Mail::messageId).contains(itChef.sesMessageId());
-    var others = mails.stream().filter(m -> !m.to().contains("it-chef@ludvika.example.org"))
+    var others = mails.stream().filter(m -> !m.to().contains(IT_CHEF))
         .filter(m -> !m.to().contains(CLERK)).toList();
     assertThat(countsPerParagraphAndAddress(others)).allSatisfy((pair, count) ->
         assertThat(count).as("mails of %s", pair).isEqualTo(1));
@@ -149,6 +197,71 @@ class ExactlyOnceUnderFaultsIT {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  private static SendOut itChefOfParagraph6(List<SendOut> sendOuts) {
+    return sendOuts.stream().filter(s -> s.paragraph() == 6 && s.target().equals(IT_CHEF)).findFirst().orElseThrow();
+  }
+
+  /** SendEmail requests to this address that reached the SES emulator (answered or not). */
+  private long sesRequestsTo(String address) {
+    return sesProxy.exchanges().stream().filter(e -> e.requestBody().contains(address)).count();
+  }
+
+  private static String messageIdOf(FaultInjectingProxy.Exchange exchange) {
+    try {
+      return JSON.readTree(exchange.answerBody()).path("MessageId").asText();
+    } catch (IOException unreadable) {
+      throw new IllegalStateException("SES emulator answer is not JSON: " + exchange.answerBody(), unreadable);
+    }
+  }
+
+  /**
+   * The Send event SES would publish for the mail of this SendEmail request, as SNS delivers it
+   * raw: its message id (from the emulator's answer, and in the emulator's store) and the raw
+   * mail's own headers in {@code mail.headers}. The emulator's store keeps no headers of a raw
+   * mail, so they are read from the raw content the request carried.
+   */
+  private String sendEventOf(FaultInjectingProxy.Exchange exchange) {
+    try {
+      var messageId = messageIdOf(exchange);
+      assertThat(SesMailbox.mails(workflow.cloud())).extracting(SesMailbox.Mail::messageId).contains(messageId);
+      var request = JSON.readTree(exchange.requestBody());
+      var raw = new String(Base64.getDecoder().decode(request.path("Content").path("Raw").path("Data").asText()),
+          StandardCharsets.US_ASCII);
+      var event = JSON.createObjectNode().put("eventType", "Send");
+      var mail = event.putObject("mail").put("timestamp", workflow.lambda().clock().instant().toString())
+          .put("source", request.path("FromEmailAddress").asText()).put("sendingAccountId", "123456789012")
+          .put("messageId", messageId).put("headersTruncated", false);
+      var destination = mail.putArray("destination");
+      request.path("Destination").path("ToAddresses").forEach(address -> destination.add(address.asText()));
+      var headers = mail.putArray("headers");
+      for (var header : headerLines(raw)) {
+        var colon = header.indexOf(':');
+        headers.addObject().put("name", header.substring(0, colon)).put("value", header.substring(colon + 1).strip());
+      }
+      event.putObject("send");
+      return event.toString();
+    } catch (IOException unreadable) {
+      throw new IllegalStateException("SendEmail request is not JSON", unreadable);
+    }
+  }
+
+  /** The top-level header lines of a raw mail, folded lines joined. */
+  private static List<String> headerLines(String raw) {
+    var lines = new ArrayList<String>();
+    for (var line : raw.substring(0, raw.indexOf("\r\n\r\n")).split("\r\n")) {
+      if ((line.startsWith(" ") || line.startsWith("\t")) && !lines.isEmpty()) {
+        lines.set(lines.size() - 1, lines.getLast() + " " + line.strip());
+      } else {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+
+  private void sendToDeliveryEvents(String body) {
+    workflow.cloud().sqs().sendMessage(b -> b.queueUrl(workflow.cloud().queueUrl("DeliveryEventsQueue")).messageBody(body));
+  }
 
   private void assertEverySendOutSettledAndEveryMailSentOnce(List<SendOut> sendOuts) {
     assertThat(sendOuts).allSatisfy(s -> assertThat(s.status()).as("§ %d to %s", s.paragraph(), s.target())

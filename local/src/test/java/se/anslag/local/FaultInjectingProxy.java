@@ -34,6 +34,26 @@ final class FaultInjectingProxy implements AutoCloseable {
   private ServerSocket server;
   private Thread acceptor;
   private volatile DropRule dropRule;
+  private final List<Exchange> exchanges = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** A request the emulator handled and the answer it gave, whether or not the client got it. */
+  record Exchange(byte[] request, byte[] answer, boolean dropped) {
+    /** The request's body, after the HTTP head. */
+    String requestBody() {
+      return bodyOf(request);
+    }
+
+    /** The answer's body, after the HTTP head. */
+    String answerBody() {
+      return bodyOf(answer);
+    }
+
+    private static String bodyOf(byte[] message) {
+      var text = new String(message, StandardCharsets.UTF_8);
+      var head = text.indexOf("\r\n\r\n");
+      return head < 0 ? "" : text.substring(head + 4);
+    }
+  }
 
   /** Drops the answer to the next request whose bytes contain {@code needle}, then runs {@code onDrop}. */
   private record DropRule(String needle, Runnable onDrop) {}
@@ -52,6 +72,11 @@ final class FaultInjectingProxy implements AutoCloseable {
   /** Requests that reached the emulator through this proxy. */
   int forwarded() {
     return forwarded.get();
+  }
+
+  /** Every request the emulator handled through this proxy, in order, with its answer. */
+  List<Exchange> exchanges() {
+    return List.copyOf(exchanges);
   }
 
   /** Answers dropped after the emulator handled the request. */
@@ -130,6 +155,7 @@ final class FaultInjectingProxy implements AutoCloseable {
       }
       forwarded.incrementAndGet();
       var rule = takeDropRule(new String(request, StandardCharsets.UTF_8));
+      exchanges.add(new Exchange(request, answer, rule != null));
       if (rule != null) {
         dropped.incrementAndGet();
         rule.onDrop().run();

@@ -2,12 +2,15 @@ package se.anslag.delivery;
 
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutEvent;
 import se.anslag.domain.SendOutStatus;
+import se.anslag.mail.SendOutHeader;
 import se.anslag.storage.AnslagTable;
 
 /**
@@ -41,6 +44,9 @@ public final class DeliveryEventRecorder {
   }
 
   public Outcome record(SesEvent event) {
+    if (event.type() == SesEvent.Type.SEND) {
+      return recordAcceptance(event);
+    }
     var found = table.findSendOutBySesMessageId(event.messageId());
     if (found.isEmpty()) {
       LOG.info(() -> "No send-out has SES message id " + event.messageId() + " (" + event.type() + " for "
@@ -63,6 +69,35 @@ public final class DeliveryEventRecorder {
     return outcome;
   }
 
+  /**
+   * A Send event: SES accepted the mail. The mailer may never have learned the message id (its
+   * answer was lost), so the send-out is found by the mail's {@value SendOutHeader#NAME}
+   * header, and the accepted id and attempt are recorded on it for the mailer that takes the claim
+   * over. The status stays: the mailer owns the claim, and its own later write would otherwise be
+   * able to move a status set here backwards.
+   */
+  private Outcome recordAcceptance(SesEvent event) {
+    var header = event.sendOut();
+    var found = header == null ? Optional.<SendOut>empty()
+        : table.findSendOut(header.minutesId(), header.paragraph(), header.target());
+    if (found.isEmpty()) {
+      LOG.info(() -> "Send event of SES message " + event.messageId() + " names no send-out"
+          + (header == null ? " (no " + SendOutHeader.NAME + " header)" : " (" + header.value() + ")")
+          + ": not Anslag's mail: acknowledged");
+      return Outcome.UNKNOWN_MESSAGE;
+    }
+    var sendOut = found.get();
+    var entry = new SendOutEvent(event.at(), sendOut.status(), event.detail());
+    var recording = table.recordAcceptance(sendOut, event.eventKey(),
+        new AnslagTable.Acceptance(event.messageId(), header.attempt()), entry, clock.instant());
+    var outcome = recording == AnslagTable.DeliveryEventRecording.ALREADY_RECORDED
+        ? Outcome.ALREADY_RECORDED : Outcome.NOTED;
+    LOG.info(() -> "Send of SES message " + event.messageId() + " (attempt " + header.attempt() + ") on minutes "
+        + sendOut.minutesId().substring(0, Math.min(12, sendOut.minutesId().length())) + " § " + sendOut.paragraph()
+        + " to " + sendOut.target() + " (" + sendOut.status() + "): " + outcome);
+    return outcome;
+  }
+
   private record Transition(SendOutStatus to, Set<SendOutStatus> from) {}
 
   private static Transition transition(SesEvent.Type type) {
@@ -73,7 +108,7 @@ public final class DeliveryEventRecorder {
       case COMPLAINT -> new Transition(SendOutStatus.COMPLAINED,
           EnumSet.of(SendOutStatus.SENT, SendOutStatus.DELIVERED));
       case REJECT -> new Transition(SendOutStatus.FAILED, EnumSet.of(SendOutStatus.SENT));
-      case TRANSIENT_BOUNCE, OTHER -> null;
+      case SEND, TRANSIENT_BOUNCE, OTHER -> null;
     };
   }
 }

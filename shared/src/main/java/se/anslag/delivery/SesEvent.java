@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import se.anslag.mail.SendOutHeader;
 
 /**
  * One SES event notification as the configuration set publishes it through SNS: the SES JSON
@@ -18,11 +19,16 @@ import java.util.Locale;
  * @param recipients the addresses the event concerns
  * @param detail what happened, for the send-out's history
  * @param eventKey identifies this event, so that a redelivered copy is recorded once
+ * @param sendOut for a Send event, the send-out and attempt named by the mail's
+ *     {@value SendOutHeader#NAME} header; null when the mail has none (not Anslag's, or SES cut the
+ *     headers short) and for every other event
  */
 public record SesEvent(Type type, String messageId, Instant at, List<String> recipients, String detail,
-    String eventKey) {
+    String eventKey, SendOutHeader sendOut) {
 
   public enum Type {
+    /** SES accepted the mail: the send-out is found by the mail's header, not by the message id. */
+    SEND,
     DELIVERY,
     PERMANENT_BOUNCE,
     /** A soft bounce (Transient, or Undetermined): SES retries it, so the mail is not lost yet. */
@@ -30,12 +36,16 @@ public record SesEvent(Type type, String messageId, Instant at, List<String> rec
     COMPLAINT,
     /** SES accepted the mail but did not send it (a virus found). */
     REJECT,
-    /** Any other event type (Send, Open, DeliveryDelay, ...): kept in the history only. */
+    /** Any other event type (Open, DeliveryDelay, ...): kept in the history only. */
     OTHER
   }
 
   public SesEvent {
     recipients = List.copyOf(recipients);
+  }
+
+  public SesEvent(Type type, String messageId, Instant at, List<String> recipients, String detail, String eventKey) {
+    this(type, messageId, at, recipients, detail, eventKey, null);
   }
 
   /** Not an SES event notification; retrying cannot help, so it belongs in the dead-letter queue. */
@@ -111,6 +121,16 @@ public record SesEvent(Type type, String messageId, Instant at, List<String> rec
         yield new SesEvent(Type.COMPLAINT, messageId, at, recipients, detail,
             "Complaint@" + firstOf(text(complaint, "feedbackId"), at.toString()));
       }
+      case "Send" -> {
+        var mail = root.path("mail");
+        var at = time(null, mailTime, eventType);
+        var header = sendOutHeader(mail, messageId);
+        var detail = "Accepted by SES as message " + messageId
+            + (header == null ? "" : " (attempt " + header.attempt() + ")");
+        // One Send event per mail: its message id identifies it.
+        yield new SesEvent(Type.SEND, messageId, at, strings(mail.path("destination")), detail, "Send@" + messageId,
+            header);
+      }
       case "Reject" -> {
         var at = time(null, mailTime, eventType);
         yield new SesEvent(Type.REJECT, messageId, at, strings(root.path("mail").path("destination")),
@@ -122,6 +142,26 @@ public record SesEvent(Type type, String messageId, Instant at, List<String> rec
             "SES event " + eventType, eventType + "@" + at);
       }
     };
+  }
+
+  /**
+   * The send-out the mail belongs to, from the original headers SES repeats in {@code mail.headers}.
+   * Absent (null) when the mail has no such header; a header that is there but unreadable makes
+   * the event malformed, since it can only come from a broken or forged mail.
+   */
+  private static SendOutHeader sendOutHeader(JsonNode mail, String messageId) {
+    for (var header : mail.path("headers")) {
+      var name = text(header, "name");
+      if (SendOutHeader.NAME.equalsIgnoreCase(name)) {
+        var value = header.path("value").asText("");
+        try {
+          return SendOutHeader.parse(value);
+        } catch (IllegalArgumentException unreadable) {
+          throw new MalformedEventException("Send event of " + messageId + ": " + unreadable.getMessage());
+        }
+      }
+    }
+    return null;
   }
 
   /** Whether the event concerns this address (events without recipients concern the whole mail). */

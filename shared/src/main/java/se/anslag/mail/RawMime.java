@@ -30,6 +30,15 @@ public final class RawMime {
    * @param messageIdSeed makes the Message-ID unique; a random UUID when null
    */
   public static byte[] build(MailMessage mail, String from, ZonedDateTime date, UUID messageIdSeed) {
+    return build(mail, from, date, messageIdSeed, null);
+  }
+
+  /**
+   * @param sendOut the send-out and attempt the mail belongs to, written as {@link SendOutHeader#NAME}
+   *     so that SES's events name it; null for a mail that belongs to none
+   */
+  public static byte[] build(MailMessage mail, String from, ZonedDateTime date, UUID messageIdSeed,
+      SendOutHeader sendOut) {
     var fromAddress = address(from, "From");
     var toAddress = address(mail.to(), "To");
     var seed = messageIdSeed == null ? UUID.randomUUID() : messageIdSeed;
@@ -46,6 +55,9 @@ public final class RawMime {
     header(out, "Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(date));
     header(out, "Message-ID", "<" + seed + "@" + fromAddress.substring(fromAddress.indexOf('@') + 1) + ">");
     header(out, "MIME-Version", "1.0");
+    if (sendOut != null) {
+      header(out, SendOutHeader.NAME, sendOut.value());
+    }
     out.append("Content-Type: multipart/mixed;").append(CRLF).append(" boundary=\"").append(mixed).append('"').append(CRLF);
     out.append(CRLF);
     out.append("This is a MIME message.").append(CRLF);

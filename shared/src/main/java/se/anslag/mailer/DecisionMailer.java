@@ -25,6 +25,7 @@ import se.anslag.mail.DecisionMailComposer;
 import se.anslag.mail.MailHeaders;
 import se.anslag.mail.MailMessage;
 import se.anslag.mail.RawMime;
+import se.anslag.mail.SendOutHeader;
 import se.anslag.setup.Organ;
 import se.anslag.storage.AnslagTable;
 import se.anslag.storage.S3Objects;
@@ -96,6 +97,16 @@ public final class DecisionMailer {
       return Outcome.DONE;
     }
     var sendOut = claimed.get();
+    var accepted = acceptedEarlier(sendOut);
+    if (accepted.isPresent()) {
+      // SES has this send-out's mail from an attempt whose answer was lost: settle, don't send again.
+      LOG.info(() -> "SES accepted " + describe(sendOut) + " in attempt " + accepted.get().attempt() + " as message "
+          + accepted.get().messageId() + " (its Send event); settled without sending again");
+      table.updateSendOut(sendOut.withStatus(SendOutStatus.SENT, clock.instant(), "Accepted by SES in attempt "
+          + accepted.get().attempt() + " (Send event); not sent again", accepted.get().messageId()));
+      summarizeWhenSettled(sendOut);
+      return Outcome.DONE;
+    }
     try {
       var settled = switch (sendOut.kind()) {
         case EMAIL -> mailDecision(sendOut);
@@ -127,6 +138,18 @@ public final class DecisionMailer {
     }
     summarizeWhenSettled(sendOut);
     return Outcome.DONE;
+  }
+
+  /**
+   * On a claim after an earlier attempt (a takeover of a stale claim, or a retry), what SES
+   * reported accepting for an earlier attempt: read after the claim and consistently, so a Send
+   * event recorded before the claim is seen. Empty on a first attempt, which needs no read.
+   */
+  private Optional<AnslagTable.Acceptance> acceptedEarlier(SendOut claimed) {
+    if (claimed.attempts() <= 1 || claimed.kind() == SendOutKind.CASE_FILE || claimed.kind() == SendOutKind.UNRESOLVED) {
+      return Optional.empty();
+    }
+    return table.acceptance(claimed).filter(accepted -> accepted.attempt() < claimed.attempts());
   }
 
   /**
@@ -214,7 +237,7 @@ public final class DecisionMailer {
     var paragraph = paragraphOf(contents, sendOut);
     var mail = composer.compose(minutes, paragraph, sendOut, contents.notice(), contents.clerk(), today(),
         isCorrection(minutes, paragraph));
-    var messageId = send(mail);
+    var messageId = send(mail, sendOut);
     LOG.info(() -> "Sent " + describe(sendOut) + " as SES message " + messageId);
     return sendOut.withStatus(SendOutStatus.SENT, clock.instant(), null, messageId);
   }
@@ -226,15 +249,20 @@ public final class DecisionMailer {
         ? clerkComposer.receipt(sendOut.address(), minutes, table.paragraphs(sendOut.minutesId()),
             table.notices(sendOut.minutesId()), sendOuts, table.loadSetup())
         : clerkComposer.summary(sendOut.address(), minutes, sendOuts);
-    var messageId = send(mail);
+    var messageId = send(mail, sendOut);
     LOG.info(() -> "Sent the " + sendOut.kind().name().toLowerCase(java.util.Locale.ROOT) + " of minutes "
         + sendOut.minutesId().substring(0, 12) + " to " + sendOut.address() + " as SES message " + messageId);
     return sendOut.withStatus(SendOutStatus.SENT, clock.instant(), null, messageId);
   }
 
-  /** Sends a composed mail as raw MIME (the only SES content that carries an attachment); returns SES's id. */
-  private String send(MailMessage mail) {
-    var raw = RawMime.build(mail, config.mailFrom(), ZonedDateTime.now(clock.withZone(ProtocolIntake.STOCKHOLM)), null);
+  /**
+   * Sends a composed mail as raw MIME (the only SES content that carries an attachment); returns
+   * SES's id. The mail names its send-out and attempt in a header, which SES's Send event repeats.
+   */
+  private String send(MailMessage mail, SendOut sendOut) {
+    var header = new SendOutHeader(sendOut.minutesId(), sendOut.paragraph(), sendOut.target(), sendOut.attempts());
+    var raw = RawMime.build(mail, config.mailFrom(), ZonedDateTime.now(clock.withZone(ProtocolIntake.STOCKHOLM)), null,
+        header);
     try {
       var response = ses.sendEmail(b -> {
         b.fromEmailAddress(config.mailFrom())

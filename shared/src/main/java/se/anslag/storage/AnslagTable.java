@@ -603,6 +603,63 @@ public final class AnslagTable {
     }
   }
 
+  /** SES's record that it accepted a send-out's mail: the message id and the attempt that sent it. */
+  public record Acceptance(String messageId, int attempt) {}
+
+  /**
+   * Records on a send-out that SES accepted the mail of {@code attempt} as {@code messageId} (from
+   * a Send event), with its history entry, once per event. The status is not touched, so nothing
+   * settled moves backwards: the mailer settles a claim it took over with this id. Of two accepted
+   * attempts (the duplicate this narrows but cannot always prevent) the later one is kept.
+   */
+  public DeliveryEventRecording recordAcceptance(SendOut sendOut, String eventKey, Acceptance acceptance,
+      SendOutEvent entry, Instant now) {
+    var names = Map.of("#history", "history", "#events", "deliveryEvents");
+    var values = new HashMap<String, AttributeValue>();
+    values.put(":noHistory", AttributeValue.fromL(List.of()));
+    values.put(":entry", AttributeValue.fromL(List.of(AttributeValue.fromM(historyEntry(entry)))));
+    values.put(":eventKey", AttributeValue.fromS(eventKey));
+    values.put(":eventKeys", AttributeValue.fromSs(List.of(eventKey)));
+    values.put(":now", AttributeValue.fromS(now.toString()));
+    var append = "updatedAt = :now, #history = list_append(if_not_exists(#history, :noHistory), :entry)";
+    var once = "attribute_exists(pk) AND NOT contains(#events, :eventKey)";
+    var key = key(minutesPk(sendOut.minutesId()), sendOutSk(sendOut.paragraph(), sendOut.target()));
+    var acceptedValues = new HashMap<>(values);
+    acceptedValues.put(":messageId", AttributeValue.fromS(acceptance.messageId()));
+    acceptedValues.put(":attempt", AttributeValue.fromN(Integer.toString(acceptance.attempt())));
+    try {
+      dynamoDb.updateItem(b -> b.tableName(tableName).key(key)
+          .updateExpression("SET acceptedMessageId = :messageId, acceptedAttempt = :attempt, " + append
+              + " ADD #events :eventKeys")
+          .conditionExpression(once + " AND (attribute_not_exists(acceptedAttempt) OR acceptedAttempt < :attempt)")
+          .expressionAttributeNames(names).expressionAttributeValues(acceptedValues));
+      return DeliveryEventRecording.NOTED;
+    } catch (ConditionalCheckFailedException laterAttemptKnown) {
+      // A later attempt's acceptance stands, or the event is a repeat: below.
+    }
+    try {
+      dynamoDb.updateItem(b -> b.tableName(tableName).key(key)
+          .updateExpression("SET " + append + " ADD #events :eventKeys")
+          .conditionExpression(once)
+          .expressionAttributeNames(names).expressionAttributeValues(values));
+      return DeliveryEventRecording.NOTED;
+    } catch (ConditionalCheckFailedException repeated) {
+      return DeliveryEventRecording.ALREADY_RECORDED;
+    }
+  }
+
+  /** What SES reported accepting for a send-out, read consistently; empty when no Send event came. */
+  public Optional<Acceptance> acceptance(SendOut sendOut) {
+    var response = dynamoDb.getItem(b -> b.tableName(tableName)
+        .key(key(minutesPk(sendOut.minutesId()), sendOutSk(sendOut.paragraph(), sendOut.target())))
+        .projectionExpression("acceptedMessageId, acceptedAttempt").consistentRead(true));
+    if (!response.hasItem() || !response.item().containsKey("acceptedMessageId")) {
+      return Optional.empty();
+    }
+    var item = Item.of(response.item());
+    return Optional.of(new Acceptance(item.string("acceptedMessageId"), item.number("acceptedAttempt")));
+  }
+
   private static Map<String, AttributeValue> historyEntry(SendOutEvent event) {
     return Item.create().put("at", event.at()).put("status", event.status().name())
         .put("detail", event.detail()).values();

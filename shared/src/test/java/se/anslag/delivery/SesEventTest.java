@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import se.anslag.mail.SendOutHeader;
 
 class SesEventTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,6 +67,41 @@ class SesEventTest {
     assertThat(event.type()).isEqualTo(SesEvent.Type.COMPLAINT);
     assertThat(event.detail()).isEqualTo("Complaint (abuse) from revisorerna@ludvika.example.org");
     assertThat(event.concerns("someone.else@ludvika.example.org")).isFalse();
+  }
+
+  private static String send(String headers) {
+    return """
+        {"eventType": "Send", "mail": {"timestamp": "2024-02-20T08:00:01.120Z", "source": "anslag@example.org",
+         "messageId": "0100-abc-000000", "destination": ["it-chef@ludvika.example.org"],
+         "headersTruncated": false, "headers": [%s]}, "send": {}}
+        """.formatted(headers);
+  }
+
+  @Test
+  void aSendEventNamesTheSendOutAndAttemptOfItsHeader() {
+    var event = SesEvent.parse(JSON, send("""
+        {"name": "From", "value": "anslag@example.org"},
+        {"name": "X-Anslag-Send-Out", "value": "ab12/6/it-chef%40ludvika.example.org/1"}"""));
+
+    assertThat(event.type()).isEqualTo(SesEvent.Type.SEND);
+    assertThat(event.messageId()).isEqualTo("0100-abc-000000");
+    assertThat(event.sendOut()).isEqualTo(new SendOutHeader("ab12", 6, "it-chef@ludvika.example.org", 1));
+    assertThat(event.eventKey()).isEqualTo("Send@0100-abc-000000");
+    assertThat(event.detail()).isEqualTo("Accepted by SES as message 0100-abc-000000 (attempt 1)");
+  }
+
+  @Test
+  void aSendEventWithoutTheHeaderNamesNoSendOut() {
+    var event = SesEvent.parse(JSON, send("{\"name\": \"From\", \"value\": \"someone@example.org\"}"));
+
+    assertThat(event.type()).isEqualTo(SesEvent.Type.SEND);
+    assertThat(event.sendOut()).isNull();
+  }
+
+  @Test
+  void aSendEventWithAnUnreadableHeaderIsMalformed() {
+    assertThatThrownBy(() -> SesEvent.parse(JSON, send("{\"name\": \"x-anslag-send-out\", \"value\": \"ab12/6\"}")))
+        .isInstanceOf(SesEvent.MalformedEventException.class).hasMessageContaining("X-Anslag-Send-Out");
   }
 
   @Test

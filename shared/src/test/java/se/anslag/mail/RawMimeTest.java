@@ -90,6 +90,26 @@ class RawMimeTest {
   }
 
   @Test
+  void theSendOutHeaderNamesTheSendOutAndAttemptOnOneAsciiLineThatParsesBack() {
+    var sendOut = new SendOutHeader("ab12cd", 3, "a/b+c@example.org", 2);
+
+    var raw = ascii(RawMime.build(mail("a/b+c@example.org", null, "S"), "anslag@example.org", DATE, SEED, sendOut));
+
+    var headers = headers(raw);
+    assertThat(headers).contains("X-Anslag-Send-Out: ab12cd/3/a%2Fb%2Bc%40example.org/2");
+    var value = headers.stream().filter(h -> h.startsWith("X-Anslag-Send-Out: ")).findFirst().orElseThrow()
+        .substring("X-Anslag-Send-Out: ".length());
+    assertThat(SendOutHeader.parse(value)).isEqualTo(sendOut);
+  }
+
+  @Test
+  void aMailWithoutASendOutHasNoSendOutHeader() {
+    var raw = ascii(RawMime.build(mail("ks@example.org", null, "S"), "anslag@example.org", DATE, SEED));
+
+    assertThat(names(headers(raw))).doesNotContain("X-Anslag-Send-Out");
+  }
+
+  @Test
   void attachmentNamesOutsidePlainAsciiAreRefused() {
     assertThatThrownBy(() -> new MailAttachment("utdrag\r\nX: y.pdf", "application/pdf", PDF))
         .isInstanceOf(IllegalArgumentException.class);
