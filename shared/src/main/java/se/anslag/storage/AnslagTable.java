@@ -592,6 +592,12 @@ public final class AnslagTable {
         // A later status stands (a complaint after this delivery) or the event is a repeat: below.
       }
     }
+    return noteOnce(key, names, values, append, once);
+  }
+
+  /** Appends an event's history entry and key to a send-out, once per event; its status stays. */
+  private DeliveryEventRecording noteOnce(Map<String, AttributeValue> key, Map<String, String> names,
+      Map<String, AttributeValue> values, String append, String once) {
     try {
       dynamoDb.updateItem(b -> b.tableName(tableName).key(key)
           .updateExpression("SET " + append + " ADD #events :eventKeys")
@@ -637,15 +643,7 @@ public final class AnslagTable {
     } catch (ConditionalCheckFailedException laterAttemptKnown) {
       // A later attempt's acceptance stands, or the event is a repeat: below.
     }
-    try {
-      dynamoDb.updateItem(b -> b.tableName(tableName).key(key)
-          .updateExpression("SET " + append + " ADD #events :eventKeys")
-          .conditionExpression(once)
-          .expressionAttributeNames(names).expressionAttributeValues(values));
-      return DeliveryEventRecording.NOTED;
-    } catch (ConditionalCheckFailedException repeated) {
-      return DeliveryEventRecording.ALREADY_RECORDED;
-    }
+    return noteOnce(key, names, values, append, once);
   }
 
   /** What SES reported accepting for a send-out, read consistently; empty when no Send event came. */
