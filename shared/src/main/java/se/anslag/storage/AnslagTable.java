@@ -550,6 +550,26 @@ public final class AnslagTable {
     ALREADY_RECORDED
   }
 
+  /** Appends an event's history entry, at most once per event key: shared by every event write. */
+  private static final String EVENT_APPEND =
+      "updatedAt = :now, #history = list_append(if_not_exists(#history, :noHistory), :entry)";
+  private static final String EVENT_ONCE = "attribute_exists(pk) AND NOT contains(#events, :eventKey)";
+
+  /** The key, names and values of an UpdateItem that records one event on a send-out. */
+  private record EventWrite(Map<String, AttributeValue> key, Map<String, String> names,
+      Map<String, AttributeValue> values) {}
+
+  private static EventWrite eventWrite(SendOut sendOut, String eventKey, SendOutEvent entry, Instant now) {
+    var values = new HashMap<String, AttributeValue>();
+    values.put(":noHistory", AttributeValue.fromL(List.of()));
+    values.put(":entry", AttributeValue.fromL(List.of(AttributeValue.fromM(historyEntry(entry)))));
+    values.put(":eventKey", AttributeValue.fromS(eventKey));
+    values.put(":eventKeys", AttributeValue.fromSs(List.of(eventKey)));
+    values.put(":now", AttributeValue.fromS(now.toString()));
+    return new EventWrite(key(minutesPk(sendOut.minutesId()), sendOutSk(sendOut.paragraph(), sendOut.target())),
+        Map.of("#history", "history", "#events", "deliveryEvents"), values);
+  }
+
   /**
    * Records a delivery event on a send-out with one UpdateItem: appends {@code entry} to its
    * history and, when the current status is one of {@code replaces}, sets the entry's status and
@@ -557,16 +577,12 @@ public final class AnslagTable {
    */
   public DeliveryEventRecording recordDeliveryEvent(SendOut sendOut, String eventKey, SendOutEvent entry,
       Set<SendOutStatus> replaces, Instant now) {
-    var names = new HashMap<String, String>(Map.of("#history", "history", "#events", "deliveryEvents"));
-    var values = new HashMap<String, AttributeValue>();
-    values.put(":noHistory", AttributeValue.fromL(List.of()));
-    values.put(":entry", AttributeValue.fromL(List.of(AttributeValue.fromM(historyEntry(entry)))));
-    values.put(":eventKey", AttributeValue.fromS(eventKey));
-    values.put(":eventKeys", AttributeValue.fromSs(List.of(eventKey)));
-    values.put(":now", AttributeValue.fromS(now.toString()));
-    var append = "updatedAt = :now, #history = list_append(if_not_exists(#history, :noHistory), :entry)";
-    var once = "attribute_exists(pk) AND NOT contains(#events, :eventKey)";
-    var key = key(minutesPk(sendOut.minutesId()), sendOutSk(sendOut.paragraph(), sendOut.target()));
+    var write = eventWrite(sendOut, eventKey, entry, now);
+    var names = write.names();
+    var values = write.values();
+    var append = EVENT_APPEND;
+    var once = EVENT_ONCE;
+    var key = write.key();
     if (!replaces.isEmpty()) {
       var statusNames = new HashMap<>(names);
       statusNames.put("#status", "status");
@@ -620,16 +636,12 @@ public final class AnslagTable {
    */
   public DeliveryEventRecording recordAcceptance(SendOut sendOut, String eventKey, Acceptance acceptance,
       SendOutEvent entry, Instant now) {
-    var names = Map.of("#history", "history", "#events", "deliveryEvents");
-    var values = new HashMap<String, AttributeValue>();
-    values.put(":noHistory", AttributeValue.fromL(List.of()));
-    values.put(":entry", AttributeValue.fromL(List.of(AttributeValue.fromM(historyEntry(entry)))));
-    values.put(":eventKey", AttributeValue.fromS(eventKey));
-    values.put(":eventKeys", AttributeValue.fromSs(List.of(eventKey)));
-    values.put(":now", AttributeValue.fromS(now.toString()));
-    var append = "updatedAt = :now, #history = list_append(if_not_exists(#history, :noHistory), :entry)";
-    var once = "attribute_exists(pk) AND NOT contains(#events, :eventKey)";
-    var key = key(minutesPk(sendOut.minutesId()), sendOutSk(sendOut.paragraph(), sendOut.target()));
+    var write = eventWrite(sendOut, eventKey, entry, now);
+    var names = write.names();
+    var values = write.values();
+    var append = EVENT_APPEND;
+    var once = EVENT_ONCE;
+    var key = write.key();
     var acceptedValues = new HashMap<>(values);
     acceptedValues.put(":messageId", AttributeValue.fromS(acceptance.messageId()));
     acceptedValues.put(":attempt", AttributeValue.fromN(Integer.toString(acceptance.attempt())));
