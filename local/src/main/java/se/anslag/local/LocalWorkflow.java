@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.Map;
 import java.util.HashMap;
 import java.util.Optional;
 import se.anslag.config.AnslagConfig;
@@ -44,7 +45,13 @@ public final class LocalWorkflow implements AutoCloseable {
   }
 
   public static LocalWorkflow start(Path projectRoot, Clock clock, PrintStream progress) {
-    var cloud = LocalCloud.start(projectRoot, projectRoot.resolve("template.yaml"), progress);
+    return start(projectRoot, Map.of(), clock, progress);
+  }
+
+  /** @param parameterOverrides template parameter values that replace the defaults, as {@code sam deploy} takes them */
+  public static LocalWorkflow start(Path projectRoot, Map<String, String> parameterOverrides, Clock clock,
+      PrintStream progress) {
+    var cloud = LocalCloud.start(projectRoot, projectRoot.resolve("template.yaml"), parameterOverrides, progress);
     try {
       return new LocalWorkflow(cloud, new LocalLambda(cloud, clock, progress));
     } catch (RuntimeException failure) {

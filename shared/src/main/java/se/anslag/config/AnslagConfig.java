@@ -24,7 +24,8 @@ public record AnslagConfig(
     String boardRefreshQueueUrl,
     String mailFrom,
     Optional<String> sesConfigurationSet,
-    Duration sendClaimStaleAfter) {
+    Duration sendClaimStaleAfter,
+    int mailerParallelism) {
 
   /** How long a mailer's claim on a send-out holds by default: well beyond the 30 s function timeout. */
   public static final Duration DEFAULT_SEND_CLAIM_STALE_AFTER = Duration.ofMinutes(2);
@@ -66,7 +67,24 @@ public record AnslagConfig(
         env.get("MAIL_FROM"),
         // Optional: mail sent without a configuration set publishes no delivery events.
         Optional.ofNullable(env.get("SES_CONFIGURATION_SET")).filter(name -> !name.isBlank()),
-        claimStaleAfter(env.get("SEND_CLAIM_STALE_SECONDS")));
+        claimStaleAfter(env.get("SEND_CLAIM_STALE_SECONDS")),
+        mailerParallelism(env.get("MAILER_PARALLELISM")));
+  }
+
+  /** MAILER_PARALLELISM: how many messages of a batch one mailer handles at once; 1 when unset. */
+  private static int mailerParallelism(String value) {
+    if (value == null || value.isBlank()) {
+      return 1;
+    }
+    try {
+      var parallelism = Integer.parseInt(value.strip());
+      if (parallelism < 1 || parallelism > 10) {
+        throw new IllegalArgumentException("MAILER_PARALLELISM must be 1 to 10 (the batch size), not " + parallelism);
+      }
+      return parallelism;
+    } catch (NumberFormatException notANumber) {
+      throw new IllegalArgumentException("MAILER_PARALLELISM is '" + value + "', not a whole number");
+    }
   }
 
   /** SEND_CLAIM_STALE_SECONDS, when set (the tests shorten it); else two minutes. */

@@ -149,15 +149,21 @@ public final class ProtocolIntake {
     var receipt = receiptSendOut(record, organ.get());
     // The mailer sends the clerk's summary once this many send-outs are settled.
     table.expectSettlements(minutesId, planned.size() + (receipt.isPresent() ? 1 : 0));
+    var settledAlready = new ArrayList<AnslagTable.SendOutKey>();
     for (var sendOut : planned) {
-      table.createSendOut(sendOut);
-      // Queue again whatever is not settled, also after a crash between create and enqueue.
-      var stored = table.findSendOut(minutesId, sendOut.paragraph(), sendOut.target()).orElse(sendOut);
+      // Queue again whatever is not settled, also after a crash between create and enqueue; only
+      // a send-out that was there before needs reading.
+      var stored = table.createSendOut(sendOut)
+          ? sendOut
+          : table.findSendOut(minutesId, sendOut.paragraph(), sendOut.target()).orElse(sendOut);
       if (stored.status() == SendOutStatus.PENDING) {
         toSend.add(new SendOutMessage(minutesId, sendOut.paragraph(), sendOut.target()));
       } else if (stored.status().isTerminal()) {
-        table.recordSettled(minutesId, stored.paragraph(), stored.target());
+        settledAlready.add(AnslagTable.SendOutKey.of(stored));
       }
+    }
+    if (!settledAlready.isEmpty()) {
+      table.recordSettled(minutesId, settledAlready);
     }
     receipt.ifPresent(clerkReceipt -> {
       table.createSendOut(clerkReceipt);

@@ -4,9 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -70,31 +76,85 @@ public final class DecisionMailer {
   /** DONE: the message can be deleted. RETRY: a transient failure; the queue delivers it again. */
   public enum Outcome { DONE, RETRY }
 
-  public Outcome deliver(SendOutMessage message) {
-    var found = table.findSendOut(message.minutesId(), message.paragraph(), message.target());
-    if (found.isEmpty()) {
-      LOG.severe(() -> "No send-out record for " + message + "; intake writes it before queueing, so this message"
-          + " is not Anslag's and is left unprocessed");
-      return Outcome.DONE;
+  /** What delivering one message did: its outcome, and the send-out it found or left settled. */
+  private record Delivery(Outcome outcome, Optional<SendOut> settled) {
+    static final Delivery RETRY = new Delivery(Outcome.RETRY, Optional.empty());
+
+    static Delivery done(SendOut settled) {
+      return new Delivery(Outcome.DONE, Optional.of(settled));
     }
-    if (found.get().status().isTerminal()) {
-      // A redelivery; it may follow a crash between settling the last send-out and the summary.
-      summarizeWhenSettled(found.get());
-      return Outcome.DONE;
+  }
+
+  /**
+   * Delivers a batch of messages, up to {@code MAILER_PARALLELISM} at once (each mostly waits on
+   * DynamoDB and SES), then counts the settled send-outs in one write per set of minutes. Returns
+   * the outcome of each message, in order. A message whose delivery throws is retried.
+   */
+  public List<Outcome> deliver(List<SendOutMessage> messages) {
+    var deliveries = new ArrayList<Future<Delivery>>();
+    try (var workers = Executors.newFixedThreadPool(Math.min(config.mailerParallelism(), Math.max(1, messages.size())),
+        Thread.ofVirtual().name("mailer-", 0).factory())) {
+      for (var message : messages) {
+        deliveries.add(workers.submit(() -> deliverOne(message)));
+      }
     }
-    var claimed = table.claimSendOut(found.get(), clock.instant(), config.sendClaimStaleAfter());
+    var outcomes = new ArrayList<Outcome>();
+    var settledByMinutes = new LinkedHashMap<String, List<SendOut>>();
+    for (int i = 0; i < messages.size(); i++) {
+      var delivery = outcomeOf(messages.get(i), deliveries.get(i));
+      outcomes.add(delivery.outcome());
+      delivery.settled().filter(settled -> settled.kind() != SendOutKind.SUMMARY).ifPresent(settled ->
+          settledByMinutes.computeIfAbsent(settled.minutesId(), id -> new ArrayList<>()).add(settled));
+    }
+    settledByMinutes.forEach((minutesId, settled) -> {
+      try {
+        summarizeWhenSettled(minutesId, settled);
+      } catch (RuntimeException failure) {
+        // Not counted yet: the messages come back, find their send-outs settled and count them then.
+        LOG.log(Level.WARNING, "Could not count " + settled.size() + " settled send-out(s) of minutes " + minutesId
+            + "; their messages will be delivered again", failure);
+        for (int i = 0; i < messages.size(); i++) {
+          if (messages.get(i).minutesId().equals(minutesId)) {
+            outcomes.set(i, Outcome.RETRY);
+          }
+        }
+      }
+    });
+    return outcomes;
+  }
+
+  private static Delivery outcomeOf(SendOutMessage message, Future<Delivery> delivery) {
+    try {
+      return delivery.get();
+    } catch (ExecutionException failure) {
+      LOG.log(Level.WARNING, "Send-out " + message + " failed and will be retried", failure.getCause());
+      return Delivery.RETRY;
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return Delivery.RETRY;
+    }
+  }
+
+  private Delivery deliverOne(SendOutMessage message) {
+    var key = new AnslagTable.SendOutKey(message.paragraph(), message.target());
+    var claimed = table.claimSendOut(message.minutesId(), key, clock.instant(), config.sendClaimStaleAfter());
     if (claimed.isEmpty()) {
       var now = table.findSendOut(message.minutesId(), message.paragraph(), message.target());
-      if (now.isPresent() && !now.get().status().isTerminal()) {
+      if (now.isEmpty()) {
+        LOG.severe(() -> "No send-out record for " + message + "; intake writes it before queueing, so this message"
+            + " is not Anslag's and is left unprocessed");
+        return new Delivery(Outcome.DONE, Optional.empty());
+      }
+      if (!now.get().status().isTerminal()) {
         // A fresh claim: another mailer is sending, or died or lost SES's answer. Come back later:
         // by then it is settled, or stale and this message takes it over. Deleting the message
         // here would leave a dead mailer's send-out SENDING for good.
         LOG.info(() -> "Send-out " + describe(now.get()) + " is claimed by another mailer; checking again later");
-        return Outcome.RETRY;
+        return Delivery.RETRY;
       }
-      // Another mailer has finished: its outcome stands.
-      summarizeWhenSettled(now.orElse(found.get()));
-      return Outcome.DONE;
+      // Settled already (a redelivery, or another mailer finished): its outcome stands. Counting
+      // it again mends a crash between settling the last send-out and the summary.
+      return Delivery.done(now.get());
     }
     var sendOut = claimed.get();
     var accepted = acceptedEarlier(sendOut);
@@ -102,20 +162,20 @@ public final class DecisionMailer {
       // SES has this send-out's mail from an attempt whose answer was lost: settle, don't send again.
       LOG.info(() -> "SES accepted " + describe(sendOut) + " in attempt " + accepted.get().attempt() + " as message "
           + accepted.get().messageId() + " (its Send event); settled without sending again");
-      table.updateSendOut(sendOut.withStatus(SendOutStatus.SENT, clock.instant(), "Accepted by SES in attempt "
-          + accepted.get().attempt() + " (Send event); not sent again", accepted.get().messageId()));
-      summarizeWhenSettled(sendOut);
-      return Outcome.DONE;
+      var settled = sendOut.withStatus(SendOutStatus.SENT, clock.instant(), "Accepted by SES in attempt "
+          + accepted.get().attempt() + " (Send event); not sent again", accepted.get().messageId());
+      table.updateSendOut(settled);
+      return Delivery.done(settled);
     }
+    SendOut settled;
     try {
-      var settled = switch (sendOut.kind()) {
+      settled = switch (sendOut.kind()) {
         case EMAIL -> mailDecision(sendOut);
         case CASE_FILE -> file(sendOut);
         case RECEIPT, SUMMARY -> mailClerk(sendOut);
         // Intake settles these itself and never queues them.
         case UNRESOLVED -> sendOut.withStatus(SendOutStatus.UNRESOLVED, clock.instant(), sendOut.detail(), null);
       };
-      table.updateSendOut(settled);
     } catch (SendOutcomeUnknownException unknown) {
       // SES may have accepted the mail. Treated as a crash: the claim stays and only a takeover
       // after it goes stale sends again, the one way a second mail can arise.
@@ -123,21 +183,21 @@ public final class DecisionMailer {
           + " stale, then a redelivery sends again: " + unknown.getMessage());
       table.updateSendOut(sendOut.withStatus(SendOutStatus.SENDING, clock.instant(),
           "SES outcome unknown (" + unknown.getMessage() + "); sent again after the claim goes stale", null));
-      return Outcome.RETRY;
+      return Delivery.RETRY;
     } catch (SdkException | S3Objects.S3RequestException | java.io.UncheckedIOException failure) {
       if (isTransient(failure)) {
         LOG.warning(() -> "Transient failure for " + describe(sendOut) + ", will retry: " + failure.getMessage());
         table.updateSendOut(sendOut.withStatus(SendOutStatus.PENDING, clock.instant(), "Retrying: " + failure.getMessage(), null));
-        return Outcome.RETRY;
+        return Delivery.RETRY;
       }
       LOG.warning(() -> "Permanent failure for " + describe(sendOut) + ": " + failure.getMessage());
-      table.updateSendOut(sendOut.withStatus(SendOutStatus.FAILED, clock.instant(), failure.getMessage(), null));
+      settled = sendOut.withStatus(SendOutStatus.FAILED, clock.instant(), failure.getMessage(), null);
     } catch (IllegalArgumentException unsendable) {
       LOG.warning(() -> "Cannot send " + describe(sendOut) + ": " + unsendable.getMessage());
-      table.updateSendOut(sendOut.withStatus(SendOutStatus.FAILED, clock.instant(), unsendable.getMessage(), null));
+      settled = sendOut.withStatus(SendOutStatus.FAILED, clock.instant(), unsendable.getMessage(), null);
     }
-    summarizeWhenSettled(sendOut);
-    return Outcome.DONE;
+    table.updateSendOut(settled);
+    return Delivery.done(settled);
   }
 
   /**
@@ -153,37 +213,35 @@ public final class DecisionMailer {
   }
 
   /**
-   * Once no send-out of the minutes is left PENDING or SENDING, queues the summary to the clerk.
-   * The SUMMARY send-out is created with a conditional write, so of two mailers settling the last
-   * two send-outs at once only one creates it; a second message for it would find it claimed.
+   * Counts the settled send-outs and, once no send-out of the minutes is left PENDING or SENDING,
+   * queues the summary to the clerk. The SUMMARY send-out is created with a conditional write, so
+   * of two mailers settling the last two send-outs at once only one creates it; a second message
+   * for it would find it claimed.
    */
-  private void summarizeWhenSettled(SendOut settled) {
-    if (settled.kind() == SendOutKind.SUMMARY) {
+  private void summarizeWhenSettled(String minutesId, List<SendOut> settledNow) {
+    // One conditional write per batch; the whole partition is read only once the count is reached.
+    if (!table.recordSettled(minutesId, settledNow.stream().map(AnslagTable.SendOutKey::of).toList()).complete()) {
       return;
     }
-    // One conditional write per settle; the whole partition is read only once the count is reached.
-    if (!table.recordSettled(settled.minutesId(), settled.paragraph(), settled.target()).complete()) {
-      return;
-    }
-    var sendOuts = table.sendOuts(settled.minutesId());
+    var sendOuts = table.sendOuts(minutesId);
     if (sendOuts.stream().anyMatch(s -> s.kind() != SendOutKind.SUMMARY && !s.status().isTerminal())) {
       return;
     }
     var summary = sendOuts.stream().filter(s -> s.kind() == SendOutKind.SUMMARY).findFirst();
     if (summary.isEmpty()) {
-      var minutes = table.findMinutes(settled.minutesId()).orElseThrow();
+      var minutes = table.findMinutes(minutesId).orElseThrow();
       if (minutes.status() == MinutesStatus.REJECTED) {
         return; // the rejection receipt said all there is to say
       }
       var clerk = clerkOf(minutes);
       if (clerk.isEmpty()) {
-        LOG.warning(() -> "Minutes " + settled.minutesId() + " are settled, but the organ '" + minutes.organ()
+        LOG.warning(() -> "Minutes " + minutesId + " are settled, but the organ '" + minutes.organ()
             + "' has no valid clerk address for the summary");
         return;
       }
-      var created = SendOut.toClerk(settled.minutesId(), SendOutKind.SUMMARY, clerk.get(), minutes.organ(), clock.instant());
+      var created = SendOut.toClerk(minutesId, SendOutKind.SUMMARY, clerk.get(), minutes.organ(), clock.instant());
       if (table.createSendOut(created)) {
-        LOG.info(() -> "Every send-out of minutes " + settled.minutesId() + " is settled; summary to " + clerk.get());
+        LOG.info(() -> "Every send-out of minutes " + minutesId + " is settled; summary to " + clerk.get());
       }
       summary = table.findSendOut(created.minutesId(), created.paragraph(), created.target());
     }

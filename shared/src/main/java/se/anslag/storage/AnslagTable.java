@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,26 +192,36 @@ public final class AnslagTable {
   }
 
   /**
-   * Counts one send-out as settled, once however often it is called: its key joins a set on the
-   * minutes record in the same conditional write that raises the count. This is what tells the
-   * mailer that the last send-out is done without reading all of them after each one.
+   * Counts send-outs of one set of minutes as settled, once however often each is counted: their
+   * keys join a set on the minutes record (adding a member twice changes nothing), and the set's
+   * size is the count. One write for a whole batch; it tells the mailer that the last send-out is
+   * done without reading all of them.
    */
-  public SettleProgress recordSettled(String minutesId, int paragraph, String target) {
-    var sendOutKey = sendOutSk(paragraph, target);
+  public SettleProgress recordSettled(String minutesId, Collection<SendOutKey> settled) {
+    if (settled.isEmpty()) {
+      throw new IllegalArgumentException("No send-outs to count as settled for minutes " + minutesId);
+    }
+    var keys = settled.stream().map(k -> sendOutSk(k.paragraph(), k.target())).distinct().toList();
     Map<String, AttributeValue> item;
     try {
       item = dynamoDb.updateItem(b -> b.tableName(tableName).key(key(minutesPk(minutesId), "META"))
-          .updateExpression("ADD settledKeys :keys, settledCount :one")
-          .conditionExpression("attribute_exists(pk) AND NOT contains(settledKeys, :key)")
-          .expressionAttributeValues(Map.of(":keys", AttributeValue.fromSs(List.of(sendOutKey)),
-              ":key", AttributeValue.fromS(sendOutKey), ":one", AttributeValue.fromN("1")))
+          .updateExpression("ADD settledKeys :keys")
+          // Without the minutes record the ADD would create a stray item.
+          .conditionExpression("attribute_exists(pk)")
+          .expressionAttributeValues(Map.of(":keys", AttributeValue.fromSs(keys)))
           .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW)).attributes();
-    } catch (ConditionalCheckFailedException alreadyCounted) {
-      item = dynamoDb.getItem(b -> b.tableName(tableName).key(key(minutesPk(minutesId), "META")).consistentRead(true))
-          .item();
+    } catch (ConditionalCheckFailedException minutesGone) {
+      return new SettleProgress(0, 0);
     }
     var counts = Item.of(item);
-    return new SettleProgress(counts.number("settledCount"), counts.number("sendOutCount"));
+    return new SettleProgress(item.get("settledKeys").ss().size(), counts.number("sendOutCount"));
+  }
+
+  /** Which send-out of a set of minutes: its paragraph (0 for the clerk's mails) and target. */
+  public record SendOutKey(int paragraph, String target) {
+    public static SendOutKey of(SendOut sendOut) {
+      return new SendOutKey(sendOut.paragraph(), sendOut.target());
+    }
   }
 
   /** All minutes, newest first. */
@@ -382,9 +393,11 @@ public final class AnslagTable {
 
   /**
    * Claims a send-out for sending: PENDING, or SENDING by a claim older than {@code staleAfter}
-   * (its mailer died). Returns the claimed record, or empty when another mailer has it or it is done.
+   * (its mailer died). Returns the claimed record, or empty when there is no such send-out,
+   * another mailer has it, or it is done. No read comes first: the condition decides, and only a
+   * refused claim needs a read to learn why.
    */
-  public Optional<SendOut> claimSendOut(SendOut sendOut, Instant now, Duration staleAfter) {
+  public Optional<SendOut> claimSendOut(String minutesId, SendOutKey sendOut, Instant now, Duration staleAfter) {
     var values = new HashMap<String, AttributeValue>();
     values.put(":pending", AttributeValue.fromS(SendOutStatus.PENDING.name()));
     values.put(":sending", AttributeValue.fromS(SendOutStatus.SENDING.name()));
@@ -396,9 +409,10 @@ public final class AnslagTable {
         historyEntry(new SendOutEvent(now, SendOutStatus.SENDING, null))))));
     try {
       var response = dynamoDb.updateItem(b -> b.tableName(tableName)
-          .key(key(minutesPk(sendOut.minutesId()), sendOutSk(sendOut.paragraph(), sendOut.target())))
+          .key(key(minutesPk(minutesId), sendOutSk(sendOut.paragraph(), sendOut.target())))
           .updateExpression("SET #status = :sending, updatedAt = :now, claimedAt = :now,"
               + " #history = list_append(if_not_exists(#history, :noHistory), :entry) ADD attempts :one")
+          // A missing item has no status, so the condition also keeps the update from creating one.
           .conditionExpression("#status = :pending OR (#status = :sending AND claimedAt < :staleBefore)")
           .expressionAttributeNames(Map.of("#status", "status", "#history", "history"))
           .expressionAttributeValues(values)

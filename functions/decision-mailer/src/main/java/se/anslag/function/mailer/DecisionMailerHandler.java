@@ -7,14 +7,17 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Map;
-import se.anslag.aws.SqsBatch;
+import java.util.logging.Logger;
 import se.anslag.mailer.DecisionMailer;
 import se.anslag.mailer.SendOutRetries;
 import se.anslag.mailer.SendOutMessage;
 
 /** Entry point of DecisionMailerFunction: each message is one decision to one recipient, or one mail to a clerk. */
 public final class DecisionMailerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+  private static final Logger LOG = Logger.getLogger(DecisionMailerHandler.class.getName());
+
   private final DecisionMailer mailer;
   private final SendOutRetries retries;
   private final ObjectMapper json;
@@ -36,21 +39,30 @@ public final class DecisionMailerHandler implements RequestHandler<SQSEvent, SQS
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-    return SqsBatch.process(event, message -> {
-      SendOutMessage sendOut;
+    var failures = new ArrayList<SQSBatchResponse.BatchItemFailure>();
+    var readable = new ArrayList<SQSEvent.SQSMessage>();
+    var sendOuts = new ArrayList<SendOutMessage>();
+    for (var message : event.getRecords()) {
       try {
-        sendOut = json.readValue(message.getBody(), SendOutMessage.class);
+        sendOuts.add(json.readValue(message.getBody(), SendOutMessage.class));
+        readable.add(message);
       } catch (JsonProcessingException malformed) {
         // Not ours to send; failing it moves it to the dead-letter queue, where an alarm shows it.
-        throw new IllegalArgumentException("Send-out message is not valid: " + malformed.getOriginalMessage());
+        LOG.warning(() -> "Message " + message.getMessageId() + " is not a valid send-out message and will go to the"
+            + " dead-letter queue: " + malformed.getOriginalMessage());
+        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
       }
-      if (mailer.deliver(sendOut) == DecisionMailer.Outcome.RETRY) {
+    }
+    var outcomes = mailer.deliver(sendOuts);
+    for (int i = 0; i < readable.size(); i++) {
+      if (outcomes.get(i) == DecisionMailer.Outcome.RETRY) {
+        var message = readable.get(i);
         // Reported as a failure and kept invisible for a growing while, so retries back off.
         retries.postpone(message.getReceiptHandle(), receiveCount(message));
-        return false;
+        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
       }
-      return true;
-    });
+    }
+    return new SQSBatchResponse(failures);
   }
 
   private static int receiveCount(SQSEvent.SQSMessage message) {
