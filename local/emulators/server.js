@@ -4,7 +4,9 @@
 // Protocol with the JVM that starts it (se.anslag.local.cloud.EmulatorProcess):
 //   stdout line 1:  {"dynamodb":<port>,"ses":<port>,"s3":<port>}   once all three listen
 //   then one line per S3 ObjectCreated record:  {"s3event":<record as s3rver emits it>}
-//   and {"sync":<id>} for each "sync <id>" line read on stdin
+//   and {"sync":<id>} for each "sync <id>" line read on stdin, and once done for each
+//   "stop-ses <id>" (the SES emulator stops listening and drops its connections) and
+//   "start-ses <id>" (it listens on its port again) line
 // Nothing else goes to stdout: console.log is redirected to stderr so that library chatter
 // cannot break the protocol. The process exits when stdin closes (the JVM is gone) or on SIGTERM.
 //
@@ -62,10 +64,28 @@ process.stdin.on('data', (chunk) => {
   while ((newline = pendingInput.indexOf('\n')) >= 0) {
     const request = pendingInput.slice(0, newline).trim();
     pendingInput = pendingInput.slice(newline + 1);
-    const sync = /^sync (\d+)$/.exec(request);
-    if (sync) writeLine({ sync: Number(sync[1]) });
+    const command = /^(sync|stop-ses|start-ses) (\d+)$/.exec(request);
+    if (command) answer(command[1], Number(command[2]));
   }
 });
+
+// The SES emulator, kept so that tests can stop it and start it again on the same port (its mail
+// store lives in this process and survives).
+let ses;
+let sesPort;
+
+function answer(command, id) {
+  const done = () => writeLine({ sync: id });
+  if (command === 'stop-ses') {
+    ses.close(done);
+    ses.closeAllConnections(); // keep-alive connections would otherwise still reach it
+  } else if (command === 'start-ses') {
+    if (ses.listening) done();
+    else ses.listen(sesPort, HOST, done);
+  } else {
+    done();
+  }
+}
 process.stdin.on('end', () => stop(0));
 process.stdin.on('close', () => stop(0));
 process.stdin.on('error', () => stop(0));
@@ -81,8 +101,8 @@ function listen(server) {
 async function main() {
   const dynamoPort = await listen(dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 }));
 
-  const ses = await sesServer({ host: HOST, port: 0 });
-  const sesPort = ses.address().port;
+  ses = await sesServer({ host: HOST, port: 0 });
+  sesPort = ses.address().port;
 
   const s3 = new S3rver({
     address: HOST,

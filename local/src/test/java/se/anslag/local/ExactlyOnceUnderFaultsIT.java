@@ -1,6 +1,7 @@
 package se.anslag.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -206,6 +207,39 @@ class ExactlyOnceUnderFaultsIT {
     var sendOuts = workflow.table().sendOuts(minutesId);
     assertEverySendOutSettledAndEveryMailSentOnce(sendOuts);
     assertThat(sendOuts).filteredOn(s -> s.attempts() > 1).as("send-outs retried after the outage").isNotEmpty();
+  }
+
+  @Test
+  void theSesEmulatorStoppedForPartOfTheRunAndStartedAgainSendsEachMailOnce() throws Exception {
+    // Straight to the emulator, no proxy: the emulator itself stops listening and starts again.
+    var sesEmulator = workflow.cloud().environmentOf(MAILER).get("AWS_ENDPOINT_URL_SESV2");
+    workflow.lambda().withEnvironment(MAILER, Map.of("AWS_ENDPOINT_URL_SESV2", sesEmulator));
+    var key = workflow.upload(SAMPLE_TEXT, ADJUSTED_ON, POSTED_ON);
+    workflow.cloud().awaitEventRouting();
+    workflow.lambda().deliverOnce(); // intake
+    workflow.lambda().deliverOnce(MAILER); // a first batch, with SES up
+    int sentBeforeTheStop = SesMailbox.mails(workflow.cloud()).size();
+
+    workflow.cloud().stopSes();
+    var sesPort = URI.create(sesEmulator).getPort();
+    assertThatThrownBy(() -> new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), sesPort).close())
+        .as("connections to the stopped emulator").isInstanceOf(java.net.ConnectException.class);
+    workflow.lambda().deliverOnce(MAILER);
+    workflow.lambda().deliverOnce(MAILER);
+    var minutesId = workflow.minutesFromUpload(key).orElseThrow().id();
+    var duringTheStop = workflow.table().sendOuts(minutesId);
+    workflow.cloud().startSes();
+    var drained = workflow.process();
+
+    assertThat(sentBeforeTheStop).as("mails sent before SES stopped").isPositive();
+    assertThat(duringTheStop).filteredOn(s -> s.status() == SendOutStatus.PENDING && s.attempts() > 0)
+        .as("mails tried while SES was stopped").isNotEmpty()
+        .allSatisfy(s -> assertThat(s.detail()).startsWith("Retrying: "));
+    assertThat(drained.deadLettered()).as("messages in dead-letter queues").isZero();
+    var sendOuts = workflow.table().sendOuts(minutesId);
+    assertEverySendOutSettledAndEveryMailSentOnce(sendOuts);
+    assertThat(sendOuts).filteredOn(s -> s.attempts() > 1).as("send-outs retried after SES started again")
+        .isNotEmpty();
   }
 
   // ------------------------------------------------------------------ helpers

@@ -244,22 +244,37 @@ final class EmulatorProcess implements AutoCloseable {
      * node writes an event line before it answers the PUT, and answers this request after that line.
      */
     void awaitEventsDelivered() {
+        request("sync");
+    }
+
+    /** Stops the SES emulator (connections to its port are refused) until {@link #startSes()}; the mail it has stays. */
+    void stopSes() {
+        request("stop-ses");
+    }
+
+    /** Starts the SES emulator again on the same port. */
+    void startSes() {
+        request("start-ses");
+    }
+
+    /** Sends "{command} {id}" to node and waits for its {"sync": id}, written once the command is done. */
+    private void request(String command) {
         long id = nextSyncId.incrementAndGet();
         CompletableFuture<Void> answered = new CompletableFuture<>();
         pendingSyncs.put(id, answered);
         try {
             synchronized (stdin) {
-                stdin.write(("sync " + id + "\n").getBytes(StandardCharsets.UTF_8));
+                stdin.write((command + " " + id + "\n").getBytes(StandardCharsets.UTF_8));
                 stdin.flush();
             }
             answered.get(SYNC_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (IOException e) {
             throw new UncheckedIOException("the emulator process does not listen any more", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the emulator process did not answer a sync request", e);
+            throw new IllegalStateException("the emulator process did not answer '" + command + "'", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for S3 events", e);
+            throw new IllegalStateException("interrupted while waiting for the emulators to answer '" + command + "'", e);
         } finally {
             pendingSyncs.remove(id);
         }

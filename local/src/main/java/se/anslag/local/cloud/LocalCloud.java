@@ -510,6 +510,16 @@ public final class LocalCloud implements AutoCloseable {
         emulators.awaitEventsDelivered();
     }
 
+    /** Stops the SES emulator until {@link #startSes()}, as an outage would: connections are refused. */
+    public void stopSes() {
+        emulators.stopSes();
+    }
+
+    /** Starts the SES emulator again on the same port, with the mail it had accepted before. */
+    public void startSes() {
+        emulators.startSes();
+    }
+
     // ---------------------------------------------------------------- public view
 
     public SamTemplate template() {
