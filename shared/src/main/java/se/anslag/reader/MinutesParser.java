@@ -16,6 +16,9 @@ import se.anslag.domain.Warning;
 
 /** Reads minutes from plain text; knows nothing of where the text came from. */
 final class MinutesParser {
+  /** Longer lines are text, not a recipient: no body's name runs this long. */
+  private static final int MAX_RECIPIENT_LINE = 90;
+
 
   /** "§ 1 Dnr 2024/7", "BUN § 81", "KS § 235 Dnr 191/2013", "SN § 139 Title Dnr 17/12", "§54". */
   private static final Pattern HEADING = Pattern.compile(
@@ -146,6 +149,10 @@ final class MinutesParser {
             "§ " + paragraph.number() + " comes after § " + previousNumber + " in the minutes."));
       }
       previousNumber = Math.max(previousNumber, paragraph.number());
+      recipientListCut(body).ifPresent(stop -> warnings.add(new Warning("RECIPIENT_LIST_CUT",
+          "§ " + paragraph.number() + ": the list of recipients stops at a line that reads as text ('"
+              + shortened(stop) + "'); the short lines after it are not read as recipients. A recipient's name"
+              + " is at most " + MAX_RECIPIENT_LINE + " characters: check the list.")));
       paragraphs.add(paragraph);
     }
 
@@ -520,7 +527,7 @@ final class MinutesParser {
         break;
       }
       if (classify(line) != Section.NONE || SIGNATURE.matcher(line).matches() || NOTICE_HEADING.matcher(line).matches()
-          || line.length() > 90 || line.endsWith(".") && line.split(" ").length > 6) {
+          || endsListAsText(line)) {
         break;
       }
       items.add(line);
@@ -529,6 +536,41 @@ final class MinutesParser {
       }
     }
     return j;
+  }
+
+  /**
+   * The line that ended a recipient list as text (too long, or a sentence) when short lines that
+   * could be recipients follow it: those are not read, and the clerk must hear of it.
+   */
+  private static java.util.Optional<String> recipientListCut(List<String> lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (classify(lines.get(i)) != Section.RECIPIENTS) {
+        continue;
+      }
+      int end = recipientListEnd(lines, i, new ArrayList<>());
+      if (end >= lines.size() || !endsListAsText(lines.get(end))) {
+        continue;
+      }
+      for (int j = end + 1; j < lines.size() && !lines.get(j).isEmpty(); j++) {
+        String line = lines.get(j);
+        if (classify(line) != Section.NONE || SIGNATURE.matcher(line).matches()) {
+          break;
+        }
+        if (!endsListAsText(line)) {
+          return java.util.Optional.of(lines.get(end));
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** A line that no recipient list goes on through: longer than any name, or a sentence. */
+  private static boolean endsListAsText(String line) {
+    return line.length() > MAX_RECIPIENT_LINE || line.endsWith(".") && line.split(" ").length > 6;
+  }
+
+  private static String shortened(String line) {
+    return line.length() <= 60 ? line : line.substring(0, 59).strip() + "…";
   }
 
   private static String text(List<String> lines) {

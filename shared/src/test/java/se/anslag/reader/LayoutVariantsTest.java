@@ -253,4 +253,38 @@ class LayoutVariantsTest {
     assertThat(minutes.paragraphs()).extracting(Paragraph::number, Paragraph::decision)
         .containsExactly(tuple(90, "Budgeten fastställs."), tuple(91, "Skattesatsen är oförändrad."));
   }
+
+  @Test
+  void aRecipientListCutShortByALineOfTextIsWarnedAboutAndOneFollowedByProseIsNot() throws Exception {
+    String text = """
+        Socialnämnden
+        Sammanträdesdatum 2012-03-20
+        Justerat den 2 april 2012
+        Paragrafer 26-27
+        SN § 26 Ekonomisk uppföljning
+        Beslut
+        Socialnämnden godkänner uppföljningen.
+        Beslut skickas till
+        Ekonomienheten
+        %s
+        Revisorerna
+        Akten
+        SN § 27 Ny taxa
+        Beslut
+        Taxan fastställs.
+        Beslut skickas till
+        Kommunfullmäktige
+        Ärendet har beretts av förvaltningen och behandlats i arbetsutskottet den 5 mars.
+        """.formatted("Nämnden för " + "mycket långa namn och ".repeat(5) + "annat");
+
+    Minutes minutes = reader.readText(text);
+
+    assertThat(minutes.paragraphs().get(0).recipients()).extracting(RecipientLine::name).containsExactly("Ekonomienheten");
+    assertThat(minutes.paragraphs().get(1).recipients()).extracting(RecipientLine::name)
+        .containsExactly("Kommunfullmäktige");
+    assertThat(minutes.warnings()).filteredOn(w -> w.code().equals("RECIPIENT_LIST_CUT")).singleElement()
+        .extracting(Warning::message).isEqualTo("§ 26: the list of recipients stops at a line that reads as text"
+            + " ('Nämnden för mycket långa namn och mycket långa namn och myc…'); the short lines after it are not"
+            + " read as recipients. A recipient's name is at most 90 characters: check the list.");
+  }
 }
