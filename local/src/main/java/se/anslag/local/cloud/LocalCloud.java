@@ -82,6 +82,7 @@ public final class LocalCloud implements AutoCloseable {
     private final Set<String> eventBridgeBuckets = ConcurrentHashMap.newKeySet();
 
     private Path s3Directory;
+    private final Thread closeOnExit = new Thread(this::close, "local-cloud-close-on-exit");
     private SQSRestServer sqsServer;
     private int sqsPort;
     private EmulatorProcess emulators;
@@ -128,6 +129,9 @@ public final class LocalCloud implements AutoCloseable {
     public static LocalCloud start(Path projectRoot, Path templateFile, Map<String, String> parameterOverrides,
                                    PrintStream progress) {
         LocalCloud cloud = new LocalCloud(SamTemplate.read(templateFile), parameterOverrides, progress);
+        // Ctrl-C or SIGTERM at any point, even while starting, still stops the emulators and
+        // removes the S3 directory; close() takes the hook back when it runs first.
+        Runtime.getRuntime().addShutdownHook(cloud.closeOnExit);
         try {
             cloud.startEmulators(projectRoot.resolve("local").resolve("emulators"));
             cloud.createResources();
@@ -623,6 +627,13 @@ public final class LocalCloud implements AutoCloseable {
             return;
         }
         closed = true;
+        if (Thread.currentThread() != closeOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(closeOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is exiting and runs the hook anyway; closing twice does nothing.
+            }
+        }
         for (AutoCloseable client : new AutoCloseable[] {s3, dynamoDb, sqs, sesV2}) {
             closeQuietly(client);
         }
