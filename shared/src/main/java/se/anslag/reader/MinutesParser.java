@@ -149,7 +149,7 @@ final class MinutesParser {
             "§ " + paragraph.number() + " comes after § " + previousNumber + " in the minutes."));
       }
       previousNumber = Math.max(previousNumber, paragraph.number());
-      recipientListCut(body).ifPresent(stop -> warnings.add(new Warning("RECIPIENT_LIST_CUT",
+      recipientListCut(separated(body)).ifPresent(stop -> warnings.add(new Warning("RECIPIENT_LIST_CUT",
           "§ " + paragraph.number() + ": the list of recipients stops at a line that reads as text ('"
               + shortened(stop) + "'); the short lines after it are not read as recipients. A recipient's name"
               + " is at most " + MAX_RECIPIENT_LINE + " characters: check the list.")));
@@ -334,8 +334,8 @@ final class MinutesParser {
     return Section.NONE;
   }
 
-  private static Paragraph paragraph(Heading heading, String headingLine, List<String> body, String caseBefore) {
-    // A line ending in "______" carries text before the separator: split it so the separator stands alone
+  /** A line ending in "______" carries text before the separator: split so that the separator stands alone. */
+  private static List<String> separated(List<String> body) {
     List<String> lines = new ArrayList<>();
     for (String line : body) {
       int separator = separatorStart(line);
@@ -346,6 +346,11 @@ final class MinutesParser {
         lines.add(line);
       }
     }
+    return lines;
+  }
+
+  private static Paragraph paragraph(Heading heading, String headingLine, List<String> body, String caseBefore) {
+    List<String> lines = separated(body);
 
     String caseNumber = caseBefore;
     String title = heading.rest();
@@ -368,7 +373,7 @@ final class MinutesParser {
         String line = lines.get(i);
         if (Recipients.isHeading(line)) {
           // recipients printed at the top of the paragraph, before its title
-          i = recipientListEnd(lines, i, new ArrayList<>());
+          i = recipientListEnd(lines, i, new ArrayList<>()).end();
           if (!titleLines.isEmpty()) {
             break;
           }
@@ -508,14 +513,17 @@ final class MinutesParser {
     return result;
   }
 
+  /** Where a recipient list ends (the index after it), and whether a line of text ended it. */
+  private record ListEnd(int end, boolean atText) {}
+
   /**
-   * The index after the recipient list whose heading is at {@code heading}; its entries on later lines
+   * Where the recipient list whose heading is at {@code heading} ends; its entries on later lines
    * go to {@code items}. A list on the heading line itself ("Exp: A, B") goes on only after a comma.
    */
-  private static int recipientListEnd(List<String> lines, int heading, List<String> items) {
+  private static ListEnd recipientListEnd(List<String> lines, int heading, List<String> items) {
     String inline = Recipients.inline(lines.get(heading));
     if (!inline.isEmpty() && !inline.endsWith(",")) {
-      return heading + 1;
+      return new ListEnd(heading + 1, false);
     }
     int j = heading + 1;
     for (; j < lines.size(); j++) {
@@ -526,42 +534,50 @@ final class MinutesParser {
         }
         break;
       }
-      if (classify(line) != Section.NONE || SIGNATURE.matcher(line).matches() || NOTICE_HEADING.matcher(line).matches()
-          || endsListAsText(line)) {
+      if (classify(line) != Section.NONE || SIGNATURE.matcher(line).matches() || NOTICE_HEADING.matcher(line).matches()) {
         break;
+      }
+      if (endsListAsText(line)) {
+        return new ListEnd(j, true);
       }
       items.add(line);
       if (!inline.isEmpty() && !line.endsWith(",")) {
-        return j + 1;
+        return new ListEnd(j + 1, false);
       }
     }
-    return j;
+    return new ListEnd(j, false);
   }
 
   /**
-   * The line that ended a recipient list as text (too long, or a sentence) when short lines that
-   * could be recipients follow it: those are not read, and the clerk must hear of it.
+   * The line of text that ended a recipient list when a line that reads as a recipient follows it
+   * in the same block: that line is not read, and the clerk must hear of it.
    */
   private static java.util.Optional<String> recipientListCut(List<String> lines) {
     for (int i = 0; i < lines.size(); i++) {
       if (classify(lines.get(i)) != Section.RECIPIENTS) {
         continue;
       }
-      int end = recipientListEnd(lines, i, new ArrayList<>());
-      if (end >= lines.size() || !endsListAsText(lines.get(end))) {
+      var end = recipientListEnd(lines, i, new ArrayList<>());
+      if (!end.atText()) {
         continue;
       }
-      for (int j = end + 1; j < lines.size() && !lines.get(j).isEmpty(); j++) {
+      for (int j = end.end() + 1; j < lines.size() && !lines.get(j).isEmpty(); j++) {
         String line = lines.get(j);
         if (classify(line) != Section.NONE || SIGNATURE.matcher(line).matches()) {
           break;
         }
-        if (!endsListAsText(line)) {
-          return java.util.Optional.of(lines.get(end));
+        if (readsAsRecipient(line)) {
+          return java.util.Optional.of(lines.get(end.end()));
         }
       }
     }
     return java.util.Optional.empty();
+  }
+
+  /** A name as lists print them: capitalised, short, not ending a sentence or a clause. */
+  private static boolean readsAsRecipient(String line) {
+    return !endsListAsText(line) && Character.isUpperCase(line.codePointAt(0)) && !line.endsWith(".")
+        && !line.endsWith(",");
   }
 
   /** A line that no recipient list goes on through: longer than any name, or a sentence. */

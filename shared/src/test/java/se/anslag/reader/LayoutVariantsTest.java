@@ -287,4 +287,33 @@ class LayoutVariantsTest {
             + " ('Nämnden för mycket långa namn och mycket långa namn och myc…'); the short lines after it are not"
             + " read as recipients. A recipient's name is at most 90 characters: check the list.");
   }
+
+  @Test
+  void proseOrAOneLineListAfterALongLineIsNoCutList() throws Exception {
+    String text = """
+        Socialnämnden
+        Sammanträdesdatum 2012-03-20
+        Justerat den 2 april 2012
+        Paragrafer 26-27
+        SN § 26 Ekonomisk uppföljning
+        Beslut
+        Socialnämnden godkänner uppföljningen.
+        Beslut skickas till
+        Ekonomienheten
+        %s
+        i kommunstyrelsen.
+        SN § 27 Ny taxa
+        Beslut
+        Taxan fastställs.
+        Expedieras: Kommunfullmäktige
+        %s
+        Bilaga 1
+        """.formatted("Uppföljningen har tagits fram av förvaltningen och visar ett överskott som ska redovisas vidare",
+        "Taxan gäller från och med den första juli och ersätter den taxa som fullmäktige beslutade om tidigare");
+
+    Minutes minutes = reader.readText(text);
+
+    assertThat(minutes.paragraphs()).extracting(p -> p.recipients().size()).containsExactly(1, 1);
+    assertThat(minutes.warnings()).extracting(Warning::code).doesNotContain("RECIPIENT_LIST_CUT");
+  }
 }
