@@ -73,18 +73,6 @@ class ExactlyOnceUnderFaultsIT {
 
   @Test
   void everyMessageOfEveryQueueDeliveredTwiceSendsEachDecisionToEachAddressOnce() throws Exception {
-    everyMessageDeliveredTwiceSendsOnce();
-  }
-
-  @Test
-  void aMailerHandlingTenAtOnceSendsEachDecisionToEachAddressOnceWhenEveryMessageComesTwice() throws Exception {
-    // A message and its copy often share a batch, so two threads of one mailer race for the claim.
-    workflow.lambda().withEnvironment(MAILER, Map.of("MAILER_PARALLELISM", "10"));
-
-    everyMessageDeliveredTwiceSendsOnce();
-  }
-
-  private void everyMessageDeliveredTwiceSendsOnce() throws Exception {
     var key = workflow.upload(SAMPLE_TEXT, ADJUSTED_ON, POSTED_ON);
 
     var doubled = deliverEveryMessageTwice();
@@ -96,6 +84,66 @@ class ExactlyOnceUnderFaultsIT {
     assertEverySendOutSettledAndEveryMailSentOnce(sendOuts);
     assertThat(sendOuts).allSatisfy(s -> assertThat(s.attempts()).as("attempts of %s", s.target()).isLessThanOrEqualTo(1));
   }
+
+  @Test
+  void aMessageAndItsCopyInOneBatchRaceForTheClaimInAMailerHandlingTenAtOnceAndOneMailGoesOut() throws Exception {
+    workflow.lambda().withEnvironment(MAILER, Map.of("MAILER_PARALLELISM", "10"));
+    var key = workflow.upload(SAMPLE_TEXT, ADJUSTED_ON, POSTED_ON);
+    workflow.cloud().awaitEventRouting();
+    workflow.lambda().deliverOnce("ProtocolIntakeFunction");
+    var queueUrl = workflow.cloud().queueUrl("SendOutQueue");
+    var received = new ArrayList<Message>();
+    for (List<Message> batch; !(batch = receiveTen(queueUrl)).isEmpty(); ) {
+      received.addAll(batch);
+    }
+
+    // Each batch: five messages, each next to a copy of itself, handled ten at once.
+    int refusedClaims = 0;
+    for (int start = 0; start < received.size(); start += 5) {
+      var five = received.subList(start, Math.min(received.size(), start + 5));
+      var answer = workflow.lambda().invoke(MAILER, sqsEventWithEachMessageTwice(five));
+      refusedClaims += answer.path("batchItemFailures").size();
+    }
+    for (var message : received) {
+      workflow.cloud().sqs().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+    }
+    var drained = workflow.process(); // the clerk's summary
+
+    assertThat(received).as("send-out messages queued by intake").hasSizeGreaterThan(DECISION_MAILS);
+    assertThat(refusedClaims).as("copies that found their send-out claimed by the other thread").isPositive();
+    assertThat(drained.deadLettered()).as("messages in dead-letter queues").isZero();
+    var sendOuts = workflow.table().sendOuts(workflow.minutesFromUpload(key).orElseThrow().id());
+    assertEverySendOutSettledAndEveryMailSentOnce(sendOuts);
+    assertThat(sesProxy.exchanges()).as("SES calls: one a mail").hasSize(SesMailbox.mails(workflow.cloud()).size());
+  }
+
+  private List<Message> receiveTen(String queueUrl) {
+    return workflow.cloud().sqs().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
+        .messageSystemAttributeNames(software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName.ALL))
+        .messages();
+  }
+
+  /** The event Lambda would build for these messages, each followed by a copy (another message id). */
+  private byte[] sqsEventWithEachMessageTwice(List<Message> messages) {
+    var event = JSON.createObjectNode();
+    var records = event.putArray("Records");
+    for (var message : messages) {
+      for (var copy : List.of("", "-copy")) {
+        var record = records.addObject();
+        record.put("messageId", message.messageId() + copy);
+        record.put("receiptHandle", message.receiptHandle());
+        record.put("body", message.body());
+        record.putObject("attributes").put("ApproximateReceiveCount", "1");
+        record.putObject("messageAttributes");
+        record.put("eventSource", "aws:sqs");
+        record.put("eventSourceARN", workflow.cloud().queueArn("SendOutQueue"));
+        record.put("awsRegion", "eu-north-1");
+      }
+    }
+    return event.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+
 
   @Test
   void aLostSesAnswerSendsNoSecondMailWhenSesReportsTheAcceptedMailBeforeTheTakeover() throws Exception {

@@ -114,7 +114,7 @@ public final class DecisionMailer {
         LOG.log(Level.WARNING, "Could not count " + settled.size() + " settled send-out(s) of minutes " + minutesId
             + "; their messages will be delivered again", failure);
         for (int i = 0; i < messages.size(); i++) {
-          if (messages.get(i).minutesId().equals(minutesId)) {
+          if (minutesId.equals(messages.get(i).minutesId())) {
             outcomes.set(i, Outcome.RETRY);
           }
         }

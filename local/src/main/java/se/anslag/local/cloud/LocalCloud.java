@@ -160,13 +160,19 @@ public final class LocalCloud implements AutoCloseable {
                 .withAWSAccountId(Intrinsics.ACCOUNT_ID)
                 .start();
         sqsPort = sqsServer.waitUntilStarted().localAddress().getPort();
-        try {
-            s3Directory = Files.createTempDirectory("anslag-s3-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a directory for the S3 emulator", e);
-        }
         progress.println("local cloud: starting DynamoDB, SES and S3 (Node) ...");
-        emulators = EmulatorProcess.start(emulatorsDirectory, s3Directory, this::routeS3Event, progress);
+        // Under the lock that close() takes: a close on exit waits for these and then removes them.
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the local cloud was closed while it started");
+            }
+            try {
+                s3Directory = Files.createTempDirectory("anslag-s3-");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a directory for the S3 emulator", e);
+            }
+            emulators = EmulatorProcess.start(emulatorsDirectory, s3Directory, this::routeS3Event, progress);
+        }
         ports = emulators.ports();
         s3 = configure(S3Client.builder()
                 .serviceConfiguration(S3Configuration.builder()

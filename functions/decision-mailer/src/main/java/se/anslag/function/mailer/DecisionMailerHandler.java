@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 import se.anslag.mailer.DecisionMailer;
 import se.anslag.mailer.SendOutRetries;
@@ -43,13 +44,12 @@ public final class DecisionMailerHandler implements RequestHandler<SQSEvent, SQS
     var readable = new ArrayList<SQSEvent.SQSMessage>();
     var sendOuts = new ArrayList<SendOutMessage>();
     for (var message : event.getRecords()) {
-      try {
-        sendOuts.add(json.readValue(message.getBody(), SendOutMessage.class));
+      var sendOut = sendOutOf(message);
+      if (sendOut.isPresent()) {
+        sendOuts.add(sendOut.get());
         readable.add(message);
-      } catch (JsonProcessingException malformed) {
+      } else {
         // Not ours to send; failing it moves it to the dead-letter queue, where an alarm shows it.
-        LOG.warning(() -> "Message " + message.getMessageId() + " is not a valid send-out message and will go to the"
-            + " dead-letter queue: " + malformed.getOriginalMessage());
         failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
       }
     }
@@ -63,6 +63,22 @@ public final class DecisionMailerHandler implements RequestHandler<SQSEvent, SQS
       }
     }
     return new SQSBatchResponse(failures);
+  }
+
+  private Optional<SendOutMessage> sendOutOf(SQSEvent.SQSMessage message) {
+    String problem;
+    try {
+      var sendOut = json.readValue(message.getBody(), SendOutMessage.class);
+      if (sendOut != null && sendOut.minutesId() != null && sendOut.target() != null) {
+        return Optional.of(sendOut);
+      }
+      problem = "minutesId and target are required";
+    } catch (JsonProcessingException malformed) {
+      problem = malformed.getOriginalMessage();
+    }
+    LOG.warning("Message " + message.getMessageId() + " is not a valid send-out message and will go to the"
+        + " dead-letter queue: " + problem);
+    return Optional.empty();
   }
 
   private static int receiveCount(SQSEvent.SQSMessage message) {
