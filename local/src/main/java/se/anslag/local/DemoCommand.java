@@ -82,10 +82,10 @@ final class DemoCommand implements Callable<Integer> {
       // The clerk's commands (status, resend, redrive) find this running stack through the file.
       var stackFile = LocalStackFile.defaultPath(root);
       LocalStackFile.write(stackFile, workflow.cloud());
+      // The local cloud's own hook stops the emulators.
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         LocalStackFile.delete(stackFile);
         server.close();
-        workflow.close();
         stopped.countDown();
       }));
       out.println();

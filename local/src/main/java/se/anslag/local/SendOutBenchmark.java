@@ -151,9 +151,11 @@ final class SendOutBenchmark implements Callable<Integer> {
     var composer = new DecisionMailComposer();
     var plainSends = new ArrayList<Runnable>();
     var ses = workflow.cloud().sesV2();
+    var paragraphs = table.paragraphs(minutes.id()).stream()
+        .collect(java.util.stream.Collectors.toMap(se.anslag.domain.Paragraph::number, paragraph -> paragraph));
     for (var sendOut : table.sendOuts(minutes.id())) {
       if (sendOut.kind() == SendOutKind.EMAIL) {
-        var paragraph = table.paragraph(minutes.id(), sendOut.paragraph()).orElseThrow();
+        var paragraph = paragraphs.get(sendOut.paragraph());
         plainSends.add(() -> {
           var mail = composer.compose(minutes, paragraph, sendOut, notice, Optional.empty(), POSTED_ON);
           var raw = RawMime.build(mail, "anslag@example.org", ZonedDateTime.now(), null);
@@ -177,22 +179,18 @@ final class SendOutBenchmark implements Callable<Integer> {
   }
 
   private static void report(PrintWriter out, int planned, Round round) {
-    long sent = round.sent();
-    int sentDirectly = round.sentDirectly();
-    double pipelineSeconds = round.pipelineSeconds();
-    double directSeconds = round.directSeconds();
-    int invocations = round.invocations();
-    double pipelineRate = sent / pipelineSeconds;
-    double directRate = sentDirectly / directSeconds;
+    double pipelineRate = round.sent() / round.pipelineSeconds();
+    double directRate = round.sentDirectly() / round.directSeconds();
     out.printf("pipeline (SQS + mailer + SES emulator):         %d of %d decisions sent in %.1f s = %.1f send-outs/s (%d invocations)%n",
-        sent, planned, pipelineSeconds, pipelineRate, invocations);
-    out.printf("  %s%n", round.pipelineCpu().perMail(sent));
+        round.sent(), planned, round.pipelineSeconds(), pipelineRate, round.invocations());
+    out.printf("  %s%n", round.pipelineCpu().perMail(round.sent()));
     out.printf("plain loop, compose + SESv2 SendEmail:            %d sent in %.1f s = %.1f mails/s%n",
-        sentDirectly, directSeconds, directRate);
-    out.printf("  %s%n", round.directCpu().perMail(sentDirectly));
+        round.sentDirectly(), round.directSeconds(), directRate);
+    out.printf("  %s%n", round.directCpu().perMail(round.sentDirectly()));
     out.printf("ratio pipeline/direct: %.2f%n", pipelineRate / directRate);
     out.flush();
   }
+
 
   private Path writeSetup(Path root, Path work) throws Exception {
     var setup = new StringBuilder(Files.readString(root.resolve("local/setup/sample-setup.yaml")));

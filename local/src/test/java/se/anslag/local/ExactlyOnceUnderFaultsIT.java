@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,11 +57,9 @@ class ExactlyOnceUnderFaultsIT {
   void startEmulatorsWithSesBehindTheProxy() throws IOException {
     workflow = LocalWorkflow.start(ROOT, LocalWorkflow.clockAt(POSTED_ON), System.err);
     workflow.loadSetup(ROOT.resolve("local/setup/sample-setup.yaml"));
-    var ses = URI.create(workflow.cloud().environmentOf(MAILER).get("AWS_ENDPOINT_URL_SESV2"));
-    sesProxy = new FaultInjectingProxy(ses);
-    workflow.lambda().withEnvironment(MAILER, Map.of(
-        "AWS_ENDPOINT_URL_SESV2", sesProxy.endpoint().toString(),
-        "SEND_CLAIM_STALE_SECONDS", String.valueOf(CLAIM_STALE_AFTER.toSeconds())));
+    sesProxy = FaultInjectingProxy.inFrontOfSes(workflow);
+    workflow.lambda().withEnvironment(MAILER,
+        Map.of("SEND_CLAIM_STALE_SECONDS", String.valueOf(CLAIM_STALE_AFTER.toSeconds())));
   }
 
   @AfterEach
@@ -142,8 +139,6 @@ class ExactlyOnceUnderFaultsIT {
     }
     return event.toString().getBytes(StandardCharsets.UTF_8);
   }
-
-
 
   @Test
   void aLostSesAnswerSendsNoSecondMailWhenSesReportsTheAcceptedMailBeforeTheTakeover() throws Exception {
@@ -320,8 +315,7 @@ class ExactlyOnceUnderFaultsIT {
       var messageId = messageIdOf(exchange);
       assertThat(SesMailbox.mails(workflow.cloud())).extracting(SesMailbox.Mail::messageId).contains(messageId);
       var request = JSON.readTree(exchange.requestBody());
-      var raw = new String(Base64.getDecoder().decode(request.path("Content").path("Raw").path("Data").asText()),
-          StandardCharsets.US_ASCII);
+      var raw = exchange.sesRawMail();
       var event = JSON.createObjectNode().put("eventType", "Send");
       var mail = event.putObject("mail").put("timestamp", workflow.lambda().clock().instant().toString())
           .put("source", request.path("FromEmailAddress").asText()).put("sendingAccountId", "123456789012")

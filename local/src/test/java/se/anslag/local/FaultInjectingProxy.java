@@ -43,6 +43,17 @@ final class FaultInjectingProxy implements AutoCloseable {
       return bodyOf(request);
     }
 
+    /** The raw mail of an SESv2 SendEmail request, decoded from its JSON body (Content.Raw.Data). */
+    String sesRawMail() {
+      try {
+        var data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(requestBody())
+            .path("Content").path("Raw").path("Data").asText();
+        return new String(java.util.Base64.getDecoder().decode(data), StandardCharsets.US_ASCII);
+      } catch (IOException unreadable) {
+        throw new IllegalStateException("not an SESv2 SendEmail request: " + requestBody(), unreadable);
+      }
+    }
+
     /** The answer's body, after the HTTP head. */
     String answerBody() {
       return bodyOf(answer);
@@ -63,6 +74,14 @@ final class FaultInjectingProxy implements AutoCloseable {
     this.server = listen(0);
     this.port = server.getLocalPort();
     startAccepting();
+  }
+
+  /** A proxy between the decision mailer and the SES emulator: the mailer's SES endpoint points at it. */
+  static FaultInjectingProxy inFrontOfSes(LocalWorkflow workflow) throws IOException {
+    var mailer = "DecisionMailerFunction";
+    var proxy = new FaultInjectingProxy(URI.create(workflow.cloud().environmentOf(mailer).get("AWS_ENDPOINT_URL_SESV2")));
+    workflow.lambda().withEnvironment(mailer, java.util.Map.of("AWS_ENDPOINT_URL_SESV2", proxy.endpoint().toString()));
+    return proxy;
   }
 
   URI endpoint() {

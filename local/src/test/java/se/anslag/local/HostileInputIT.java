@@ -2,17 +2,13 @@ package se.anslag.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,8 +31,6 @@ class HostileInputIT {
   private static final Path SAMPLE_TEXT = ROOT.resolve("shared/src/test/resources/samples/gsn-2024-02-14.txt");
   private static final LocalDate ADJUSTED_ON = LocalDate.of(2024, 2, 19);
   private static final LocalDate POSTED_ON = LocalDate.of(2024, 2, 20);
-  private static final String MAILER = "DecisionMailerFunction";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final String SMUGGLING_ADDRESS = "ond@example.org\r\nBcc: spion@example.org";
   private static final String GREEK_NAME = "Σαμοθράκη δήμος";
@@ -58,8 +52,7 @@ class HostileInputIT {
   @BeforeEach
   void startWithSesBehindAPassThroughProxy() throws IOException {
     workflow = LocalWorkflow.start(ROOT, LocalWorkflow.clockAt(POSTED_ON), System.err);
-    sesWire = new FaultInjectingProxy(URI.create(workflow.cloud().environmentOf(MAILER).get("AWS_ENDPOINT_URL_SESV2")));
-    workflow.lambda().withEnvironment(MAILER, Map.of("AWS_ENDPOINT_URL_SESV2", sesWire.endpoint().toString()));
+    sesWire = FaultInjectingProxy.inFrontOfSes(workflow);
   }
 
   @AfterEach
@@ -109,7 +102,7 @@ class HostileInputIT {
         .singleElement().satisfies(receipt -> assertThat(receipt.text().replaceAll("\\s+", " "))
             .contains("§ 6: the list of recipients stops at a line that reads as text"));
 
-    var rawMails = rawMailsOnTheWire();
+    var rawMails = sesWire.exchanges().stream().map(FaultInjectingProxy.Exchange::sesRawMail).toList();
     assertThat(rawMails).as("mails SES received").hasSize((int) sendOuts.stream()
         .filter(s -> s.status() == SendOutStatus.SENT).count());
     for (var raw : rawMails) {
@@ -137,17 +130,5 @@ class HostileInputIT {
   private static SendOut sendOutTo(List<SendOut> sendOuts, String target) {
     return sendOuts.stream().filter(s -> s.target().equals(target)).findFirst()
         .orElseThrow(() -> new AssertionError("no send-out to " + target + " among " + sendOuts));
-  }
-
-  /** The raw MIME of every SendEmail request that passed the proxy, decoded from the SESv2 JSON body. */
-  private List<String> rawMailsOnTheWire() throws IOException {
-    var mails = new ArrayList<String>();
-    for (var exchange : sesWire.exchanges()) {
-      var body = exchange.requestBody();
-      var json = JSON.readTree(body.substring(body.indexOf('{')));
-      var data = json.path("Content").path("Raw").path("Data").asText();
-      mails.add(new String(Base64.getDecoder().decode(data), StandardCharsets.US_ASCII));
-    }
-    return mails;
   }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import se.anslag.domain.Minutes;
@@ -18,7 +19,6 @@ import se.anslag.domain.Warning;
 final class MinutesParser {
   /** Longer lines are text, not a recipient: no body's name runs this long. */
   private static final int MAX_RECIPIENT_LINE = 90;
-
 
   /** "§ 1 Dnr 2024/7", "BUN § 81", "KS § 235 Dnr 191/2013", "SN § 139 Title Dnr 17/12", "§54". */
   private static final Pattern HEADING = Pattern.compile(
@@ -137,7 +137,8 @@ final class MinutesParser {
           body.add(lines.get(i));
         }
       }
-      Paragraph paragraph = paragraph(heading, lines.get(heading.line()), body, caseBefore);
+      ReadParagraph read = paragraph(heading, lines.get(heading.line()), body, caseBefore);
+      Paragraph paragraph = read.paragraph();
       Integer first = seen.putIfAbsent(paragraph.number(), paragraphs.size());
       if (first != null) {
         warnings.add(new Warning("DUPLICATE_PARAGRAPH",
@@ -149,7 +150,7 @@ final class MinutesParser {
             "§ " + paragraph.number() + " comes after § " + previousNumber + " in the minutes."));
       }
       previousNumber = Math.max(previousNumber, paragraph.number());
-      recipientListCut(separated(body)).ifPresent(stop -> warnings.add(new Warning("RECIPIENT_LIST_CUT",
+      read.recipientListCutAt().ifPresent(stop -> warnings.add(new Warning("RECIPIENT_LIST_CUT",
           "§ " + paragraph.number() + ": the list of recipients stops at a line that reads as text ('"
               + shortened(stop) + "'); the short lines after it are not read as recipients. A recipient's name"
               + " is at most " + MAX_RECIPIENT_LINE + " characters: check the list.")));
@@ -334,8 +335,14 @@ final class MinutesParser {
     return Section.NONE;
   }
 
-  /** A line ending in "______" carries text before the separator: split so that the separator stands alone. */
-  private static List<String> separated(List<String> body) {
+  /** A paragraph as read, and the line of text that cut its recipient list short, if one did. */
+  private record ReadParagraph(Paragraph paragraph, Optional<String> recipientListCutAt) {}
+
+  /** The recipients read from a paragraph, and the line of text that cut a list short, if one did. */
+  private record RecipientList(List<RecipientLine> recipients, Optional<String> cutAt) {}
+
+  private static ReadParagraph paragraph(Heading heading, String headingLine, List<String> body, String caseBefore) {
+    // A line ending in "______" carries text before the separator: split it so the separator stands alone
     List<String> lines = new ArrayList<>();
     for (String line : body) {
       int separator = separatorStart(line);
@@ -346,11 +353,6 @@ final class MinutesParser {
         lines.add(line);
       }
     }
-    return lines;
-  }
-
-  private static Paragraph paragraph(Heading heading, String headingLine, List<String> body, String caseBefore) {
-    List<String> lines = separated(body);
 
     String caseNumber = caseBefore;
     String title = heading.rest();
@@ -428,13 +430,13 @@ final class MinutesParser {
     }
 
     String decision = decision(lines);
-    List<RecipientLine> recipients = recipients(lines);
+    RecipientList recipients = recipients(lines);
 
     List<String> textLines = new ArrayList<>();
     textLines.add(headingLine);
     textLines.addAll(lines);
-    return new Paragraph(heading.number(), caseNumber, title.isEmpty() ? null : title, decision,
-        text(textLines), recipients);
+    return new ReadParagraph(new Paragraph(heading.number(), caseNumber, title.isEmpty() ? null : title, decision,
+        text(textLines), recipients.recipients()), recipients.cutAt());
   }
 
   /** Whether a title line goes on: a broken word, a trailing comma or a word that needs a follower. */
@@ -493,8 +495,9 @@ final class MinutesParser {
     return content;
   }
 
-  private static List<RecipientLine> recipients(List<String> lines) {
+  private static RecipientList recipients(List<String> lines) {
     List<RecipientLine> result = new ArrayList<>();
+    Optional<String> cutAt = Optional.empty();
     for (int i = 0; i < lines.size(); i++) {
       if (classify(lines.get(i)) != Section.RECIPIENTS) {
         continue;
@@ -504,13 +507,16 @@ final class MinutesParser {
         result.addAll(Recipients.parse(inline, true));
       }
       List<String> items = new ArrayList<>();
-      recipientListEnd(lines, i, items);
+      ListEnd end = recipientListEnd(lines, i, items);
       boolean oneCommaLine = items.size() == 1 && items.getFirst().contains(",");
       for (String item : items) {
         result.addAll(Recipients.parse(item, oneCommaLine || !inline.isEmpty()));
       }
+      if (cutAt.isEmpty() && end.atText() && recipientFollows(lines, end.end())) {
+        cutAt = Optional.of(lines.get(end.end()));
+      }
     }
-    return result;
+    return new RecipientList(result, cutAt);
   }
 
   /** Where a recipient list ends (the index after it), and whether a line of text ended it. */
@@ -549,29 +555,20 @@ final class MinutesParser {
   }
 
   /**
-   * The line of text that ended a recipient list when a line that reads as a recipient follows it
-   * in the same block: that line is not read, and the clerk must hear of it.
+   * Whether a line that reads as a recipient follows the line of text at {@code textLine} in the
+   * same block: then the list was cut short there, and the clerk must hear of it.
    */
-  private static java.util.Optional<String> recipientListCut(List<String> lines) {
-    for (int i = 0; i < lines.size(); i++) {
-      if (classify(lines.get(i)) != Section.RECIPIENTS) {
-        continue;
+  private static boolean recipientFollows(List<String> lines, int textLine) {
+    for (int j = textLine + 1; j < lines.size() && !lines.get(j).isEmpty(); j++) {
+      String line = lines.get(j);
+      if (classify(line) != Section.NONE || SIGNATURE.matcher(line).matches()) {
+        return false;
       }
-      var end = recipientListEnd(lines, i, new ArrayList<>());
-      if (!end.atText()) {
-        continue;
-      }
-      for (int j = end.end() + 1; j < lines.size() && !lines.get(j).isEmpty(); j++) {
-        String line = lines.get(j);
-        if (classify(line) != Section.NONE || SIGNATURE.matcher(line).matches()) {
-          break;
-        }
-        if (readsAsRecipient(line)) {
-          return java.util.Optional.of(lines.get(end.end()));
-        }
+      if (readsAsRecipient(line)) {
+        return true;
       }
     }
-    return java.util.Optional.empty();
+    return false;
   }
 
   /** A name as lists print them: capitalised, short, not ending a sentence or a clause. */

@@ -592,15 +592,10 @@ public final class AnslagTable {
   public DeliveryEventRecording recordDeliveryEvent(SendOut sendOut, String eventKey, SendOutEvent entry,
       Set<SendOutStatus> replaces, Instant now) {
     var write = eventWrite(sendOut, eventKey, entry, now);
-    var names = write.names();
-    var values = write.values();
-    var append = EVENT_APPEND;
-    var once = EVENT_ONCE;
-    var key = write.key();
     if (!replaces.isEmpty()) {
-      var statusNames = new HashMap<>(names);
+      var statusNames = new HashMap<>(write.names());
       statusNames.put("#status", "status");
-      var statusValues = new HashMap<>(values);
+      var statusValues = new HashMap<>(write.values());
       statusValues.put(":newStatus", AttributeValue.fromS(entry.status().name()));
       var from = new ArrayList<String>();
       for (var status : replaces) {
@@ -612,27 +607,26 @@ public final class AnslagTable {
         statusValues.put(":detail", AttributeValue.fromS(entry.detail()));
       }
       try {
-        dynamoDb.updateItem(b -> b.tableName(tableName).key(key)
+        dynamoDb.updateItem(b -> b.tableName(tableName).key(write.key())
             .updateExpression("SET #status = :newStatus, " + (entry.detail() == null ? "" : "detail = :detail, ")
-                + append + " ADD #events :eventKeys" + detail)
-            .conditionExpression(once + " AND #status IN (" + String.join(", ", from) + ")")
+                + EVENT_APPEND + " ADD #events :eventKeys" + detail)
+            .conditionExpression(EVENT_ONCE + " AND #status IN (" + String.join(", ", from) + ")")
             .expressionAttributeNames(statusNames).expressionAttributeValues(statusValues));
         return DeliveryEventRecording.STATUS_CHANGED;
       } catch (ConditionalCheckFailedException notReplaceable) {
         // A later status stands (a complaint after this delivery) or the event is a repeat: below.
       }
     }
-    return noteOnce(key, names, values, append, once);
+    return noteOnce(write);
   }
 
   /** Appends an event's history entry and key to a send-out, once per event; its status stays. */
-  private DeliveryEventRecording noteOnce(Map<String, AttributeValue> key, Map<String, String> names,
-      Map<String, AttributeValue> values, String append, String once) {
+  private DeliveryEventRecording noteOnce(EventWrite write) {
     try {
-      dynamoDb.updateItem(b -> b.tableName(tableName).key(key)
-          .updateExpression("SET " + append + " ADD #events :eventKeys")
-          .conditionExpression(once)
-          .expressionAttributeNames(names).expressionAttributeValues(values));
+      dynamoDb.updateItem(b -> b.tableName(tableName).key(write.key())
+          .updateExpression("SET " + EVENT_APPEND + " ADD #events :eventKeys")
+          .conditionExpression(EVENT_ONCE)
+          .expressionAttributeNames(write.names()).expressionAttributeValues(write.values()));
       return DeliveryEventRecording.NOTED;
     } catch (ConditionalCheckFailedException repeated) {
       return DeliveryEventRecording.ALREADY_RECORDED;
@@ -651,25 +645,20 @@ public final class AnslagTable {
   public DeliveryEventRecording recordAcceptance(SendOut sendOut, String eventKey, Acceptance acceptance,
       SendOutEvent entry, Instant now) {
     var write = eventWrite(sendOut, eventKey, entry, now);
-    var names = write.names();
-    var values = write.values();
-    var append = EVENT_APPEND;
-    var once = EVENT_ONCE;
-    var key = write.key();
-    var acceptedValues = new HashMap<>(values);
+    var acceptedValues = new HashMap<>(write.values());
     acceptedValues.put(":messageId", AttributeValue.fromS(acceptance.messageId()));
     acceptedValues.put(":attempt", AttributeValue.fromN(Integer.toString(acceptance.attempt())));
     try {
-      dynamoDb.updateItem(b -> b.tableName(tableName).key(key)
-          .updateExpression("SET acceptedMessageId = :messageId, acceptedAttempt = :attempt, " + append
+      dynamoDb.updateItem(b -> b.tableName(tableName).key(write.key())
+          .updateExpression("SET acceptedMessageId = :messageId, acceptedAttempt = :attempt, " + EVENT_APPEND
               + " ADD #events :eventKeys")
-          .conditionExpression(once + " AND (attribute_not_exists(acceptedAttempt) OR acceptedAttempt < :attempt)")
-          .expressionAttributeNames(names).expressionAttributeValues(acceptedValues));
+          .conditionExpression(EVENT_ONCE + " AND (attribute_not_exists(acceptedAttempt) OR acceptedAttempt < :attempt)")
+          .expressionAttributeNames(write.names()).expressionAttributeValues(acceptedValues));
       return DeliveryEventRecording.NOTED;
     } catch (ConditionalCheckFailedException laterAttemptKnown) {
       // A later attempt's acceptance stands, or the event is a repeat: below.
     }
-    return noteOnce(key, names, values, append, once);
+    return noteOnce(write);
   }
 
   /** What SES reported accepting for a send-out, read consistently; empty when no Send event came. */

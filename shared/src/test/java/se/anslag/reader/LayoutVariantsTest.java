@@ -254,9 +254,8 @@ class LayoutVariantsTest {
         .containsExactly(tuple(90, "Budgeten fastställs."), tuple(91, "Skattesatsen är oförändrad."));
   }
 
-  @Test
-  void aRecipientListCutShortByALineOfTextIsWarnedAboutAndOneFollowedByProseIsNot() throws Exception {
-    String text = """
+  /** Minutes up to the first recipient of § 26's list; the tests below go on from there. */
+  private static final String SOCIALNAMNDEN_26_TO_EKONOMIENHETEN = """
         Socialnämnden
         Sammanträdesdatum 2012-03-20
         Justerat den 2 april 2012
@@ -266,6 +265,11 @@ class LayoutVariantsTest {
         Socialnämnden godkänner uppföljningen.
         Beslut skickas till
         Ekonomienheten
+        """;
+
+  @Test
+  void aRecipientListCutShortByALineOfTextIsWarnedAboutAndOneFollowedByProseIsNot() throws Exception {
+    String text = SOCIALNAMNDEN_26_TO_EKONOMIENHETEN + """
         %s
         Revisorerna
         Akten
@@ -290,16 +294,7 @@ class LayoutVariantsTest {
 
   @Test
   void proseOrAOneLineListAfterALongLineIsNoCutList() throws Exception {
-    String text = """
-        Socialnämnden
-        Sammanträdesdatum 2012-03-20
-        Justerat den 2 april 2012
-        Paragrafer 26-27
-        SN § 26 Ekonomisk uppföljning
-        Beslut
-        Socialnämnden godkänner uppföljningen.
-        Beslut skickas till
-        Ekonomienheten
+    String text = SOCIALNAMNDEN_26_TO_EKONOMIENHETEN + """
         %s
         i kommunstyrelsen.
         SN § 27 Ny taxa
