@@ -9,14 +9,14 @@ import java.util.Map;
  * and whether the timeout ended the drain before the queues were empty.
  */
 public record DrainReport(int invocations, int messages, int failures, Map<String, Integer> deadLetters,
-                          boolean timedOut) {
+    boolean timedOut) {
 
-    public DrainReport {
-        deadLetters = Map.copyOf(deadLetters);
-    }
+  public DrainReport {
+    deadLetters = Map.copyOf(deadLetters);
+  }
 
-    /** Messages in all dead-letter queues together. */
-    public int deadLettered() {
-        return deadLetters.values().stream().mapToInt(Integer::intValue).sum();
-    }
+  /** Messages in all dead-letter queues together. */
+  public int deadLettered() {
+    return deadLetters.values().stream().mapToInt(Integer::intValue).sum();
+  }
 }

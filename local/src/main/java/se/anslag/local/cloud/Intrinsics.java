@@ -23,280 +23,280 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Intrinsics {
 
-    /** What a logical id stands for; the local cloud answers with what it created. */
-    public interface Resources {
-        /** What {@code !Ref logicalId} gives for a resource (not a parameter). */
-        String ref(String logicalId);
+  /** What a logical id stands for; the local cloud answers with what it created. */
+  public interface Resources {
+    /** What {@code !Ref logicalId} gives for a resource (not a parameter). */
+    String ref(String logicalId);
 
-        /** What {@code !GetAtt logicalId.attribute} gives. */
-        String getAtt(String logicalId, String attribute);
+    /** What {@code !GetAtt logicalId.attribute} gives. */
+    String getAtt(String logicalId, String attribute);
+  }
+
+  public static final String REGION = "eu-north-1";
+  public static final String ACCOUNT_ID = "000000000000";
+  public static final String STACK_NAME = "anslag-local";
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
+
+  private final SamTemplate template;
+  private final Map<String, String> parameterValues;
+  private final Resources resources;
+
+  /**
+   * @param parameterValues overrides of parameter defaults (may be empty)
+   */
+  public Intrinsics(SamTemplate template, Map<String, String> parameterValues, Resources resources) {
+    this.template = template;
+    this.parameterValues = Map.copyOf(parameterValues);
+    this.resources = resources;
+  }
+
+  /** The value of a parameter: the override if given, else its default. */
+  public String parameter(String name) {
+    String override = parameterValues.get(name);
+    if (override != null) {
+      return override;
     }
-
-    public static final String REGION = "eu-north-1";
-    public static final String ACCOUNT_ID = "000000000000";
-    public static final String STACK_NAME = "anslag-local";
-
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
-
-    private final SamTemplate template;
-    private final Map<String, String> parameterValues;
-    private final Resources resources;
-
-    /**
-     * @param parameterValues overrides of parameter defaults (may be empty)
-     */
-    public Intrinsics(SamTemplate template, Map<String, String> parameterValues, Resources resources) {
-        this.template = template;
-        this.parameterValues = Map.copyOf(parameterValues);
-        this.resources = resources;
+    SamTemplate.Parameter parameter = template.parameters().get(name);
+    if (parameter == null) {
+      throw new IllegalArgumentException("the template declares no parameter '" + name + "'");
     }
+    return parameter.defaultValue().orElseThrow(() -> new IllegalArgumentException(
+        "parameter '" + name + "' has no default: give it a value"));
+  }
 
-    /** The value of a parameter: the override if given, else its default. */
-    public String parameter(String name) {
-        String override = parameterValues.get(name);
-        if (override != null) {
-            return override;
-        }
-        SamTemplate.Parameter parameter = template.parameters().get(name);
-        if (parameter == null) {
-            throw new IllegalArgumentException("the template declares no parameter '" + name + "'");
-        }
-        return parameter.defaultValue().orElseThrow(() -> new IllegalArgumentException(
-                "parameter '" + name + "' has no default: give it a value"));
+  /** Resolves a value to a string; lists are joined with commas, as CloudFormation does for Ref of a list. */
+  public String resolveToString(JsonNode value) {
+    JsonNode resolved = resolve(value);
+    if (resolved.isMissingNode()) {
+      throw new IllegalArgumentException("value resolves to AWS::NoValue: " + value);
     }
+    if (resolved.isArray()) {
+      List<String> items = new ArrayList<>();
+      resolved.forEach(item -> items.add(item.asText()));
+      return String.join(",", items);
+    }
+    if (resolved.isContainerNode()) {
+      return resolved.toString();
+    }
+    return resolved.asText();
+  }
 
-    /** Resolves a value to a string; lists are joined with commas, as CloudFormation does for Ref of a list. */
-    public String resolveToString(JsonNode value) {
-        JsonNode resolved = resolve(value);
-        if (resolved.isMissingNode()) {
-            throw new IllegalArgumentException("value resolves to AWS::NoValue: " + value);
-        }
-        if (resolved.isArray()) {
-            List<String> items = new ArrayList<>();
-            resolved.forEach(item -> items.add(item.asText()));
-            return String.join(",", items);
-        }
-        if (resolved.isContainerNode()) {
-            return resolved.toString();
-        }
-        return resolved.asText();
+  /** Resolves every intrinsic inside the value; returns a missing node for AWS::NoValue. */
+  public JsonNode resolve(JsonNode value) {
+    if (value == null || value.isMissingNode()) {
+      return MissingNode.getInstance();
     }
+    if (value.isArray()) {
+      ArrayNode result = NODES.arrayNode();
+      for (JsonNode item : value) {
+        JsonNode resolved = resolve(item);
+        if (!resolved.isMissingNode()) {
+          result.add(resolved);
+        }
+      }
+      return result;
+    }
+    if (!value.isObject()) {
+      return value;
+    }
+    if (value.size() == 1) {
+      Map.Entry<String, JsonNode> only = value.properties().iterator().next();
+      Optional<JsonNode> function = function(only.getKey(), only.getValue());
+      if (function.isPresent()) {
+        return function.get();
+      }
+    }
+    ObjectNode result = NODES.objectNode();
+    value.properties().forEach(entry -> {
+      JsonNode resolved = resolve(entry.getValue());
+      if (!resolved.isMissingNode()) {
+        result.set(entry.getKey(), resolved);
+      }
+    });
+    return result;
+  }
 
-    /** Resolves every intrinsic inside the value; returns a missing node for AWS::NoValue. */
-    public JsonNode resolve(JsonNode value) {
-        if (value == null || value.isMissingNode()) {
-            return MissingNode.getInstance();
-        }
-        if (value.isArray()) {
-            ArrayNode result = NODES.arrayNode();
-            for (JsonNode item : value) {
-                JsonNode resolved = resolve(item);
-                if (!resolved.isMissingNode()) {
-                    result.add(resolved);
-                }
-            }
-            return result;
-        }
-        if (!value.isObject()) {
-            return value;
-        }
-        if (value.size() == 1) {
-            Map.Entry<String, JsonNode> only = value.properties().iterator().next();
-            Optional<JsonNode> function = function(only.getKey(), only.getValue());
-            if (function.isPresent()) {
-                return function.get();
-            }
-        }
-        ObjectNode result = NODES.objectNode();
-        value.properties().forEach(entry -> {
-            JsonNode resolved = resolve(entry.getValue());
-            if (!resolved.isMissingNode()) {
-                result.set(entry.getKey(), resolved);
-            }
-        });
-        return result;
-    }
+  private Optional<JsonNode> function(String name, JsonNode argument) {
+    return Optional.ofNullable(switch (name) {
+      case "Ref" -> ref(resolveToString(argument));
+      case "Fn::GetAtt" -> getAtt(argument);
+      case "Fn::Sub" -> NODES.textNode(sub(argument));
+      case "Fn::Join" -> NODES.textNode(join(argument));
+      case "Fn::Select" -> select(argument);
+      case "Fn::Split" -> split(argument);
+      case "Fn::If" -> ifThenElse(argument);
+      case "Fn::FindInMap" -> findInMap(argument);
+      case "Fn::Base64" -> NODES.textNode(Base64.getEncoder()
+          .encodeToString(resolveToString(argument).getBytes(StandardCharsets.UTF_8)));
+      case "Fn::Equals", "Fn::Not", "Fn::And", "Fn::Or" ->
+          NODES.booleanNode(condition(NODES.objectNode().set(name, argument)));
+      // A policy statement may hold a key "Condition" too: only a name is the intrinsic.
+      case "Condition" -> argument.isTextual() ? NODES.booleanNode(conditionHolds(argument.asText())) : null;
+      default -> null;
+    });
+  }
 
-    private Optional<JsonNode> function(String name, JsonNode argument) {
-        return Optional.ofNullable(switch (name) {
-            case "Ref" -> ref(resolveToString(argument));
-            case "Fn::GetAtt" -> getAtt(argument);
-            case "Fn::Sub" -> NODES.textNode(sub(argument));
-            case "Fn::Join" -> NODES.textNode(join(argument));
-            case "Fn::Select" -> select(argument);
-            case "Fn::Split" -> split(argument);
-            case "Fn::If" -> ifThenElse(argument);
-            case "Fn::FindInMap" -> findInMap(argument);
-            case "Fn::Base64" -> NODES.textNode(Base64.getEncoder()
-                    .encodeToString(resolveToString(argument).getBytes(StandardCharsets.UTF_8)));
-            case "Fn::Equals", "Fn::Not", "Fn::And", "Fn::Or" ->
-                    NODES.booleanNode(condition(NODES.objectNode().set(name, argument)));
-            // A policy statement may hold a key "Condition" too: only a name is the intrinsic.
-            case "Condition" -> argument.isTextual() ? NODES.booleanNode(conditionHolds(argument.asText())) : null;
-            default -> null;
-        });
-    }
+  private JsonNode ref(String name) {
+    return switch (name) {
+      case "AWS::NoValue" -> MissingNode.getInstance();
+      case "AWS::NotificationARNs" -> NODES.arrayNode();
+      default -> NODES.textNode(refAsString(name));
+    };
+  }
 
-    private JsonNode ref(String name) {
-        return switch (name) {
-            case "AWS::NoValue" -> MissingNode.getInstance();
-            case "AWS::NotificationARNs" -> NODES.arrayNode();
-            default -> NODES.textNode(refAsString(name));
-        };
-    }
-
-    private String refAsString(String name) {
-        return switch (name) {
-            case "AWS::Region" -> REGION;
-            case "AWS::AccountId" -> ACCOUNT_ID;
-            case "AWS::Partition" -> "aws";
-            case "AWS::URLSuffix" -> "amazonaws.com";
-            case "AWS::StackName" -> STACK_NAME;
-            case "AWS::StackId" -> "arn:aws:cloudformation:" + REGION + ":" + ACCOUNT_ID + ":stack/" + STACK_NAME
-                    + "/00000000-0000-0000-0000-000000000000";
-            default -> {
-                if (parameterValues.containsKey(name) || template.parameters().containsKey(name)) {
-                    yield parameter(name);
-                }
-                if (!template.resources().containsKey(name)) {
-                    throw new IllegalArgumentException("!Ref " + name + ": no such parameter or resource");
-                }
-                yield resources.ref(name);
-            }
-        };
-    }
-
-    private JsonNode getAtt(JsonNode argument) {
-        JsonNode resolved = resolve(argument);
-        if (!resolved.isArray() || resolved.size() != 2) {
-            throw new IllegalArgumentException("Fn::GetAtt needs [LogicalId, Attribute], got " + argument);
+  private String refAsString(String name) {
+    return switch (name) {
+      case "AWS::Region" -> REGION;
+      case "AWS::AccountId" -> ACCOUNT_ID;
+      case "AWS::Partition" -> "aws";
+      case "AWS::URLSuffix" -> "amazonaws.com";
+      case "AWS::StackName" -> STACK_NAME;
+      case "AWS::StackId" -> "arn:aws:cloudformation:" + REGION + ":" + ACCOUNT_ID + ":stack/" + STACK_NAME
+          + "/00000000-0000-0000-0000-000000000000";
+      default -> {
+        if (parameterValues.containsKey(name) || template.parameters().containsKey(name)) {
+          yield parameter(name);
         }
-        return NODES.textNode(getAttAsString(resolved.get(0).asText(), resolved.get(1).asText()));
-    }
-
-    private String getAttAsString(String logicalId, String attribute) {
-        if (!template.resources().containsKey(logicalId)) {
-            throw new IllegalArgumentException("!GetAtt " + logicalId + "." + attribute + ": no such resource");
+        if (!template.resources().containsKey(name)) {
+          throw new IllegalArgumentException("!Ref " + name + ": no such parameter or resource");
         }
-        return resources.getAtt(logicalId, attribute);
-    }
+        yield resources.ref(name);
+      }
+    };
+  }
 
-    private String sub(JsonNode argument) {
-        String text;
-        Map<String, String> variables = new HashMap<>();
-        if (argument.isArray()) {
-            text = argument.path(0).asText();
-            argument.path(1).properties().forEach(e -> variables.put(e.getKey(), resolveToString(e.getValue())));
-        } else {
-            text = argument.asText();
+  private JsonNode getAtt(JsonNode argument) {
+    JsonNode resolved = resolve(argument);
+    if (!resolved.isArray() || resolved.size() != 2) {
+      throw new IllegalArgumentException("Fn::GetAtt needs [LogicalId, Attribute], got " + argument);
+    }
+    return NODES.textNode(getAttAsString(resolved.get(0).asText(), resolved.get(1).asText()));
+  }
+
+  private String getAttAsString(String logicalId, String attribute) {
+    if (!template.resources().containsKey(logicalId)) {
+      throw new IllegalArgumentException("!GetAtt " + logicalId + "." + attribute + ": no such resource");
+    }
+    return resources.getAtt(logicalId, attribute);
+  }
+
+  private String sub(JsonNode argument) {
+    String text;
+    Map<String, String> variables = new HashMap<>();
+    if (argument.isArray()) {
+      text = argument.path(0).asText();
+      argument.path(1).properties().forEach(e -> variables.put(e.getKey(), resolveToString(e.getValue())));
+    } else {
+      text = argument.asText();
+    }
+    Matcher matcher = SUB_VARIABLE.matcher(text);
+    StringBuilder result = new StringBuilder();
+    while (matcher.find()) {
+      String variable = matcher.group(1);
+      String replacement;
+      if (variable.startsWith("!")) {
+        replacement = "${" + variable.substring(1) + "}"; // ${!Literal} escapes a variable
+      } else if (variables.containsKey(variable)) {
+        replacement = variables.get(variable);
+      } else if (variable.contains(".") && !variable.startsWith("AWS::")) {
+        int dot = variable.indexOf('.');
+        replacement = getAttAsString(variable.substring(0, dot), variable.substring(dot + 1));
+      } else {
+        replacement = refAsString(variable);
+      }
+      matcher.appendReplacement(result, Matcher.quoteReplacement(replacement));
+    }
+    matcher.appendTail(result);
+    return result.toString();
+  }
+
+  private String join(JsonNode argument) {
+    String delimiter = argument.path(0).asText();
+    JsonNode items = resolve(argument.path(1));
+    List<String> parts = new ArrayList<>();
+    items.forEach(item -> parts.add(item.asText()));
+    return String.join(delimiter, parts);
+  }
+
+  private JsonNode select(JsonNode argument) {
+    int index = Integer.parseInt(resolveToString(argument.path(0)));
+    JsonNode list = resolve(argument.path(1));
+    if (!list.isArray() || index < 0 || index >= list.size()) {
+      throw new IllegalArgumentException("Fn::Select index " + index + " out of range in " + list);
+    }
+    return list.get(index);
+  }
+
+  private JsonNode split(JsonNode argument) {
+    String delimiter = argument.path(0).asText();
+    String source = resolveToString(argument.path(1));
+    ArrayNode parts = NODES.arrayNode();
+    for (String part : source.split(Pattern.quote(delimiter), -1)) {
+      parts.add(part);
+    }
+    return parts;
+  }
+
+  private JsonNode ifThenElse(JsonNode argument) {
+    String conditionName = argument.path(0).asText();
+    return condition(NODES.objectNode().put("Condition", conditionName))
+        ? resolve(argument.path(1))
+        : resolve(argument.path(2));
+  }
+
+  private JsonNode findInMap(JsonNode argument) {
+    String map = resolveToString(argument.path(0));
+    String topKey = resolveToString(argument.path(1));
+    String secondKey = resolveToString(argument.path(2));
+    JsonNode value = template.mappings().path(map).path(topKey).path(secondKey);
+    if (value.isMissingNode()) {
+      throw new IllegalArgumentException("Fn::FindInMap: no " + map + "/" + topKey + "/" + secondKey);
+    }
+    return value;
+  }
+
+  /** Evaluates a condition expression: {"Condition": name}, Fn::Equals, Fn::Not, Fn::And, Fn::Or. */
+  boolean condition(JsonNode expression) {
+    if (expression.isBoolean()) {
+      return expression.booleanValue();
+    }
+    if (expression.isTextual()) {
+      return Boolean.parseBoolean(expression.asText());
+    }
+    Map.Entry<String, JsonNode> only = expression.properties().iterator().next();
+    JsonNode argument = only.getValue();
+    return switch (only.getKey()) {
+      case "Condition" -> {
+        JsonNode declared = template.conditions().path(argument.asText());
+        if (declared.isMissingNode()) {
+          throw new IllegalArgumentException("no condition named '" + argument.asText() + "'");
         }
-        Matcher matcher = SUB_VARIABLE.matcher(text);
-        StringBuilder result = new StringBuilder();
-        while (matcher.find()) {
-            String variable = matcher.group(1);
-            String replacement;
-            if (variable.startsWith("!")) {
-                replacement = "${" + variable.substring(1) + "}"; // ${!Literal} escapes a variable
-            } else if (variables.containsKey(variable)) {
-                replacement = variables.get(variable);
-            } else if (variable.contains(".") && !variable.startsWith("AWS::")) {
-                int dot = variable.indexOf('.');
-                replacement = getAttAsString(variable.substring(0, dot), variable.substring(dot + 1));
-            } else {
-                replacement = refAsString(variable);
-            }
-            matcher.appendReplacement(result, Matcher.quoteReplacement(replacement));
+        yield condition(declared);
+      }
+      case "Fn::Equals" -> resolveToString(argument.path(0)).equals(resolveToString(argument.path(1)));
+      case "Fn::Not" -> !condition(argument.path(0));
+      case "Fn::And" -> {
+        boolean all = true;
+        for (JsonNode item : argument) {
+          all &= condition(item);
         }
-        matcher.appendTail(result);
-        return result.toString();
-    }
-
-    private String join(JsonNode argument) {
-        String delimiter = argument.path(0).asText();
-        JsonNode items = resolve(argument.path(1));
-        List<String> parts = new ArrayList<>();
-        items.forEach(item -> parts.add(item.asText()));
-        return String.join(delimiter, parts);
-    }
-
-    private JsonNode select(JsonNode argument) {
-        int index = Integer.parseInt(resolveToString(argument.path(0)));
-        JsonNode list = resolve(argument.path(1));
-        if (!list.isArray() || index < 0 || index >= list.size()) {
-            throw new IllegalArgumentException("Fn::Select index " + index + " out of range in " + list);
+        yield all;
+      }
+      case "Fn::Or" -> {
+        boolean any = false;
+        for (JsonNode item : argument) {
+          any |= condition(item);
         }
-        return list.get(index);
-    }
+        yield any;
+      }
+      default -> throw new IllegalArgumentException("not a condition: " + expression);
+    };
+  }
 
-    private JsonNode split(JsonNode argument) {
-        String delimiter = argument.path(0).asText();
-        String source = resolveToString(argument.path(1));
-        ArrayNode parts = NODES.arrayNode();
-        for (String part : source.split(Pattern.quote(delimiter), -1)) {
-            parts.add(part);
-        }
-        return parts;
-    }
-
-    private JsonNode ifThenElse(JsonNode argument) {
-        String conditionName = argument.path(0).asText();
-        return condition(NODES.objectNode().put("Condition", conditionName))
-                ? resolve(argument.path(1))
-                : resolve(argument.path(2));
-    }
-
-    private JsonNode findInMap(JsonNode argument) {
-        String map = resolveToString(argument.path(0));
-        String topKey = resolveToString(argument.path(1));
-        String secondKey = resolveToString(argument.path(2));
-        JsonNode value = template.mappings().path(map).path(topKey).path(secondKey);
-        if (value.isMissingNode()) {
-            throw new IllegalArgumentException("Fn::FindInMap: no " + map + "/" + topKey + "/" + secondKey);
-        }
-        return value;
-    }
-
-    /** Evaluates a condition expression: {"Condition": name}, Fn::Equals, Fn::Not, Fn::And, Fn::Or. */
-    boolean condition(JsonNode expression) {
-        if (expression.isBoolean()) {
-            return expression.booleanValue();
-        }
-        if (expression.isTextual()) {
-            return Boolean.parseBoolean(expression.asText());
-        }
-        Map.Entry<String, JsonNode> only = expression.properties().iterator().next();
-        JsonNode argument = only.getValue();
-        return switch (only.getKey()) {
-            case "Condition" -> {
-                JsonNode declared = template.conditions().path(argument.asText());
-                if (declared.isMissingNode()) {
-                    throw new IllegalArgumentException("no condition named '" + argument.asText() + "'");
-                }
-                yield condition(declared);
-            }
-            case "Fn::Equals" -> resolveToString(argument.path(0)).equals(resolveToString(argument.path(1)));
-            case "Fn::Not" -> !condition(argument.path(0));
-            case "Fn::And" -> {
-                boolean all = true;
-                for (JsonNode item : argument) {
-                    all &= condition(item);
-                }
-                yield all;
-            }
-            case "Fn::Or" -> {
-                boolean any = false;
-                for (JsonNode item : argument) {
-                    any |= condition(item);
-                }
-                yield any;
-            }
-            default -> throw new IllegalArgumentException("not a condition: " + expression);
-        };
-    }
-
-    /** Whether the named template condition holds. */
-    public boolean conditionHolds(String conditionName) {
-        return condition(NODES.objectNode().put("Condition", conditionName));
-    }
+  /** Whether the named template condition holds. */
+  public boolean conditionHolds(String conditionName) {
+    return condition(NODES.objectNode().put("Condition", conditionName));
+  }
 }

@@ -65,617 +65,617 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 public final class LocalCloud implements AutoCloseable {
 
-    public static final String ACCESS_KEY_ID = "S3RVER"; // s3rver checks the keys; the others accept any
-    public static final String SECRET_ACCESS_KEY = "S3RVER";
-    private static final String HOST = "127.0.0.1";
+  public static final String ACCESS_KEY_ID = "S3RVER"; // s3rver checks the keys; the others accept any
+  public static final String SECRET_ACCESS_KEY = "S3RVER";
+  private static final String HOST = "127.0.0.1";
 
-    private final SamTemplate template;
-    private final PrintStream progress;
-    private final String runId;
-    private final ObjectMapper json = new ObjectMapper();
-    private final Intrinsics intrinsics;
-    // Read by the thread that routes S3 events, hence the concurrent collections.
-    private final Map<String, String> physicalIds = new ConcurrentHashMap<>();
-    private final Map<String, QueueInfo> queues = new ConcurrentHashMap<>();
-    private final Set<String> creating = new HashSet<>();
-    private final List<RuleRoute> routes = new CopyOnWriteArrayList<>();
-    private final Set<String> eventBridgeBuckets = ConcurrentHashMap.newKeySet();
+  private final SamTemplate template;
+  private final PrintStream progress;
+  private final String runId;
+  private final ObjectMapper json = new ObjectMapper();
+  private final Intrinsics intrinsics;
+  // Read by the thread that routes S3 events, hence the concurrent collections.
+  private final Map<String, String> physicalIds = new ConcurrentHashMap<>();
+  private final Map<String, QueueInfo> queues = new ConcurrentHashMap<>();
+  private final Set<String> creating = new HashSet<>();
+  private final List<RuleRoute> routes = new CopyOnWriteArrayList<>();
+  private final Set<String> eventBridgeBuckets = ConcurrentHashMap.newKeySet();
 
-    private Path s3Directory;
-    private final Thread closeOnExit = new Thread(this::close, "local-cloud-close-on-exit");
-    private SQSRestServer sqsServer;
-    private int sqsPort;
-    private EmulatorProcess emulators;
-    private EmulatorProcess.Ports ports;
-    private S3Client s3;
-    private DynamoDbClient dynamoDb;
-    private SqsClient sqs;
-    private SesV2Client sesV2;
-    private boolean closed;
+  private Path s3Directory;
+  private final Thread closeOnExit = new Thread(this::close, "local-cloud-close-on-exit");
+  private SQSRestServer sqsServer;
+  private int sqsPort;
+  private EmulatorProcess emulators;
+  private EmulatorProcess.Ports ports;
+  private S3Client s3;
+  private DynamoDbClient dynamoDb;
+  private SqsClient sqs;
+  private SesV2Client sesV2;
+  private boolean closed;
 
-    private record QueueInfo(String name, String url, String arn) {}
+  private record QueueInfo(String name, String url, String arn) {}
 
-    private record RuleRoute(String ruleLogicalId, JsonNode pattern, String queueLogicalId,
-                             Optional<String> input) {}
+  private record RuleRoute(String ruleLogicalId, JsonNode pattern, String queueLogicalId,
+      Optional<String> input) {}
 
-    private LocalCloud(SamTemplate template, Map<String, String> parameterOverrides, PrintStream progress) {
-        this.template = template;
-        this.progress = progress;
-        this.runId = newRunId();
-        this.intrinsics = new Intrinsics(template, parameterOverrides, new Intrinsics.Resources() {
-            @Override
-            public String ref(String logicalId) {
-                return refOf(logicalId);
-            }
+  private LocalCloud(SamTemplate template, Map<String, String> parameterOverrides, PrintStream progress) {
+    this.template = template;
+    this.progress = progress;
+    this.runId = newRunId();
+    this.intrinsics = new Intrinsics(template, parameterOverrides, new Intrinsics.Resources() {
+      @Override
+      public String ref(String logicalId) {
+        return refOf(logicalId);
+      }
 
-            @Override
-            public String getAtt(String logicalId, String attribute) {
-                return attributeOf(logicalId, attribute);
-            }
-        });
+      @Override
+      public String getAtt(String logicalId, String attribute) {
+        return attributeOf(logicalId, attribute);
+      }
+    });
+  }
+
+  /** Starts the emulators and creates what the template declares, with the parameters' defaults. */
+  public static LocalCloud start(Path projectRoot, Path templateFile, PrintStream progress) {
+    return start(projectRoot, templateFile, Map.of(), progress);
+  }
+
+  /**
+   * Starts the emulators and creates what the template declares.
+   *
+   * @param projectRoot        the repository root; the Node emulators live in {@code local/emulators}
+   * @param parameterOverrides template parameter values that replace the defaults
+   */
+  public static LocalCloud start(Path projectRoot, Path templateFile, Map<String, String> parameterOverrides,
+      PrintStream progress) {
+    LocalCloud cloud = new LocalCloud(SamTemplate.read(templateFile), parameterOverrides, progress);
+    // Ctrl-C or SIGTERM at any point, even while starting, still stops the emulators and
+    // removes the S3 directory; close() takes the hook back when it runs first.
+    Runtime.getRuntime().addShutdownHook(cloud.closeOnExit);
+    try {
+      cloud.startEmulators(projectRoot.resolve("local").resolve("emulators"));
+      cloud.createResources();
+      return cloud;
+    } catch (RuntimeException e) {
+      cloud.close();
+      throw e;
     }
+  }
 
-    /** Starts the emulators and creates what the template declares, with the parameters' defaults. */
-    public static LocalCloud start(Path projectRoot, Path templateFile, PrintStream progress) {
-        return start(projectRoot, templateFile, Map.of(), progress);
+  private static String newRunId() {
+    String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+    SecureRandom random = new SecureRandom();
+    StringBuilder id = new StringBuilder();
+    for (int i = 0; i < 6; i++) {
+      id.append(alphabet.charAt(random.nextInt(alphabet.length())));
     }
+    return id.toString();
+  }
 
-    /**
-     * Starts the emulators and creates what the template declares.
-     *
-     * @param projectRoot        the repository root; the Node emulators live in {@code local/emulators}
-     * @param parameterOverrides template parameter values that replace the defaults
-     */
-    public static LocalCloud start(Path projectRoot, Path templateFile, Map<String, String> parameterOverrides,
-                                   PrintStream progress) {
-        LocalCloud cloud = new LocalCloud(SamTemplate.read(templateFile), parameterOverrides, progress);
-        // Ctrl-C or SIGTERM at any point, even while starting, still stops the emulators and
-        // removes the S3 directory; close() takes the hook back when it runs first.
-        Runtime.getRuntime().addShutdownHook(cloud.closeOnExit);
-        try {
-            cloud.startEmulators(projectRoot.resolve("local").resolve("emulators"));
-            cloud.createResources();
-            return cloud;
-        } catch (RuntimeException e) {
-            cloud.close();
-            throw e;
-        }
+  private void startEmulators(Path emulatorsDirectory) {
+    progress.println("local cloud: starting SQS (ElasticMQ) ...");
+    sqsServer = SQSRestServerBuilder.withInterface(HOST)
+        .withDynamicPort()
+        .withAWSRegion(Intrinsics.REGION)
+        .withAWSAccountId(Intrinsics.ACCOUNT_ID)
+        .start();
+    sqsPort = sqsServer.waitUntilStarted().localAddress().getPort();
+    progress.println("local cloud: starting DynamoDB, SES and S3 (Node) ...");
+    // Under the lock that close() takes: a close on exit waits for these and then removes them.
+    synchronized (this) {
+      if (closed) {
+        throw new IllegalStateException("the local cloud was closed while it started");
+      }
+      try {
+        s3Directory = Files.createTempDirectory("anslag-s3-");
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create a directory for the S3 emulator", e);
+      }
+      emulators = EmulatorProcess.start(emulatorsDirectory, s3Directory, this::routeS3Event, progress);
     }
+    ports = emulators.ports();
+    s3 = configure(S3Client.builder()
+        .serviceConfiguration(S3Configuration.builder()
+            .pathStyleAccessEnabled(true)
+            // Over plain http the SDK would stream aws-chunked bodies, which s3rver stores verbatim.
+            .chunkedEncodingEnabled(false)
+            .build()), ports.s3()).build();
+    dynamoDb = configure(DynamoDbClient.builder(), ports.dynamoDb()).build();
+    sqs = configure(SqsClient.builder(), sqsPort).build();
+    sesV2 = configure(SesV2Client.builder(), ports.ses()).build();
+    progress.printf("local cloud: SQS on %s, DynamoDB on %s, SES on %s, S3 on %s (run %s)%n",
+        endpoint(sqsPort), endpoint(ports.dynamoDb()), endpoint(ports.ses()), endpoint(ports.s3()), runId);
+  }
 
-    private static String newRunId() {
-        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder id = new StringBuilder();
-        for (int i = 0; i < 6; i++) {
-            id.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return id.toString();
+  private static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder, int port) {
+    return builder.endpointOverride(endpoint(port))
+        .region(Region.of(Intrinsics.REGION))
+        .credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
+        .httpClientBuilder(UrlConnectionHttpClient.builder());
+  }
+
+  private static URI endpoint(int port) {
+    return URI.create("http://" + HOST + ":" + port);
+  }
+
+  // ---------------------------------------------------------------- resources
+
+  private void createResources() {
+    for (SamTemplate.Resource resource : template.resources().values()) {
+      if (resource.condition().isPresent() && !intrinsics.conditionHolds(resource.condition().get())) {
+        progress.println("local cloud: skipping " + resource.logicalId() + " (condition "
+            + resource.condition().get() + " is false)");
+        continue;
+      }
+      ensureCreated(resource.logicalId());
     }
-
-    private void startEmulators(Path emulatorsDirectory) {
-        progress.println("local cloud: starting SQS (ElasticMQ) ...");
-        sqsServer = SQSRestServerBuilder.withInterface(HOST)
-                .withDynamicPort()
-                .withAWSRegion(Intrinsics.REGION)
-                .withAWSAccountId(Intrinsics.ACCOUNT_ID)
-                .start();
-        sqsPort = sqsServer.waitUntilStarted().localAddress().getPort();
-        progress.println("local cloud: starting DynamoDB, SES and S3 (Node) ...");
-        // Under the lock that close() takes: a close on exit waits for these and then removes them.
-        synchronized (this) {
-            if (closed) {
-                throw new IllegalStateException("the local cloud was closed while it started");
-            }
-            try {
-                s3Directory = Files.createTempDirectory("anslag-s3-");
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create a directory for the S3 emulator", e);
-            }
-            emulators = EmulatorProcess.start(emulatorsDirectory, s3Directory, this::routeS3Event, progress);
-        }
-        ports = emulators.ports();
-        s3 = configure(S3Client.builder()
-                .serviceConfiguration(S3Configuration.builder()
-                        .pathStyleAccessEnabled(true)
-                        // Over plain http the SDK would stream aws-chunked bodies, which s3rver stores verbatim.
-                        .chunkedEncodingEnabled(false)
-                        .build()), ports.s3()).build();
-        dynamoDb = configure(DynamoDbClient.builder(), ports.dynamoDb()).build();
-        sqs = configure(SqsClient.builder(), sqsPort).build();
-        sesV2 = configure(SesV2Client.builder(), ports.ses()).build();
-        progress.printf("local cloud: SQS on %s, DynamoDB on %s, SES on %s, S3 on %s (run %s)%n",
-                endpoint(sqsPort), endpoint(ports.dynamoDb()), endpoint(ports.ses()), endpoint(ports.s3()), runId);
+    for (SamTemplate.Resource rule : template.resourcesOfType("AWS::Events::Rule")) {
+      registerRule(rule);
     }
+  }
 
-    private static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder, int port) {
-        return builder.endpointOverride(endpoint(port))
-                .region(Region.of(Intrinsics.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
+  private void ensureCreated(String logicalId) {
+    if (physicalIds.containsKey(logicalId)) {
+      return;
     }
-
-    private static URI endpoint(int port) {
-        return URI.create("http://" + HOST + ":" + port);
+    if (!creating.add(logicalId)) {
+      throw new IllegalStateException("circular reference while creating " + logicalId);
     }
-
-    // ---------------------------------------------------------------- resources
-
-    private void createResources() {
-        for (SamTemplate.Resource resource : template.resources().values()) {
-            if (resource.condition().isPresent() && !intrinsics.conditionHolds(resource.condition().get())) {
-                progress.println("local cloud: skipping " + resource.logicalId() + " (condition "
-                        + resource.condition().get() + " is false)");
-                continue;
-            }
-            ensureCreated(resource.logicalId());
-        }
-        for (SamTemplate.Resource rule : template.resourcesOfType("AWS::Events::Rule")) {
-            registerRule(rule);
-        }
+    try {
+      SamTemplate.Resource resource = template.resource(logicalId);
+      String physicalId = switch (resource.type()) {
+        case "AWS::DynamoDB::Table" -> createTable(resource);
+        case "AWS::S3::Bucket" -> createBucket(resource);
+        case "AWS::SQS::Queue" -> createQueue(resource);
+        default -> defaultName(logicalId);
+      };
+      physicalIds.put(logicalId, physicalId);
+    } finally {
+      creating.remove(logicalId);
     }
+  }
 
-    private void ensureCreated(String logicalId) {
-        if (physicalIds.containsKey(logicalId)) {
-            return;
-        }
-        if (!creating.add(logicalId)) {
-            throw new IllegalStateException("circular reference while creating " + logicalId);
-        }
-        try {
-            SamTemplate.Resource resource = template.resource(logicalId);
-            String physicalId = switch (resource.type()) {
-                case "AWS::DynamoDB::Table" -> createTable(resource);
-                case "AWS::S3::Bucket" -> createBucket(resource);
-                case "AWS::SQS::Queue" -> createQueue(resource);
-                default -> defaultName(logicalId);
-            };
-            physicalIds.put(logicalId, physicalId);
-        } finally {
-            creating.remove(logicalId);
-        }
+  private String defaultName(String logicalId) {
+    return logicalId + "-" + runId;
+  }
+
+  private Optional<String> declaredName(SamTemplate.Resource resource, String property) {
+    JsonNode name = resource.property(property);
+    return name.isMissingNode() ? Optional.empty() : Optional.of(intrinsics.resolveToString(name));
+  }
+
+  private String createTable(SamTemplate.Resource resource) {
+    String name = declaredName(resource, "TableName").orElse(defaultName(resource.logicalId()));
+    JsonNode properties = intrinsics.resolve(resource.properties());
+    boolean onDemand = "PAY_PER_REQUEST".equals(properties.path("BillingMode").asText());
+    CreateTableRequest.Builder request = CreateTableRequest.builder()
+        .tableName(name)
+        .attributeDefinitions(properties.path("AttributeDefinitions").valueStream()
+            .map(d -> AttributeDefinition.builder()
+                .attributeName(d.path("AttributeName").asText())
+                .attributeType(d.path("AttributeType").asText())
+                .build())
+            .toList())
+        .keySchema(keySchema(properties.path("KeySchema")));
+    if (onDemand) {
+      request.billingMode(BillingMode.PAY_PER_REQUEST);
+    } else {
+      request.billingMode(BillingMode.PROVISIONED).provisionedThroughput(throughput(properties));
     }
-
-    private String defaultName(String logicalId) {
-        return logicalId + "-" + runId;
+    List<GlobalSecondaryIndex> globalIndexes = properties.path("GlobalSecondaryIndexes").valueStream()
+        .map(index -> {
+          GlobalSecondaryIndex.Builder builder = GlobalSecondaryIndex.builder()
+              .indexName(index.path("IndexName").asText())
+              .keySchema(keySchema(index.path("KeySchema")))
+              .projection(projection(index.path("Projection")));
+          if (!onDemand) {
+            builder.provisionedThroughput(throughput(index));
+          }
+          return builder.build();
+        })
+        .toList();
+    if (!globalIndexes.isEmpty()) {
+      request.globalSecondaryIndexes(globalIndexes);
     }
-
-    private Optional<String> declaredName(SamTemplate.Resource resource, String property) {
-        JsonNode name = resource.property(property);
-        return name.isMissingNode() ? Optional.empty() : Optional.of(intrinsics.resolveToString(name));
+    List<LocalSecondaryIndex> localIndexes = properties.path("LocalSecondaryIndexes").valueStream()
+        .map(index -> LocalSecondaryIndex.builder()
+            .indexName(index.path("IndexName").asText())
+            .keySchema(keySchema(index.path("KeySchema")))
+            .projection(projection(index.path("Projection")))
+            .build())
+        .toList();
+    if (!localIndexes.isEmpty()) {
+      request.localSecondaryIndexes(localIndexes);
     }
-
-    private String createTable(SamTemplate.Resource resource) {
-        String name = declaredName(resource, "TableName").orElse(defaultName(resource.logicalId()));
-        JsonNode properties = intrinsics.resolve(resource.properties());
-        boolean onDemand = "PAY_PER_REQUEST".equals(properties.path("BillingMode").asText());
-        CreateTableRequest.Builder request = CreateTableRequest.builder()
-                .tableName(name)
-                .attributeDefinitions(properties.path("AttributeDefinitions").valueStream()
-                        .map(d -> AttributeDefinition.builder()
-                                .attributeName(d.path("AttributeName").asText())
-                                .attributeType(d.path("AttributeType").asText())
-                                .build())
-                        .toList())
-                .keySchema(keySchema(properties.path("KeySchema")));
-        if (onDemand) {
-            request.billingMode(BillingMode.PAY_PER_REQUEST);
-        } else {
-            request.billingMode(BillingMode.PROVISIONED).provisionedThroughput(throughput(properties));
-        }
-        List<GlobalSecondaryIndex> globalIndexes = properties.path("GlobalSecondaryIndexes").valueStream()
-                .map(index -> {
-                    GlobalSecondaryIndex.Builder builder = GlobalSecondaryIndex.builder()
-                            .indexName(index.path("IndexName").asText())
-                            .keySchema(keySchema(index.path("KeySchema")))
-                            .projection(projection(index.path("Projection")));
-                    if (!onDemand) {
-                        builder.provisionedThroughput(throughput(index));
-                    }
-                    return builder.build();
-                })
-                .toList();
-        if (!globalIndexes.isEmpty()) {
-            request.globalSecondaryIndexes(globalIndexes);
-        }
-        List<LocalSecondaryIndex> localIndexes = properties.path("LocalSecondaryIndexes").valueStream()
-                .map(index -> LocalSecondaryIndex.builder()
-                        .indexName(index.path("IndexName").asText())
-                        .keySchema(keySchema(index.path("KeySchema")))
-                        .projection(projection(index.path("Projection")))
-                        .build())
-                .toList();
-        if (!localIndexes.isEmpty()) {
-            request.localSecondaryIndexes(localIndexes);
-        }
-        dynamoDb.createTable(request.build());
-        progress.println("local cloud: table " + name + " for " + resource.logicalId()
-                + (globalIndexes.isEmpty() ? "" : ", indexes " + globalIndexes.stream()
-                        .map(GlobalSecondaryIndex::indexName).toList()));
-        if (properties.has("TimeToLiveSpecification")) {
-            progress.println("local cloud: note: dynalite has no TTL; items of " + name + " do not expire");
-        }
-        return name;
+    dynamoDb.createTable(request.build());
+    progress.println("local cloud: table " + name + " for " + resource.logicalId()
+        + (globalIndexes.isEmpty() ? "" : ", indexes " + globalIndexes.stream()
+            .map(GlobalSecondaryIndex::indexName).toList()));
+    if (properties.has("TimeToLiveSpecification")) {
+      progress.println("local cloud: note: dynalite has no TTL; items of " + name + " do not expire");
     }
+    return name;
+  }
 
-    private static List<KeySchemaElement> keySchema(JsonNode elements) {
-        return elements.valueStream()
-                .map(e -> KeySchemaElement.builder()
-                        .attributeName(e.path("AttributeName").asText())
-                        .keyType(e.path("KeyType").asText())
-                        .build())
-                .toList();
+  private static List<KeySchemaElement> keySchema(JsonNode elements) {
+    return elements.valueStream()
+        .map(e -> KeySchemaElement.builder()
+            .attributeName(e.path("AttributeName").asText())
+            .keyType(e.path("KeyType").asText())
+            .build())
+        .toList();
+  }
+
+  private static Projection projection(JsonNode projection) {
+    Projection.Builder builder = Projection.builder()
+        .projectionType(projection.path("ProjectionType").asText("ALL"));
+    List<String> nonKey = projection.path("NonKeyAttributes").valueStream().map(JsonNode::asText).toList();
+    if (!nonKey.isEmpty()) {
+      builder.nonKeyAttributes(nonKey);
     }
+    return builder.build();
+  }
 
-    private static Projection projection(JsonNode projection) {
-        Projection.Builder builder = Projection.builder()
-                .projectionType(projection.path("ProjectionType").asText("ALL"));
-        List<String> nonKey = projection.path("NonKeyAttributes").valueStream().map(JsonNode::asText).toList();
-        if (!nonKey.isEmpty()) {
-            builder.nonKeyAttributes(nonKey);
-        }
-        return builder.build();
+  private static ProvisionedThroughput throughput(JsonNode owner) {
+    JsonNode declared = owner.path("ProvisionedThroughput");
+    return ProvisionedThroughput.builder()
+        .readCapacityUnits(declared.path("ReadCapacityUnits").asLong(5))
+        .writeCapacityUnits(declared.path("WriteCapacityUnits").asLong(5))
+        .build();
+  }
+
+  private String createBucket(SamTemplate.Resource resource) {
+    String name = declaredName(resource, "BucketName")
+        .orElse(bucketName(resource.logicalId()));
+    s3.createBucket(b -> b.bucket(name));
+    boolean eventBridge = intrinsics.resolve(resource.property("NotificationConfiguration"))
+        .path("EventBridgeConfiguration").path("EventBridgeEnabled").asBoolean(false);
+    if (eventBridge) {
+      eventBridgeBuckets.add(name);
     }
+    progress.println("local cloud: bucket " + name + " for " + resource.logicalId()
+        + (eventBridge ? " (events to EventBridge)" : ""));
+    return name;
+  }
 
-    private static ProvisionedThroughput throughput(JsonNode owner) {
-        JsonNode declared = owner.path("ProvisionedThroughput");
-        return ProvisionedThroughput.builder()
-                .readCapacityUnits(declared.path("ReadCapacityUnits").asLong(5))
-                .writeCapacityUnits(declared.path("WriteCapacityUnits").asLong(5))
-                .build();
+  private String bucketName(String logicalId) {
+    String base = logicalId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+    String suffix = "-" + runId;
+    return (base.length() + suffix.length() > 63 ? base.substring(0, 63 - suffix.length()) : base) + suffix;
+  }
+
+  private String createQueue(SamTemplate.Resource resource) {
+    JsonNode properties = intrinsics.resolve(resource.properties());
+    boolean fifo = properties.path("FifoQueue").asBoolean(false);
+    String name = declaredName(resource, "QueueName")
+        .orElse(defaultName(resource.logicalId()) + (fifo ? ".fifo" : ""));
+    Map<QueueAttributeName, String> attributes = new LinkedHashMap<>();
+    for (String numeric : List.of("VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds",
+        "MaximumMessageSize", "ReceiveMessageWaitTimeSeconds")) {
+      if (properties.has(numeric)) {
+        attributes.put(QueueAttributeName.fromValue(numeric), properties.get(numeric).asText());
+      }
     }
-
-    private String createBucket(SamTemplate.Resource resource) {
-        String name = declaredName(resource, "BucketName")
-                .orElse(bucketName(resource.logicalId()));
-        s3.createBucket(b -> b.bucket(name));
-        boolean eventBridge = intrinsics.resolve(resource.property("NotificationConfiguration"))
-                .path("EventBridgeConfiguration").path("EventBridgeEnabled").asBoolean(false);
-        if (eventBridge) {
-            eventBridgeBuckets.add(name);
-        }
-        progress.println("local cloud: bucket " + name + " for " + resource.logicalId()
-                + (eventBridge ? " (events to EventBridge)" : ""));
-        return name;
+    if (fifo) {
+      attributes.put(QueueAttributeName.FIFO_QUEUE, "true");
+      if (properties.path("ContentBasedDeduplication").asBoolean(false)) {
+        attributes.put(QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "true");
+      }
     }
-
-    private String bucketName(String logicalId) {
-        String base = logicalId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
-        String suffix = "-" + runId;
-        return (base.length() + suffix.length() > 63 ? base.substring(0, 63 - suffix.length()) : base) + suffix;
+    if (properties.has("RedrivePolicy")) {
+      attributes.put(QueueAttributeName.REDRIVE_POLICY, properties.get("RedrivePolicy").toString());
     }
+    String url = sqs.createQueue(b -> b.queueName(name).attributes(attributes)).queueUrl();
+    String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+        .attributes().get(QueueAttributeName.QUEUE_ARN);
+    queues.put(resource.logicalId(), new QueueInfo(name, url, arn));
+    progress.println("local cloud: queue " + name + " for " + resource.logicalId()
+        + (attributes.isEmpty() ? "" : " " + attributes.entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+    return url;
+  }
 
-    private String createQueue(SamTemplate.Resource resource) {
-        JsonNode properties = intrinsics.resolve(resource.properties());
-        boolean fifo = properties.path("FifoQueue").asBoolean(false);
-        String name = declaredName(resource, "QueueName")
-                .orElse(defaultName(resource.logicalId()) + (fifo ? ".fifo" : ""));
-        Map<QueueAttributeName, String> attributes = new LinkedHashMap<>();
-        for (String numeric : List.of("VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds",
-                "MaximumMessageSize", "ReceiveMessageWaitTimeSeconds")) {
-            if (properties.has(numeric)) {
-                attributes.put(QueueAttributeName.fromValue(numeric), properties.get(numeric).asText());
-            }
-        }
-        if (fifo) {
-            attributes.put(QueueAttributeName.FIFO_QUEUE, "true");
-            if (properties.path("ContentBasedDeduplication").asBoolean(false)) {
-                attributes.put(QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "true");
-            }
-        }
-        if (properties.has("RedrivePolicy")) {
-            attributes.put(QueueAttributeName.REDRIVE_POLICY, properties.get("RedrivePolicy").toString());
-        }
-        String url = sqs.createQueue(b -> b.queueName(name).attributes(attributes)).queueUrl();
-        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        queues.put(resource.logicalId(), new QueueInfo(name, url, arn));
-        progress.println("local cloud: queue " + name + " for " + resource.logicalId()
-                + (attributes.isEmpty() ? "" : " " + attributes.entrySet().stream()
-                        .map(e -> e.getKey() + "=" + e.getValue()).toList()));
-        return url;
-    }
-
-    private String refOf(String logicalId) {
-        SamTemplate.Resource resource = template.resource(logicalId);
-        return switch (resource.type()) {
-            case "AWS::DynamoDB::Table", "AWS::S3::Bucket", "AWS::SQS::Queue" -> {
-                ensureCreated(logicalId);
-                yield physicalIds.get(logicalId);
-            }
-            default -> defaultName(logicalId);
-        };
-    }
-
-    private String attributeOf(String logicalId, String attribute) {
-        SamTemplate.Resource resource = template.resource(logicalId);
-        String region = Intrinsics.REGION;
-        String account = Intrinsics.ACCOUNT_ID;
-        String value = switch (resource.type() + "." + attribute) {
-            case "AWS::SQS::Queue.Arn" -> queue(logicalId).arn();
-            case "AWS::SQS::Queue.QueueName" -> queue(logicalId).name();
-            case "AWS::SQS::Queue.QueueUrl" -> queue(logicalId).url();
-            case "AWS::DynamoDB::Table.Arn" -> "arn:aws:dynamodb:" + region + ":" + account + ":table/" + refOf(logicalId);
-            case "AWS::S3::Bucket.Arn" -> "arn:aws:s3:::" + refOf(logicalId);
-            case "AWS::S3::Bucket.DomainName" -> refOf(logicalId) + ".s3.amazonaws.com";
-            case "AWS::S3::Bucket.RegionalDomainName" -> refOf(logicalId) + ".s3." + region + ".amazonaws.com";
-            case "AWS::Events::Rule.Arn" -> "arn:aws:events:" + region + ":" + account + ":rule/" + refOf(logicalId);
-            case "AWS::Serverless::Function.Arn", "AWS::Lambda::Function.Arn" ->
-                    "arn:aws:lambda:" + region + ":" + account + ":function:" + refOf(logicalId);
-            default -> null;
-        };
-        if (value == null) {
-            throw new UnsupportedOperationException("!GetAtt " + logicalId + "." + attribute
-                    + " (" + resource.type() + ") has no local value");
-        }
-        return value;
-    }
-
-    private QueueInfo queue(String logicalId) {
+  private String refOf(String logicalId) {
+    SamTemplate.Resource resource = template.resource(logicalId);
+    return switch (resource.type()) {
+      case "AWS::DynamoDB::Table", "AWS::S3::Bucket", "AWS::SQS::Queue" -> {
         ensureCreated(logicalId);
-        QueueInfo queue = queues.get(logicalId);
-        if (queue == null) {
-            throw new IllegalArgumentException(logicalId + " is not a queue");
-        }
-        return queue;
+        yield physicalIds.get(logicalId);
+      }
+      default -> defaultName(logicalId);
+    };
+  }
+
+  private String attributeOf(String logicalId, String attribute) {
+    SamTemplate.Resource resource = template.resource(logicalId);
+    String region = Intrinsics.REGION;
+    String account = Intrinsics.ACCOUNT_ID;
+    String value = switch (resource.type() + "." + attribute) {
+      case "AWS::SQS::Queue.Arn" -> queue(logicalId).arn();
+      case "AWS::SQS::Queue.QueueName" -> queue(logicalId).name();
+      case "AWS::SQS::Queue.QueueUrl" -> queue(logicalId).url();
+      case "AWS::DynamoDB::Table.Arn" -> "arn:aws:dynamodb:" + region + ":" + account + ":table/" + refOf(logicalId);
+      case "AWS::S3::Bucket.Arn" -> "arn:aws:s3:::" + refOf(logicalId);
+      case "AWS::S3::Bucket.DomainName" -> refOf(logicalId) + ".s3.amazonaws.com";
+      case "AWS::S3::Bucket.RegionalDomainName" -> refOf(logicalId) + ".s3." + region + ".amazonaws.com";
+      case "AWS::Events::Rule.Arn" -> "arn:aws:events:" + region + ":" + account + ":rule/" + refOf(logicalId);
+      case "AWS::Serverless::Function.Arn", "AWS::Lambda::Function.Arn" ->
+          "arn:aws:lambda:" + region + ":" + account + ":function:" + refOf(logicalId);
+      default -> null;
+    };
+    if (value == null) {
+      throw new UnsupportedOperationException("!GetAtt " + logicalId + "." + attribute
+          + " (" + resource.type() + ") has no local value");
     }
+    return value;
+  }
 
-    // ---------------------------------------------------------------- EventBridge
-
-    private void registerRule(SamTemplate.Resource rule) {
-        JsonNode properties = intrinsics.resolve(rule.properties());
-        if ("DISABLED".equals(properties.path("State").asText())) {
-            return;
-        }
-        JsonNode pattern = properties.path("EventPattern");
-        if (pattern.isTextual()) {
-            try {
-                pattern = json.readTree(pattern.asText());
-            } catch (IOException e) {
-                throw new IllegalArgumentException("EventPattern of " + rule.logicalId() + " is not JSON", e);
-            }
-        }
-        if (!pattern.isObject()) {
-            progress.println("local cloud: rule " + rule.logicalId() + " has no event pattern; not emulated");
-            return;
-        }
-        for (JsonNode target : properties.path("Targets")) {
-            String arn = target.path("Arn").asText();
-            Optional<String> queueId = queues.entrySet().stream()
-                    .filter(q -> q.getValue().arn().equals(arn)).map(Map.Entry::getKey).findFirst();
-            if (queueId.isEmpty()) {
-                progress.println("local cloud: rule " + rule.logicalId() + ": target " + arn
-                        + " is not a queue; not emulated");
-                continue;
-            }
-            Optional<String> input = target.has("Input") ? Optional.of(target.get("Input").asText()) : Optional.empty();
-            routes.add(new RuleRoute(rule.logicalId(), pattern, queueId.get(), input));
-            progress.println("local cloud: rule " + rule.logicalId() + " sends matching events to "
-                    + queueId.get());
-        }
+  private QueueInfo queue(String logicalId) {
+    ensureCreated(logicalId);
+    QueueInfo queue = queues.get(logicalId);
+    if (queue == null) {
+      throw new IllegalArgumentException(logicalId + " is not a queue");
     }
+    return queue;
+  }
 
-    /** Called in node's output order for every ObjectCreated record that s3rver emits. */
-    private void routeS3Event(JsonNode record) {
-        String bucket = record.path("s3").path("bucket").path("name").asText();
-        if (!eventBridgeBuckets.contains(bucket)) {
-            return; // S3 sends to EventBridge only from buckets that enable it
-        }
-        ObjectNode event = eventBridgeObjectCreated(record);
-        for (RuleRoute route : routes) {
-            if (EventPatterns.matches(route.pattern(), event)) {
-                String body = route.input().orElseGet(event::toString);
-                sqs.sendMessage(b -> b.queueUrl(queues.get(route.queueLogicalId()).url()).messageBody(body));
-                progress.println("local cloud: " + route.ruleLogicalId() + ": s3://" + bucket + "/"
-                        + record.path("s3").path("object").path("key").asText() + " -> " + route.queueLogicalId());
-            }
-        }
+  // ---------------------------------------------------------------- EventBridge
+
+  private void registerRule(SamTemplate.Resource rule) {
+    JsonNode properties = intrinsics.resolve(rule.properties());
+    if ("DISABLED".equals(properties.path("State").asText())) {
+      return;
     }
-
-    /** The EventBridge "Object Created" event that S3 sends for an s3rver record. */
-    private ObjectNode eventBridgeObjectCreated(JsonNode record) {
-        JsonNode s3Part = record.path("s3");
-        String bucket = s3Part.path("bucket").path("name").asText();
-        JsonNode object = s3Part.path("object");
-        Instant time = Instant.parse(record.path("eventTime").asText(Instant.now().toString()))
-                .truncatedTo(ChronoUnit.SECONDS);
-        ObjectNode event = json.createObjectNode();
-        event.put("version", "0");
-        event.put("id", UUID.randomUUID().toString());
-        event.put("detail-type", "Object Created");
-        event.put("source", "aws.s3");
-        event.put("account", Intrinsics.ACCOUNT_ID);
-        event.put("time", time.toString());
-        event.put("region", Intrinsics.REGION);
-        event.putArray("resources").add("arn:aws:s3:::" + bucket);
-        ObjectNode detail = event.putObject("detail");
-        detail.put("version", "0");
-        detail.putObject("bucket").put("name", bucket);
-        ObjectNode detailObject = detail.putObject("object");
-        detailObject.put("key", s3KeyEncoding(object.path("key").asText()));
-        detailObject.put("size", object.path("size").asLong());
-        detailObject.put("etag", object.path("eTag").asText());
-        detailObject.put("sequencer", object.path("sequencer").asText());
-        detail.put("request-id", record.path("responseElements").path("x-amz-request-id").asText());
-        detail.put("requester", Intrinsics.ACCOUNT_ID);
-        detail.put("reason", switch (record.path("eventName").asText()) {
-            case "ObjectCreated:Copy" -> "CopyObject";
-            case "ObjectCreated:Post" -> "PostObject";
-            default -> "PutObject";
-        });
-        return event;
+    JsonNode pattern = properties.path("EventPattern");
+    if (pattern.isTextual()) {
+      try {
+        pattern = json.readTree(pattern.asText());
+      } catch (IOException e) {
+        throw new IllegalArgumentException("EventPattern of " + rule.logicalId() + " is not JSON", e);
+      }
     }
-
-    /** S3 URL-encodes keys in its events (space as '+', '/' kept); s3rver does not. */
-    private static String s3KeyEncoding(String key) {
-        return URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
+    if (!pattern.isObject()) {
+      progress.println("local cloud: rule " + rule.logicalId() + " has no event pattern; not emulated");
+      return;
     }
-
-    /**
-     * Waits until every S3 event caused by requests that have already been answered has been routed
-     * to its queue. Routing runs on its own thread, so call this between an upload and a look at the
-     * queue.
-     */
-    public void awaitEventRouting() {
-        emulators.awaitEventsDelivered();
+    for (JsonNode target : properties.path("Targets")) {
+      String arn = target.path("Arn").asText();
+      Optional<String> queueId = queues.entrySet().stream()
+          .filter(q -> q.getValue().arn().equals(arn)).map(Map.Entry::getKey).findFirst();
+      if (queueId.isEmpty()) {
+        progress.println("local cloud: rule " + rule.logicalId() + ": target " + arn
+            + " is not a queue; not emulated");
+        continue;
+      }
+      Optional<String> input = target.has("Input") ? Optional.of(target.get("Input").asText()) : Optional.empty();
+      routes.add(new RuleRoute(rule.logicalId(), pattern, queueId.get(), input));
+      progress.println("local cloud: rule " + rule.logicalId() + " sends matching events to "
+          + queueId.get());
     }
+  }
 
-    /** Stops the SES emulator until {@link #startSes()}, as an outage would: connections are refused. */
-    public void stopSes() {
-        emulators.stopSes();
+  /** Called in node's output order for every ObjectCreated record that s3rver emits. */
+  private void routeS3Event(JsonNode record) {
+    String bucket = record.path("s3").path("bucket").path("name").asText();
+    if (!eventBridgeBuckets.contains(bucket)) {
+      return; // S3 sends to EventBridge only from buckets that enable it
     }
-
-    /** Starts the SES emulator again on the same port, with the mail it had accepted before. */
-    public void startSes() {
-        emulators.startSes();
+    ObjectNode event = eventBridgeObjectCreated(record);
+    for (RuleRoute route : routes) {
+      if (EventPatterns.matches(route.pattern(), event)) {
+        String body = route.input().orElseGet(event::toString);
+        sqs.sendMessage(b -> b.queueUrl(queues.get(route.queueLogicalId()).url()).messageBody(body));
+        progress.println("local cloud: " + route.ruleLogicalId() + ": s3://" + bucket + "/"
+            + record.path("s3").path("object").path("key").asText() + " -> " + route.queueLogicalId());
+      }
     }
+  }
 
-    // ---------------------------------------------------------------- public view
+  /** The EventBridge "Object Created" event that S3 sends for an s3rver record. */
+  private ObjectNode eventBridgeObjectCreated(JsonNode record) {
+    JsonNode s3Part = record.path("s3");
+    String bucket = s3Part.path("bucket").path("name").asText();
+    JsonNode object = s3Part.path("object");
+    Instant time = Instant.parse(record.path("eventTime").asText(Instant.now().toString()))
+        .truncatedTo(ChronoUnit.SECONDS);
+    ObjectNode event = json.createObjectNode();
+    event.put("version", "0");
+    event.put("id", UUID.randomUUID().toString());
+    event.put("detail-type", "Object Created");
+    event.put("source", "aws.s3");
+    event.put("account", Intrinsics.ACCOUNT_ID);
+    event.put("time", time.toString());
+    event.put("region", Intrinsics.REGION);
+    event.putArray("resources").add("arn:aws:s3:::" + bucket);
+    ObjectNode detail = event.putObject("detail");
+    detail.put("version", "0");
+    detail.putObject("bucket").put("name", bucket);
+    ObjectNode detailObject = detail.putObject("object");
+    detailObject.put("key", s3KeyEncoding(object.path("key").asText()));
+    detailObject.put("size", object.path("size").asLong());
+    detailObject.put("etag", object.path("eTag").asText());
+    detailObject.put("sequencer", object.path("sequencer").asText());
+    detail.put("request-id", record.path("responseElements").path("x-amz-request-id").asText());
+    detail.put("requester", Intrinsics.ACCOUNT_ID);
+    detail.put("reason", switch (record.path("eventName").asText()) {
+      case "ObjectCreated:Copy" -> "CopyObject";
+      case "ObjectCreated:Post" -> "PostObject";
+      default -> "PutObject";
+    });
+    return event;
+  }
 
-    public SamTemplate template() {
-        return template;
+  /** S3 URL-encodes keys in its events (space as '+', '/' kept); s3rver does not. */
+  private static String s3KeyEncoding(String key) {
+    return URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
+  }
+
+  /**
+   * Waits until every S3 event caused by requests that have already been answered has been routed
+   * to its queue. Routing runs on its own thread, so call this between an upload and a look at the
+   * queue.
+   */
+  public void awaitEventRouting() {
+    emulators.awaitEventsDelivered();
+  }
+
+  /** Stops the SES emulator until {@link #startSes()}, as an outage would: connections are refused. */
+  public void stopSes() {
+    emulators.stopSes();
+  }
+
+  /** Starts the SES emulator again on the same port, with the mail it had accepted before. */
+  public void startSes() {
+    emulators.startSes();
+  }
+
+  // ---------------------------------------------------------------- public view
+
+  public SamTemplate template() {
+    return template;
+  }
+
+  /** The short random id that makes this run's names unique. */
+  public String runId() {
+    return runId;
+  }
+
+  /**
+   * What {@code !Ref logicalId} gives: the table name, bucket name, queue URL, or parameter value
+   * (also the pseudo parameters such as {@code AWS::Region}).
+   */
+  public String physicalId(String logicalId) {
+    return intrinsics.resolveToString(json.createObjectNode().put("Ref", logicalId));
+  }
+
+  /** Resolves any template value (a literal or an intrinsic in long form) against this cloud. */
+  public JsonNode resolve(JsonNode templateValue) {
+    return intrinsics.resolve(templateValue);
+  }
+
+  /**
+   * The environment a function sees: its Environment.Variables (Globals included) resolved, plus
+   * the region, the emulators' credentials and the SDK's per-service endpoint variables.
+   */
+  public Map<String, String> environmentOf(String functionLogicalId) {
+    SamTemplate.Function function = template.function(functionLogicalId);
+    Map<String, String> environment = new LinkedHashMap<>();
+    function.environment().forEach((name, value) -> {
+      JsonNode resolved = intrinsics.resolve(value);
+      if (!resolved.isMissingNode()) { // a variable whose value is AWS::NoValue is left out
+        environment.put(name, resolved.isContainerNode() ? resolved.toString() : resolved.asText());
+      }
+    });
+    environment.put("AWS_REGION", Intrinsics.REGION);
+    environment.put("AWS_DEFAULT_REGION", Intrinsics.REGION);
+    environment.put("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID);
+    environment.put("AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
+    environment.put("AWS_LAMBDA_FUNCTION_NAME", refOf(functionLogicalId));
+    environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(function.memorySizeMb()));
+    environment.put("AWS_ENDPOINT_URL_S3", endpoint(ports.s3()).toString());
+    environment.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint(ports.dynamoDb()).toString());
+    environment.put("AWS_ENDPOINT_URL_SQS", endpoint(sqsPort).toString());
+    environment.put("AWS_ENDPOINT_URL_SESV2", endpoint(ports.ses()).toString());
+    return Collections.unmodifiableMap(environment);
+  }
+
+  /** The URL of the queue declared as {@code logicalId}. */
+  public String queueUrl(String logicalId) {
+    return queue(logicalId).url();
+  }
+
+  /** The ARN of the queue declared as {@code logicalId}. */
+  public String queueArn(String logicalId) {
+    return queue(logicalId).arn();
+  }
+
+  /** The logical id of the dead-letter queue of a queue, from its RedrivePolicy. */
+  public Optional<String> deadLetterQueueOf(String queueLogicalId) {
+    JsonNode target = template.resource(queueLogicalId).property("RedrivePolicy").path("deadLetterTargetArn");
+    if (target.isMissingNode()) {
+      return Optional.empty();
     }
+    String arn = intrinsics.resolveToString(target);
+    return queues.entrySet().stream().filter(q -> q.getValue().arn().equals(arn))
+        .map(Map.Entry::getKey).findFirst();
+  }
 
-    /** The short random id that makes this run's names unique. */
-    public String runId() {
-        return runId;
+  public S3Client s3() {
+    return s3;
+  }
+
+  public DynamoDbClient dynamoDb() {
+    return dynamoDb;
+  }
+
+  public SqsClient sqs() {
+    return sqs;
+  }
+
+  public SesV2Client sesV2() {
+    return sesV2;
+  }
+
+  /** GET gives the mail sent so far as JSON ({"emails": [...]}); POST to {@code /clear-store} empties it. */
+  public URI sesStore() {
+    return endpoint(ports.ses()).resolve("/store");
+  }
+
+  /** The process id of the Node emulators (for checks that nothing outlives {@link #close()}). */
+  public long emulatorPid() {
+    return emulators.pid();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
     }
-
-    /**
-     * What {@code !Ref logicalId} gives: the table name, bucket name, queue URL, or parameter value
-     * (also the pseudo parameters such as {@code AWS::Region}).
-     */
-    public String physicalId(String logicalId) {
-        return intrinsics.resolveToString(json.createObjectNode().put("Ref", logicalId));
+    closed = true;
+    if (Thread.currentThread() != closeOnExit) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(closeOnExit);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is exiting and runs the hook anyway; closing twice does nothing.
+      }
     }
-
-    /** Resolves any template value (a literal or an intrinsic in long form) against this cloud. */
-    public JsonNode resolve(JsonNode templateValue) {
-        return intrinsics.resolve(templateValue);
+    for (AutoCloseable client : new AutoCloseable[] {s3, dynamoDb, sqs, sesV2}) {
+      closeQuietly(client);
     }
-
-    /**
-     * The environment a function sees: its Environment.Variables (Globals included) resolved, plus
-     * the region, the emulators' credentials and the SDK's per-service endpoint variables.
-     */
-    public Map<String, String> environmentOf(String functionLogicalId) {
-        SamTemplate.Function function = template.function(functionLogicalId);
-        Map<String, String> environment = new LinkedHashMap<>();
-        function.environment().forEach((name, value) -> {
-            JsonNode resolved = intrinsics.resolve(value);
-            if (!resolved.isMissingNode()) { // a variable whose value is AWS::NoValue is left out
-                environment.put(name, resolved.isContainerNode() ? resolved.toString() : resolved.asText());
-            }
-        });
-        environment.put("AWS_REGION", Intrinsics.REGION);
-        environment.put("AWS_DEFAULT_REGION", Intrinsics.REGION);
-        environment.put("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID);
-        environment.put("AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
-        environment.put("AWS_LAMBDA_FUNCTION_NAME", refOf(functionLogicalId));
-        environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(function.memorySizeMb()));
-        environment.put("AWS_ENDPOINT_URL_S3", endpoint(ports.s3()).toString());
-        environment.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint(ports.dynamoDb()).toString());
-        environment.put("AWS_ENDPOINT_URL_SQS", endpoint(sqsPort).toString());
-        environment.put("AWS_ENDPOINT_URL_SESV2", endpoint(ports.ses()).toString());
-        return Collections.unmodifiableMap(environment);
+    if (emulators != null) {
+      emulators.close();
     }
-
-    /** The URL of the queue declared as {@code logicalId}. */
-    public String queueUrl(String logicalId) {
-        return queue(logicalId).url();
+    if (sqsServer != null) {
+      sqsServer.stopAndWait();
     }
-
-    /** The ARN of the queue declared as {@code logicalId}. */
-    public String queueArn(String logicalId) {
-        return queue(logicalId).arn();
+    if (s3Directory != null) {
+      deleteRecursively(s3Directory);
     }
+  }
 
-    /** The logical id of the dead-letter queue of a queue, from its RedrivePolicy. */
-    public Optional<String> deadLetterQueueOf(String queueLogicalId) {
-        JsonNode target = template.resource(queueLogicalId).property("RedrivePolicy").path("deadLetterTargetArn");
-        if (target.isMissingNode()) {
-            return Optional.empty();
-        }
-        String arn = intrinsics.resolveToString(target);
-        return queues.entrySet().stream().filter(q -> q.getValue().arn().equals(arn))
-                .map(Map.Entry::getKey).findFirst();
+  private void closeQuietly(AutoCloseable closeable) {
+    if (closeable == null) {
+      return;
     }
-
-    public S3Client s3() {
-        return s3;
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      progress.println("local cloud: while closing: " + e);
     }
+  }
 
-    public DynamoDbClient dynamoDb() {
-        return dynamoDb;
-    }
-
-    public SqsClient sqs() {
-        return sqs;
-    }
-
-    public SesV2Client sesV2() {
-        return sesV2;
-    }
-
-    /** GET gives the mail sent so far as JSON ({"emails": [...]}); POST to {@code /clear-store} empties it. */
-    public URI sesStore() {
-        return endpoint(ports.ses()).resolve("/store");
-    }
-
-    /** The process id of the Node emulators (for checks that nothing outlives {@link #close()}). */
-    public long emulatorPid() {
-        return emulators.pid();
-    }
-
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        if (Thread.currentThread() != closeOnExit) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(closeOnExit);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is exiting and runs the hook anyway; closing twice does nothing.
-            }
-        }
-        for (AutoCloseable client : new AutoCloseable[] {s3, dynamoDb, sqs, sesV2}) {
-            closeQuietly(client);
-        }
-        if (emulators != null) {
-            emulators.close();
-        }
-        if (sqsServer != null) {
-            sqsServer.stopAndWait();
-        }
-        if (s3Directory != null) {
-            deleteRecursively(s3Directory);
-        }
-    }
-
-    private void closeQuietly(AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
+  private void deleteRecursively(Path directory) {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
         try {
-            closeable.close();
-        } catch (Exception e) {
-            progress.println("local cloud: while closing: " + e);
-        }
-    }
-
-    private void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    progress.println("local cloud: cannot delete " + path + ": " + e.getMessage());
-                }
-            });
+          Files.deleteIfExists(path);
         } catch (IOException e) {
-            progress.println("local cloud: cannot delete " + directory + ": " + e.getMessage());
+          progress.println("local cloud: cannot delete " + path + ": " + e.getMessage());
         }
+      });
+    } catch (IOException e) {
+      progress.println("local cloud: cannot delete " + directory + ": " + e.getMessage());
     }
+  }
 }

@@ -11,48 +11,48 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class SwitchableClock extends Clock {
 
-    private final AtomicReference<Clock> source;
-    private final ZoneId zone; // null: the source's zone
+  private final AtomicReference<Clock> source;
+  private final ZoneId zone; // null: the source's zone
 
-    SwitchableClock(Clock initial) {
-        this(new AtomicReference<>(initial), null);
-    }
+  SwitchableClock(Clock initial) {
+    this(new AtomicReference<>(initial), null);
+  }
 
-    private SwitchableClock(AtomicReference<Clock> source, ZoneId zone) {
-        this.source = source;
-        this.zone = zone;
-    }
+  private SwitchableClock(AtomicReference<Clock> source, ZoneId zone) {
+    this.source = source;
+    this.zone = zone;
+  }
 
-    void set(Clock clock) {
-        source.set(clock);
-    }
+  void set(Clock clock) {
+    source.set(clock);
+  }
 
-    Clock current() {
-        return source.get();
-    }
+  Clock current() {
+    return source.get();
+  }
 
-    @Override
-    public ZoneId getZone() {
-        return zone != null ? zone : source.get().getZone();
-    }
+  @Override
+  public ZoneId getZone() {
+    return zone != null ? zone : source.get().getZone();
+  }
 
-    @Override
-    public Clock withZone(ZoneId newZone) {
-        return new SwitchableClock(source, newZone);
-    }
+  @Override
+  public Clock withZone(ZoneId newZone) {
+    return new SwitchableClock(source, newZone);
+  }
 
-    @Override
-    public Instant instant() {
-        return source.get().instant();
-    }
+  @Override
+  public Instant instant() {
+    return source.get().instant();
+  }
 
-    @Override
-    public long millis() {
-        return source.get().millis();
-    }
+  @Override
+  public long millis() {
+    return source.get().millis();
+  }
 
-    @Override
-    public String toString() {
-        return "SwitchableClock[" + source.get() + (zone == null ? "" : ", " + zone) + "]";
-    }
+  @Override
+  public String toString() {
+    return "SwitchableClock[" + source.get() + (zone == null ? "" : ", " + zone) + "]";
+  }
 }

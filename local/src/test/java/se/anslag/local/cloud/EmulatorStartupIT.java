@@ -9,18 +9,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EmulatorStartupIT {
 
-    @Test
-    void anEmulatorScriptThatDiesIsReportedWithItsErrorOutput(@TempDir Path projectRoot) throws Exception {
-        Path emulators = Files.createDirectories(projectRoot.resolve("local/emulators/node_modules"));
-        Files.writeString(emulators.resolve(".package-lock.json"), "{}");
-        Files.writeString(projectRoot.resolve("local/emulators/server.js"),
-                "console.error('port already taken, giving up'); process.exit(3);\n");
-        Path template = TestClouds.fixtureWithTestHandlers(projectRoot);
+  @Test
+  void anEmulatorScriptThatDiesIsReportedWithItsErrorOutput(@TempDir Path projectRoot) throws Exception {
+    Path emulators = Files.createDirectories(projectRoot.resolve("local/emulators/node_modules"));
+    Files.writeString(emulators.resolve(".package-lock.json"), "{}");
+    Files.writeString(projectRoot.resolve("local/emulators/server.js"),
+        "console.error('port already taken, giving up'); process.exit(3);\n");
+    Path template = TestClouds.fixtureWithTestHandlers(projectRoot);
 
-        assertThatThrownBy(() -> LocalCloud.start(projectRoot, template, TestClouds.progress()))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("Node emulators")
-                .hasMessageContaining("exited before reporting its ports")
-                .hasMessageContaining("port already taken, giving up");
-    }
+    assertThatThrownBy(() -> LocalCloud.start(projectRoot, template, TestClouds.progress()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Node emulators")
+        .hasMessageContaining("exited before reporting its ports")
+        .hasMessageContaining("port already taken, giving up");
+  }
 }
