@@ -25,7 +25,7 @@ import se.anslag.domain.Paragraph;
 import se.anslag.domain.Warning;
 
 /**
- * Reads every set of minutes under {@code src/test/resources/corpus} and compares the reading field by
+ * Reads every set of minutes under {@code src/test/resources/corpus/invented} and compares the reading field by
  * field with the {@code expected.json} beside it. Each folder holds one of:
  *
  * <ul>
@@ -164,7 +164,7 @@ class ReaderCorpusTest {
   }
 
   static Path corpusRoot() throws URISyntaxException {
-    return Path.of(Objects.requireNonNull(ReaderCorpusTest.class.getResource("/corpus")).toURI());
+    return Path.of(Objects.requireNonNull(ReaderCorpusTest.class.getResource("/corpus/invented")).toURI());
   }
 
   private static String text(JsonNode node, String field) {
