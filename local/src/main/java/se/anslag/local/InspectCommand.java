@@ -18,6 +18,7 @@ import se.anslag.domain.Minutes;
 import se.anslag.domain.Warning;
 import se.anslag.intake.ProtocolIntake;
 import se.anslag.reader.MinutesReader;
+import se.anslag.reader.MissingFacts;
 import se.anslag.reader.PrintedDates;
 import se.anslag.reader.UnreadableMinutesException;
 
@@ -71,7 +72,8 @@ final class InspectCommand implements Callable<Integer> {
     var adjusted = adjustedOn != null ? adjustedOn : minutes.adjustedOn() != null ? minutes.adjustedOn() : today;
     var posted = postedOn != null ? postedOn : today;
     var dates = NoticeSchedule.forPostings(List.of(posted), DatesCommand.parsePolicy(policy));
-    var warnings = new ArrayList<Warning>(minutes.warnings());
+    var warnings = new ArrayList<Warning>(adjustedOn == null ? minutes.warnings()
+        : MissingFacts.supplied(minutes.warnings(), MissingFacts.ADJUSTMENT_DATE_NOT_FOUND));
     warnings.addAll(NoticeSchedule.warnings(minutes.meetingDate(), adjusted, posted));
     warnings.addAll(PrintedDates.compare(minutes.printedNotice(), dates));
     var range = minutes.paragraphRange() == null ? null

@@ -27,6 +27,7 @@ import se.anslag.domain.Warning;
 import se.anslag.mail.MailHeaders;
 import se.anslag.mailer.SendOutMessage;
 import se.anslag.reader.MinutesReader;
+import se.anslag.reader.MissingFacts;
 import se.anslag.reader.PrintedDates;
 import se.anslag.reader.UnreadableMinutesException;
 import se.anslag.setup.Organ;
@@ -99,11 +100,16 @@ public final class ProtocolIntake {
       return reject(rejected, unreadable.getMessage());
     }
     var setup = table.loadSetup();
-    var organ = setup.organNamed(minutes.organ());
+    var organ = minutes.organ() == null ? Optional.<Organ>empty() : setup.organNamed(minutes.organ());
     var readRecord = new MinutesRecord(minutesId, upload.bucket(), upload.key(), now,
         organ.map(Organ::name).orElse(minutes.organ()), organ.map(Organ::slug).orElse(null),
         minutes.meetingDate(), minutes.paragraphRange(), minutes.storagePlace(), minutes.adjustedOn(),
         MinutesStatus.REJECTED, null, minutes.warnings());
+    var missing = MissingFacts.neededToPost(minutes);
+    if (!missing.isEmpty()) {
+      return reject(readRecord, "The minutes could be read only in part: "
+          + String.join(" ", missing.stream().map(Warning::message).toList()));
+    }
     if (organ.isEmpty()) {
       var closest = setup.closestOrganName(minutes.organ())
           .map(name -> "; the closest known organ is '" + name + "'").orElse("");
@@ -124,7 +130,8 @@ public final class ProtocolIntake {
     var boards = organ.get().boardIds();
     // Anslag posts on every board of a joint committee at once, so all postings share one date.
     var dates = NoticeSchedule.forPostings(boards.stream().map(board -> postedOn).toList(), organ.get().takedownPolicy());
-    var warnings = new ArrayList<Warning>(minutes.warnings());
+    var warnings = new ArrayList<Warning>(adjustedOnByClerk == null ? minutes.warnings()
+        : MissingFacts.supplied(minutes.warnings(), MissingFacts.ADJUSTMENT_DATE_NOT_FOUND));
     warnings.addAll(NoticeSchedule.warnings(minutes.meetingDate(), adjustedOn, postedOn));
     warnings.addAll(publicFieldsWithIdentityNumbers(minutes));
     warnings.addAll(PrintedDates.compare(minutes.printedNotice(), dates));

@@ -14,43 +14,38 @@ import se.anslag.domain.Paragraph;
 import se.anslag.domain.ParagraphRange;
 import se.anslag.domain.RecipientLine;
 import se.anslag.domain.Warning;
+import se.anslag.reader.ParagraphHeadings.Heading;
 
-/** Reads minutes from plain text; knows nothing of where the text came from. */
+/**
+ * Reads minutes from plain text; knows nothing of where the text came from. The headings
+ * ({@link ParagraphHeadings}) split the text into the front page, the paragraphs and a notice block
+ * after them; the front page and notice block give the header facts ({@link HeaderFacts}), each
+ * paragraph its case number, title, decision and recipients.
+ *
+ * <p>Minutes are read as far as they go: a fact that is not found is left out with a warning naming
+ * it. Only a text in which nothing of minutes is found is refused.
+ */
 final class MinutesParser {
   /** Longer lines are text, not a recipient: no body's name runs this long. */
   private static final int MAX_RECIPIENT_LINE = 90;
+  /** A title longer than this ran into the paragraph's text in a flattened page: it ends at its first sentence. */
+  private static final int MAX_TITLE = 200;
 
-  /** "§ 1 Dnr 2024/7", "BUN § 81", "KS § 235 Dnr 191/2013", "SN § 139 Title Dnr 17/12", "§54". */
-  private static final Pattern HEADING = Pattern.compile(
-      "^(?:\\p{Lu}{1,8}(?:-\\p{Lu}{1,6})?\\s*)?§\\s*(?<num>\\d{1,4})(?!\\d)(?<rest>.*)$");
-  private static final Pattern CONTINUED = Pattern.compile("(?iu)^\\(?\\s*forts(?:\\.|ättning|att)?.*");
-  private static final Pattern RANGE_AFTER_NUMBER = Pattern.compile("^\\s*(?:-{1,2}|–|—|till)\\s*§?\\s*\\d.*");
-
-  private static final String CASE = "(?:\\p{Lu}{1,8}(?:\\s|/|-)?)?\\d{1,4}(?:/|:|\\.|-)\\d{1,6}(?:(?:/|:|\\.|-)\\d{1,6})?";
+  private static final String CASE = "(?:\\p{Lu}{1,8}(?:\\s|/|-|\\.)?)?\\d{1,4}(?:/|:|\\.|-)\\d{1,6}(?:(?:/|:|\\.|-)\\d{1,6})?"
+      + "|\\d{4}-\\p{Lu}{2,8}(?![\\p{L}])";
+  /** A filing (classification) code printed after the case number ("KS.2012.79 041"): not part of it. */
+  private static final String FILING_CODE = "(?:\\s+\\d{3}(?![\\d/:.-]))?";
   private static final Pattern DNR = Pattern.compile(
-      "(?iu)(?<![\\p{L}])(?:dnr|diarienr|diarienummer|dnr\\.)\\s*[:.]?\\s*(?<case>" + CASE + ")");
+      "(?iu)(?<![\\p{L}])(?:dnr|diarienr|diarienummer|dnr\\.)\\s*[:.]?\\s*(?<case>" + CASE + ")" + FILING_CODE);
   private static final Pattern CASE_IN_BRACKETS = Pattern.compile("\\((?<case>" + CASE + ")\\)\\s*$");
   private static final Pattern CASE_LINE = Pattern.compile(
-      "(?iu)^(?<dnr>(?:dnr|diarienr|diarienummer|dnr\\.)\\s*[:.]?\\s*)?(?<case>" + CASE + ")$");
+      "(?iu)^(?<dnr>(?:dnr|diarienr|diarienummer|dnr\\.)\\s*[:.]?\\s*)?(?<case>" + CASE + ")" + FILING_CODE + "$");
 
   private static final Pattern NOTICE_HEADING = Pattern.compile(
       "(?iu)^(?:anslag\\s*/\\s*bevis|bevis\\s*/\\s*anslag|anslagsbevis|bevis\\s+om\\s+(?:anslag|justering)"
           + "|bevis\\s+tillkännagivande\\s+av\\s+justerat\\s+protokoll|tillkännagivande\\s+av\\s+justerat\\s+protokoll"
           + "|anslag)\\s*$");
 
-  private static final Pattern OTHER_SECTION = Pattern.compile(
-      "(?iu)^(?:beskrivning\\s+av\\s+ärendet|ärendebeskrivning|ärendet|sammanfattning(?:\\s+av\\s+ärendet)?"
-          + "|ärendet\\s+i\\s+korthet|bakgrund|beslutsunderlag|underlag\\s+för\\s+beslut|handlingar|behandling"
-          + "|behandling\\s+på\\s+sammanträdet|yrkanden?|propositionsordning|beslutsgång|omröstning"
-          + "|omröstningsresultat|reservationer?|protokollsanteckningar?|jäv|motivering|beslutsmotivering"
-          + "|skäl\\s+(?:för|till)\\s+beslut(?:et)?|.{0,60}förslag\\s+till\\s+beslut|tjänsteskrivelse"
-          + "|ekonomiska\\s+konsekvenser|överklagande|hur\\s+man\\s+överklagar|upplysningar|särskilt\\s+yttrande"
-          + "|yttrande|deltar\\s+(?:inte|ej)\\s+i\\s+beslutet|ärendets\\s+(?:handläggning|beredning)|beredning"
-          + "|bedömning|förvaltningens\\s+(?:bedömning|förslag)|lagstiftning|konsekvensanalys|finansiering"
-          + "|barnperspektiv|barnkonsekvensanalys|uppföljning)\\s*:?$");
-  private static final Pattern DECISION_SECTION = Pattern.compile(
-      "(?iu)^(?:.{0,70}s\\s+)?beslut(?:et)?(?:\\s+i\\s+ärendet)?\\s*:?$");
-  private static final Pattern DECISION_INLINE = Pattern.compile("(?iu)^beslut(?:et)?\\s*:\\s*(?<text>\\S.*)$");
   private static final Pattern DECIDES = Pattern.compile("(?iu)^.{0,90}\\s(?:beslutar|beslöt|beslutade)(?:\\s|:|$).*");
   private static final Pattern SIGNATURE = Pattern.compile(
       "(?iu)^(?:vid\\s+protokollet|ordförande|sekreterare|justerare|justerande|underskrifter|underskrift"
@@ -61,54 +56,23 @@ final class MinutesParser {
       "(?u)^(?:(?i:sammanträdesprotokoll|utdrag\\s+ur\\s+(?:sammanträdes)?protokoll(?:et)?)(?!.*\\btill\\b).{0,60}"
           + "|\\p{Lu}{2,}(?:\\s\\p{Lu}{2,})*\\s+KOMMUN"
           + "|(?:\\p{Lu}{1,8}\\s*)?§\\s*\\d{1,4}\\s*\\(?\\s*(?i:forts)\\S*\\)?)$");
-
-  private record Heading(int line, int number, String rest) {}
-
-  static boolean isParagraphHeading(String line) {
-    return heading(line, -1) != null;
-  }
-
-  private static Heading heading(String line, int index) {
-    Matcher m = HEADING.matcher(line);
-    if (!m.matches()) {
-      return null;
-    }
-    String rest = m.group("rest");
-    if (RANGE_AFTER_NUMBER.matcher(rest).matches()) {
-      return null; // "§ 1-6" is a range, not a heading
-    }
-    String trimmed = rest.replaceAll("^[\\s.:–-]+", "");
-    if (CONTINUED.matcher(trimmed).matches()) {
-      return null; // "§ 81 forts." repeats the heading on the next page
-    }
-    if (!trimmed.isEmpty() && Character.isLowerCase(trimmed.codePointAt(0))) {
-      return null; // "§ 5 i reglementet" is a reference that happened to start a line
-    }
-    return new Heading(index, Integer.parseInt(m.group("num")), trimmed);
-  }
+  /** Words only minutes use: with a single header fact found, they tell minutes from other text. */
+  private static final Pattern MINUTES_WORDS = Pattern.compile("(?iu)protokoll|justera|sammanträd|paragraf|anslag|§");
+  private static final Pattern SENTENCE_END = Pattern.compile("[\\p{Ll}\\d)]\\.(?=\\s+\\p{Lu})");
 
   Minutes parse(String text) throws UnreadableMinutesException {
     List<String> lines = TextLines.of(text);
-    List<Heading> headings = findHeadings(lines);
+    List<Heading> headings = ParagraphHeadings.find(lines);
 
     int bodyStart = headings.isEmpty() ? lines.size() : headings.getFirst().line();
     // "Anslag" can also head a budget section inside a paragraph: only a block after the last § ends the body
     int bodyEnd = bodyEnd(lines, headings.isEmpty() ? bodyStart : headings.getLast().line());
 
-    NoticeFields fields = new NoticeFields();
-    fields.scan(lines.subList(0, bodyStart));
-    fields.scan(lines.subList(bodyEnd, lines.size()));
-    if (fields.organ == null || fields.meetingDate == null && fields.placeAndTimeDate == null) {
-      fields.scan(lines); // labels printed elsewhere, e.g. in a page header
-    }
-    if (fields.organ == null) {
-      fields.organ = organFromTitleLines(lines.subList(0, Math.min(bodyStart, 40)));
-    }
-    LocalDate meetingDate = fields.meetingDate != null ? fields.meetingDate : fields.placeAndTimeDate;
-    requireMinutes(fields.organ, meetingDate, headings);
+    HeaderFacts facts = HeaderFacts.read(lines, bodyStart, bodyEnd);
+    requireMinutes(facts, headings, text);
 
     boolean[] skip = new boolean[lines.size()];
-    markRunningHeaders(lines, skip, bodyStart, bodyEnd, fields.organ, meetingDate);
+    markRunningHeaders(lines, skip, bodyStart, bodyEnd, facts.organ, facts.meetingDate);
 
     String[] casesBefore = new String[headings.size()];
     for (int h = 0; h < headings.size(); h++) {
@@ -157,8 +121,8 @@ final class MinutesParser {
       paragraphs.add(paragraph);
     }
 
-    ParagraphRange range = fields.range;
-    if (range != null) {
+    ParagraphRange range = facts.range;
+    if (range != null && !paragraphs.isEmpty()) {
       List<Integer> missing = new ArrayList<>();
       for (int n = range.from(); n <= range.to() && missing.size() <= 1000; n++) {
         if (!seen.containsKey(n)) {
@@ -180,8 +144,14 @@ final class MinutesParser {
             "§ " + p.number() + " has no recipients (no \"Beslut skickas till\" or similar list found)."));
       }
     }
-    return new Minutes(fields.organ, meetingDate, range, fields.storagePlace, fields.adjustedOn,
-        fields.printedNotice(), paragraphs, warnings);
+    if (paragraphs.isEmpty()) {
+      warnings.add(new Warning(MissingFacts.PARAGRAPHS_NOT_FOUND,
+          "No paragraph heading (\"§ 1\", \"KS § 1\", \"Ks 1\" ...) was found: no decision is read or sent."));
+    }
+    List<Warning> all = new ArrayList<>(facts.warnings);
+    all.addAll(warnings);
+    return new Minutes(facts.organ, facts.meetingDate, range, facts.storagePlace, facts.adjustedOn,
+        facts.printedNotice, paragraphs, all);
   }
 
   /** Where the paragraphs end: at a notice block printed after them, else at the end of the text. */
@@ -197,33 +167,6 @@ final class MinutesParser {
   private static String describe(List<Integer> missing) {
     List<String> names = missing.stream().map(n -> "§ " + n).toList();
     return names.size() == 1 ? names.getFirst() : String.join(", ", names);
-  }
-
-  private static List<Heading> findHeadings(List<String> lines) {
-    List<Heading> candidates = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      Heading heading = heading(lines.get(i), i);
-      if (heading != null) {
-        candidates.add(heading);
-      }
-    }
-    // A table of contents lists the headings once more, each with a bare title as body: drop those entries
-    Map<Integer, Integer> lastCandidate = new HashMap<>();
-    for (int c = 0; c < candidates.size(); c++) {
-      lastCandidate.put(candidates.get(c).number(), c);
-    }
-    List<Heading> kept = new ArrayList<>();
-    for (int c = 0; c < candidates.size(); c++) {
-      Heading heading = candidates.get(c);
-      int end = c + 1 < candidates.size() ? candidates.get(c + 1).line() : lines.size();
-      List<String> bodyLines = lines.subList(heading.line() + 1, end).stream().filter(l -> !l.isEmpty()).toList();
-      boolean bare = bodyLines.size() <= 2 && bodyLines.stream().allMatch(l -> classify(l) == Section.NONE);
-      boolean repeatedLater = lastCandidate.get(heading.number()) > c;
-      if (!(repeatedLater && bare)) {
-        kept.add(heading);
-      }
-    }
-    return kept;
   }
 
   private static boolean headingHasCase(Heading heading) {
@@ -250,89 +193,50 @@ final class MinutesParser {
     return -1;
   }
 
-  private static void requireMinutes(String organ, LocalDate meetingDate, List<Heading> headings)
+  /**
+   * Refuses a text in which nothing of minutes is found: none of organ, meeting date and paragraph
+   * headings, or only one of them in a text without a word that minutes use. Anything more is read,
+   * in part if need be.
+   */
+  private static void requireMinutes(HeaderFacts facts, List<Heading> headings, String text)
       throws UnreadableMinutesException {
+    boolean organ = facts.organ != null || facts.warnings.stream().anyMatch(w -> w.code().equals(MissingFacts.ORGAN_IN_DOUBT));
+    boolean meetingDate = facts.meetingDate != null
+        || facts.warnings.stream().anyMatch(w -> w.code().equals(MissingFacts.MEETING_DATE_IN_DOUBT));
+    boolean paragraphs = !headings.isEmpty();
+    int found = (organ ? 1 : 0) + (meetingDate ? 1 : 0) + (paragraphs ? 1 : 0);
+    if (found >= 2 || found == 1 && MINUTES_WORDS.matcher(text).find()) {
+      return;
+    }
     List<String> missing = new ArrayList<>();
-    if (organ == null) {
+    if (!organ) {
       missing.add("no organ (\"Organ\", \"Beslutsinstans\" ...)");
     }
-    if (meetingDate == null) {
+    if (!meetingDate) {
       missing.add("no meeting date (\"Sammanträdesdatum\" ...)");
     }
-    if (headings.isEmpty()) {
+    if (!paragraphs) {
       missing.add("no paragraph heading (\"§ 1\" ...)");
     }
-    if (!missing.isEmpty()) {
-      String list = missing.size() == 1 ? missing.getFirst()
-          : String.join(", ", missing.subList(0, missing.size() - 1)) + " and " + missing.getLast();
-      throw new UnreadableMinutesException("The text does not look like minutes: " + list + " was found.");
-    }
-  }
-
-  /** Without an "Organ" label, minutes usually open with the organ's name on a line of its own. */
-  private static String organFromTitleLines(List<String> lines) {
-    Pattern organName = Pattern.compile(
-        "(?u)^\\p{Lu}[\\p{L} ,-]{2,80}(?:nämnd(?:en)?|styrelse(?:n)?|fullmäktige|utskott(?:et)?|beredning(?:en)?"
-            + "|direktion(?:en)?|råd(?:et)?)$");
-    for (String line : lines) {
-      if (organName.matcher(line).matches()) {
-        return line;
-      }
-    }
-    return null;
+    String list = missing.size() == 1 ? missing.getFirst()
+        : String.join(", ", missing.subList(0, missing.size() - 1)) + " and " + missing.getLast();
+    throw new UnreadableMinutesException("The text does not look like minutes: " + list + " was found.");
   }
 
   private static void markRunningHeaders(
       List<String> lines, boolean[] skip, int from, int to, String organ, LocalDate meetingDate) {
-    String organLower = organ.toLowerCase(Locale.ROOT);
+    String organLower = organ == null ? null : organ.toLowerCase(Locale.ROOT);
     String date = meetingDate == null ? null : meetingDate.toString();
     for (int i = from; i < to; i++) {
       String line = lines.get(i);
       String lower = line.toLowerCase(Locale.ROOT);
-      boolean organAndDate = lower.contains(organLower)
+      boolean organAndDate = organLower != null && lower.contains(organLower)
           && (date != null && line.contains(date) || lower.contains("sammanträdesdatum"));
       boolean meetingDateLine = lower.startsWith("sammanträdesdatum") && line.length() < 40;
       if (organAndDate || meetingDateLine || RUNNING_HEADER.matcher(line).matches()) {
         skip[i] = true;
       }
     }
-  }
-
-  /**
-   * Where a closing separator ("______", three or more underscores at the end of the line) starts, or
-   * -1. Counted by hand: a regex with a lazy prefix backtracks quadratically over long runs of "_".
-   */
-  private static int separatorStart(String line) {
-    int end = line.length();
-    while (end > 0 && Character.isWhitespace(line.charAt(end - 1))) {
-      end--;
-    }
-    int start = end;
-    while (start > 0 && line.charAt(start - 1) == '_') {
-      start--;
-    }
-    return end - start >= 3 ? start : -1;
-  }
-
-  private enum Section { NONE, DECISION, OTHER, RECIPIENTS, SEPARATOR }
-
-  private static Section classify(String line) {
-    if (line.isEmpty()) {
-      return Section.NONE;
-    }
-    if (Recipients.isHeading(line)) {
-      return Section.RECIPIENTS;
-    }
-    if (separatorStart(line) >= 0) {
-      return Section.SEPARATOR;
-    }
-    if (OTHER_SECTION.matcher(line).matches()) {
-      return Section.OTHER;
-    }
-    if (DECISION_SECTION.matcher(line).matches() || DECISION_INLINE.matcher(line).matches()) {
-      return Section.DECISION;
-    }
-    return Section.NONE;
   }
 
   /** A paragraph as read, and the line of text that cut its recipient list short, if one did. */
@@ -345,7 +249,7 @@ final class MinutesParser {
     // A line ending in "______" carries text before the separator: split it so the separator stands alone
     List<String> lines = new ArrayList<>();
     for (String line : body) {
-      int separator = separatorStart(line);
+      int separator = Sections.separatorStart(line);
       if (separator > 0) {
         lines.add(line.substring(0, separator).trim());
         lines.add("______");
@@ -359,7 +263,23 @@ final class MinutesParser {
     Matcher dnr = DNR.matcher(title);
     if (dnr.find()) {
       caseNumber = dnr.group("case");
-      title = (title.substring(0, dnr.start()) + " " + title.substring(dnr.end())).trim();
+      String before = title.substring(0, dnr.start()).trim();
+      String after = title.substring(dnr.end()).trim();
+      if (!before.isEmpty() && after.length() > MAX_TITLE / 2) {
+        // "173 Digital strategi Dnr KS 2018/0942 Kommunledningskontorets skrivelse ...": a flattened
+        // page, where the title ends at the case number and the paragraph's text follows it
+        title = before;
+        lines.addFirst(after);
+      } else {
+        title = (before + " " + after).trim();
+      }
+    }
+    if (title.length() > MAX_TITLE) {
+      Matcher sentence = SENTENCE_END.matcher(title);
+      if (sentence.find()) {
+        lines.addFirst(title.substring(sentence.end()).trim());
+        title = title.substring(0, sentence.start() + 1);
+      }
     }
     Matcher bracketed = CASE_IN_BRACKETS.matcher(title);
     if (bracketed.find()) {
@@ -398,7 +318,7 @@ final class MinutesParser {
           }
           break;
         }
-        if (classify(line) != Section.NONE || titleLines.size() >= 3) {
+        if (Sections.classify(line) != Sections.Section.NONE || titleLines.size() >= 3) {
           break;
         }
         if (!titleLines.isEmpty() && !continues(titleLines.getLast()) && !startsLowerCase(line)) {
@@ -424,6 +344,12 @@ final class MinutesParser {
         Matcher lineDnr = DNR.matcher(lines.get(j));
         if (lineDnr.find() && lineDnr.start() == 0) {
           caseNumber = lineDnr.group("case");
+          break;
+        }
+        // "§36 Motion om kulturskola" over "2012/0008  860": the case number alone on the next line
+        String alone = lines.get(j).isEmpty() ? null : caseLine(lines.get(j));
+        if (alone != null) {
+          caseNumber = alone;
           break;
         }
       }
@@ -452,9 +378,9 @@ final class MinutesParser {
   private static String decision(List<String> lines) {
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
-      if (classify(line) == Section.DECISION) {
+      if (Sections.classify(line) == Sections.Section.DECISION) {
         List<String> content = new ArrayList<>();
-        Matcher inline = DECISION_INLINE.matcher(line);
+        Matcher inline = Sections.DECISION_INLINE.matcher(line);
         if (inline.matches()) {
           content.add(inline.group("text"));
         }
@@ -466,14 +392,14 @@ final class MinutesParser {
       }
     }
     // No "Beslut" heading: take the sentence "Nämnden beslutar ..." outside any proposal section
-    Section current = Section.NONE;
+    Sections.Section current = Sections.Section.NONE;
     for (int i = 0; i < lines.size(); i++) {
-      Section section = classify(lines.get(i));
-      if (section != Section.NONE) {
+      Sections.Section section = Sections.classify(lines.get(i));
+      if (section != Sections.Section.NONE) {
         current = section;
         continue;
       }
-      if (current == Section.NONE && DECIDES.matcher(lines.get(i)).matches()) {
+      if (current == Sections.Section.NONE && DECIDES.matcher(lines.get(i)).matches()) {
         List<String> content = new ArrayList<>();
         content.add(lines.get(i));
         content.addAll(untilNextSection(lines, i + 1));
@@ -487,7 +413,7 @@ final class MinutesParser {
     List<String> content = new ArrayList<>();
     for (int i = from; i < lines.size(); i++) {
       String line = lines.get(i);
-      if (classify(line) != Section.NONE) {
+      if (Sections.classify(line) != Sections.Section.NONE) {
         break;
       }
       content.add(line);
@@ -499,7 +425,7 @@ final class MinutesParser {
     List<RecipientLine> result = new ArrayList<>();
     Optional<String> cutAt = Optional.empty();
     for (int i = 0; i < lines.size(); i++) {
-      if (classify(lines.get(i)) != Section.RECIPIENTS) {
+      if (Sections.classify(lines.get(i)) != Sections.Section.RECIPIENTS) {
         continue;
       }
       String inline = Recipients.inline(lines.get(i));
@@ -540,7 +466,7 @@ final class MinutesParser {
         }
         break;
       }
-      if (classify(line) != Section.NONE || SIGNATURE.matcher(line).matches() || NOTICE_HEADING.matcher(line).matches()) {
+      if (Sections.classify(line) != Sections.Section.NONE || SIGNATURE.matcher(line).matches() || NOTICE_HEADING.matcher(line).matches()) {
         break;
       }
       if (endsListAsText(line)) {
@@ -561,7 +487,7 @@ final class MinutesParser {
   private static boolean recipientFollows(List<String> lines, int textLine) {
     for (int j = textLine + 1; j < lines.size() && !lines.get(j).isEmpty(); j++) {
       String line = lines.get(j);
-      if (classify(line) != Section.NONE || SIGNATURE.matcher(line).matches()) {
+      if (Sections.classify(line) != Sections.Section.NONE || SIGNATURE.matcher(line).matches()) {
         return false;
       }
       if (readsAsRecipient(line)) {

@@ -18,10 +18,15 @@ import se.anslag.domain.PrintedNoticeDates;
  */
 final class NoticeFields {
 
-  enum Kind { ORGAN, ORGAN_AND_DATE, MEETING_DATE, PLACE_AND_TIME, RANGE, STORAGE, ADJUSTED, POSTED, TAKEDOWN,
-    LAST_APPEAL, PERIOD, OTHER }
+  enum Kind { ORGAN, ORGAN_AND_DATE, MEETING_DATE, MEETING_PROSE, PLACE_AND_TIME, RANGE, STORAGE, ADJUSTED, POSTED,
+    TAKEDOWN, LAST_APPEAL, PERIOD, OTHER }
 
-  private record Label(Kind kind, Pattern pattern) {}
+  /**
+   * A label; a loose one is also a word of running text ("sammanträde den ...", "Nämnd"), so it
+   * counts only where its value starts as the label's values do, and not when the whole text is
+   * searched for labels printed outside the front page.
+   */
+  private record Label(Kind kind, Pattern pattern, boolean loose) {}
 
   private static final String WORD_START = "(?<![\\p{L}\\p{N}])";
   private static final String WORD_END = "(?![\\p{L}])";
@@ -36,7 +41,7 @@ final class NoticeFields {
           + "|protokollet\\s+(?:anslås|anslogs|har\\s+anslagits)(?:\\s+den)?"),
       label(Kind.TAKEDOWN, "tidigast\\s+datum\\s+för\\s+anslagets\\s+nedtagande"
           + "|datum\\s+(?:då|när|för)\\s+(?:anslaget|anslag)\\s+(?:tas|togs)\\s+(?:ned|ner)"
-          + "|datum\\s+för\\s+anslag(?:s|ets)\\s+nedtagande|anslaget\\s+(?:nedtages|nedtas|nedtogs)"
+          + "|datum\\s+för\\s+anslag(?:s|ets)\\s+(?:nedtagande|nedtagning)|anslaget\\s+(?:nedtages|nedtas|nedtogs)"
           + "|anslag(?:et)?\\s+tas\\s+(?:ned|ner)|datum\\s+då\\s+publiceringen\\s+av\\s+tillkännagivandet\\s+upphör"
           + "|publiceringen\\s+av\\s+tillkännagivandet\\s+upphör"
           + "|(?:anslaget|anslås)\\s+(?:till\\s+och\\s+med|t\\.\\s?o\\.\\s?m\\.?)"),
@@ -45,50 +50,79 @@ final class NoticeFields {
           + "|anslaget\\s+är\\s+uppsatt\\s+under\\s+tiden"),
       label(Kind.STORAGE, "förvaringsplats\\s+(?:för|av|för/av|för\\s+det\\s+justerade)\\s+(?:protokollet|protokoll)"
           + "|protokollets\\s+förvaringsplats|förvaringsplats|förvaringsställe"
-          + "|protokollet\\s+(?:finns|förvaras)\\s+(?:på|hos|i|vid)|protokollet\\s+(?:finns|förvaras)"),
+          + "|protokollet\\s+(?:finns|förvaras)\\s+(?:på|hos|i|vid)|protokollet\\s+(?:finns|förvaras)"
+          + "|finns\\s+tillgängligt?\\s+(?:på|hos|i|vid)"),
       label(Kind.ADJUSTED, "justeringens\\s+(?:plats\\s+och\\s+tid|tid\\s+och\\s+plats|datum)|justeringsdatum"
+          + "|(?:plats\\s+och\\s+tid|tid\\s+och\\s+plats)\\s+för\\s+justering(?:en)?"
           + "|datum\\s+för\\s+justering(?:en)?|justerat\\s+den|justerad\\s+den|justerades\\s+den"
+          + "|som\\s+justera(?:ts|des)(?:\\s+den)?"
           + "|protokollet\\s+justerades(?:\\s+den)?|protokollet\\s+justerat(?:\\s+den)?"),
       label(Kind.MEETING_DATE, "sammanträdesdatum|sammanträdesdag|datum\\s+för\\s+sammanträde(?:t)?"
           + "|sammanträdets\\s+datum|mötesdatum"),
       label(Kind.PLACE_AND_TIME, "plats\\s+och\\s+tid|tid\\s+och\\s+plats"),
-      label(Kind.RANGE, "protokollsparagrafer|justerade\\s+paragrafer|paragrafnummer|paragrafnr|paragrafer|paragraf"),
+      label(Kind.RANGE, "protokollsparagrafer|justerade\\s+paragrafer|paragrafnummer|paragrafnr|paragrafer|paragraf"
+          + "|omfattning"),
       label(Kind.OTHER, "underskrifter|underskrift|sekreterare|ordförande|justerare|justerande"),
-      startLabel(Kind.ORGAN, "organ|beslutsinstans|forum|beslutande\\s+organ"),
-      startLabel(Kind.MEETING_DATE, "datum"));
+      startLabel(Kind.ORGAN, "organ|beslutsinstans|forum|beslutande\\s+organ|nämnd"),
+      startLabel(Kind.MEETING_DATE, "datum"),
+      // "... har haft sammanträde den 29 oktober 2012", "Sammanträde 2013-04-24"
+      looseLabel(Kind.MEETING_PROSE, "(?iu:(?:har\\s+haft\\s+)?sammanträde(?:t)?(?:\\s+den)?)"),
+      // In a cover page flattened to one line the labels stand in the middle of it, capitalised
+      looseLabel(Kind.ORGAN, "Organ|Nämnd|Beslutsinstans|Forum"),
+      looseLabel(Kind.PLACE_AND_TIME, "Tid"),
+      looseLabel(Kind.MEETING_DATE, "Datum"));
 
   static final Pattern RANGE = Pattern.compile(
       "§*\\s*(\\d{1,4})\\s*(?:-{1,2}|–|—|till)\\s*§*\\s*(\\d{1,4})(?!\\d)|§+\\s*(\\d{1,4})(?![\\d/:])");
 
   private static Label label(Kind kind, String regex) {
-    return new Label(kind, Pattern.compile("(?iu)" + WORD_START + "(?:" + regex + ")" + WORD_END));
+    return new Label(kind, Pattern.compile("(?iu)" + WORD_START + "(?:" + regex + ")" + WORD_END), false);
   }
 
   private static Label startLabel(Kind kind, String regex) {
-    return new Label(kind, Pattern.compile("(?iu)^(?:" + regex + ")" + WORD_END));
+    return new Label(kind, Pattern.compile("(?iu)^(?:" + regex + ")" + WORD_END), false);
+  }
+
+  /** Matched as written (capitals count), anywhere in a line. */
+  private static Label looseLabel(Kind kind, String regex) {
+    return new Label(kind, Pattern.compile("(?u)" + WORD_START + "(?:" + regex + ")" + WORD_END), true);
   }
 
   private record Hit(Kind kind, int start, int end) {}
 
-  String organ;
-  LocalDate meetingDate;
+  /** A name after an organ label that is no known kind of organ: a few capitalised words, no figures. */
+  private static final Pattern UNKNOWN_ORGAN = Pattern.compile("(?u)^\\p{Lu}[\\p{L}&-]*(?:,?\\s[\\p{L}&-]+){0,5}$");
+
+  /** How far after a loose label its value must begin to count. */
+  private static final int LOOSE_VALUE_WINDOW = 60;
+
+  /** Organs named after a label, as {@link OrganNames} gives them, in the order found. */
+  final List<String> organs = new ArrayList<>();
+  /** Meeting dates printed after a label, in the order found. */
+  final List<LocalDate> meetingDates = new ArrayList<>();
   LocalDate placeAndTimeDate;
   ParagraphRange range;
   String storagePlace;
   LocalDate adjustedOn;
+  /** "Justeringens plats och tid ... tisdagen den 17 juni": a date without its year, the meeting's gives it. */
+  SwedishDates.Partial adjustedWithoutYear;
   LocalDate postedOn;
   LocalDate takedownOn;
   LocalDate lastAppealDay;
 
-  /** Reads labelled fields from these lines; a field already found is kept. */
-  void scan(List<String> lines) {
+  /**
+   * Reads labelled fields from these lines; a field already found is kept. The front page and the
+   * notice block are read with every label; {@code wholeText} reads only the strict ones, since the
+   * loose ones are also words of the paragraphs' text.
+   */
+  void scan(List<String> lines, boolean wholeText) {
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
-      List<Hit> hits = hits(line);
+      List<Hit> hits = hits(line, wholeText);
       if (hits.isEmpty()) {
         continue;
       }
-      String next = nextValueLine(lines, i);
+      String next = nextValueLine(lines, i, wholeText);
       List<Hit> pending = new ArrayList<>();
       for (int h = 0; h < hits.size(); h++) {
         Hit hit = hits.get(h);
@@ -106,17 +140,26 @@ final class NoticeFields {
     }
   }
 
+  /** Whether the text starts with a label: what follows an organ's name in a cover page flattened to one line. */
+  static boolean startsWithLabel(String text) {
+    List<Hit> hits = hits(text, false);
+    return !hits.isEmpty() && hits.getFirst().start() == 0;
+  }
+
   PrintedNoticeDates printedNotice() {
     return new PrintedNoticeDates(postedOn, lastAppealDay, takedownOn);
   }
 
-  private static List<Hit> hits(String line) {
+  private static List<Hit> hits(String line, boolean strictOnly) {
     List<Hit> hits = new ArrayList<>();
     // Each label's next match is remembered and searched again only once the scan has passed it, so a
     // long line with many labels is read in one pass per label rather than one per hit
     Matcher[] matchers = new Matcher[LABELS.size()];
     Hit[] next = new Hit[LABELS.size()];
     boolean[] exhausted = new boolean[LABELS.size()];
+    for (int l = 0; l < LABELS.size(); l++) {
+      exhausted[l] = strictOnly && LABELS.get(l).loose();
+    }
     int pos = 0;
     while (pos < line.length()) {
       Hit best = null;
@@ -128,11 +171,11 @@ final class NoticeFields {
           if (matchers[l] == null) {
             matchers[l] = LABELS.get(l).pattern().matcher(line);
           }
-          if (!matchers[l].find(pos)) {
+          next[l] = find(LABELS.get(l), matchers[l], line, pos);
+          if (next[l] == null) {
             exhausted[l] = true;
             continue;
           }
-          next[l] = new Hit(LABELS.get(l).kind(), matchers[l].start(), matchers[l].end());
         }
         if (best == null || next[l].start() < best.start()) {
           best = next[l];
@@ -147,14 +190,36 @@ final class NoticeFields {
     return hits;
   }
 
+  /** The label's next match from {@code from} on; a loose label's only where a value of its kind follows. */
+  private static Hit find(Label label, Matcher matcher, String line, int from) {
+    int at = from;
+    while (at <= line.length() && matcher.find(at)) {
+      if (!label.loose() || valueFollows(label.kind(), line, matcher.end())) {
+        return new Hit(label.kind(), matcher.start(), matcher.end());
+      }
+      at = matcher.end() + 1;
+    }
+    return null;
+  }
+
+  private static boolean valueFollows(Kind kind, String line, int labelEnd) {
+    String after = trimValue(line.substring(labelEnd, Math.min(line.length(), labelEnd + LOOSE_VALUE_WINDOW)));
+    List<SwedishDates.Found> dates = SwedishDates.findAll(after);
+    return switch (kind) {
+      case ORGAN -> OrganNames.atStart(after).isPresent();
+      case PLACE_AND_TIME -> !dates.isEmpty() || !SwedishDates.findPartial(after).isEmpty();
+      default -> !dates.isEmpty() && dates.getFirst().start() <= SwedishDates.WEEKDAY_PREFIX;
+    };
+  }
+
   /** The next non-blank line when it carries no label of its own, else null. */
-  private static String nextValueLine(List<String> lines, int index) {
+  private static String nextValueLine(List<String> lines, int index, boolean strictOnly) {
     for (int j = index + 1; j < lines.size() && j <= index + 2; j++) {
       String candidate = lines.get(j);
       if (candidate.isEmpty()) {
         continue;
       }
-      return hits(candidate).isEmpty() && !MinutesParser.isParagraphHeading(candidate) ? candidate : null;
+      return hits(candidate, strictOnly).isEmpty() && !ParagraphHeadings.isHeading(candidate) ? candidate : null;
     }
     return null;
   }
@@ -169,7 +234,7 @@ final class NoticeFields {
     int d = 0;
     for (Hit hit : pending) {
       switch (hit.kind()) {
-        case MEETING_DATE, ADJUSTED, POSTED, TAKEDOWN, LAST_APPEAL, PLACE_AND_TIME -> {
+        case MEETING_DATE, MEETING_PROSE, ADJUSTED, POSTED, TAKEDOWN, LAST_APPEAL, PLACE_AND_TIME -> {
           if (d < dates.size()) {
             accept(hit.kind(), dates.get(d++).date().toString());
           }
@@ -182,26 +247,27 @@ final class NoticeFields {
 
   private void accept(Kind kind, String value) {
     switch (kind) {
-      case ORGAN -> {
-        if (organ == null) {
-          String name = withoutDates(value);
-          if (looksLikeName(name)) {
-            organ = name;
-          }
-          if (meetingDate == null) {
-            meetingDate = SwedishDates.first(value);
-          }
+      case ORGAN, ORGAN_AND_DATE -> {
+        String name = withoutDates(value);
+        String organ = OrganNames.atStart(name).map(OrganNames.Found::organ).orElse(null);
+        // A label is a strong sign: a name after it is taken even when it is no known kind of organ
+        if (organ == null && kind == Kind.ORGAN && UNKNOWN_ORGAN.matcher(name).matches()) {
+          organ = OrganNames.normalize(name);
+        }
+        if (organ != null) {
+          organs.add(organ);
+        }
+        LocalDate date = SwedishDates.first(value);
+        if (date != null) {
+          meetingDates.add(date);
         }
       }
-      case ORGAN_AND_DATE -> {
-        if (organ == null && looksLikeName(withoutDates(value))) {
-          organ = withoutDates(value);
-        }
-        if (meetingDate == null) {
-          meetingDate = SwedishDates.first(value);
+      case MEETING_DATE, MEETING_PROSE -> {
+        LocalDate date = SwedishDates.first(value);
+        if (date != null) {
+          meetingDates.add(date);
         }
       }
-      case MEETING_DATE -> meetingDate = meetingDate != null ? meetingDate : SwedishDates.first(value);
       case PLACE_AND_TIME ->
           placeAndTimeDate = placeAndTimeDate != null ? placeAndTimeDate : SwedishDates.first(value);
       case RANGE -> {
@@ -214,7 +280,13 @@ final class NoticeFields {
           storagePlace = value;
         }
       }
-      case ADJUSTED -> adjustedOn = adjustedOn != null ? adjustedOn : SwedishDates.first(value);
+      case ADJUSTED -> {
+        adjustedOn = adjustedOn != null ? adjustedOn : SwedishDates.first(value);
+        if (adjustedOn == null && adjustedWithoutYear == null) {
+          List<SwedishDates.Partial> partial = SwedishDates.findPartial(value);
+          adjustedWithoutYear = partial.isEmpty() ? null : partial.getFirst();
+        }
+      }
       case POSTED -> {
         List<SwedishDates.Found> dates = SwedishDates.findAll(value);
         if (!dates.isEmpty() && postedOn == null) {

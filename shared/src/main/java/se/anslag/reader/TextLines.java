@@ -19,7 +19,9 @@ final class TextLines {
       Pattern.compile("(?iu)^(justerare|justerande)\\s*(sign|signatur)\\b.*"),
       Pattern.compile("(?iu)^utdragsbestyrkande\\b.*"),
       Pattern.compile("(?iu)^(.{0,80}\\s)?sida\\s*\\d{1,4}\\s*((av|/)\\s*\\d{1,4}|\\(\\s*\\d{1,4}\\s*\\))?$"),
-      Pattern.compile("^\\d{1,3}\\s*(\\(\\s*\\d{1,3}\\s*\\)|(/|av)\\s*\\d{1,3})?$"));
+      Pattern.compile("^\\d{1,3}\\s*(\\(\\s*\\d{1,3}\\s*\\)|\\[\\s*\\d{1,3}\\s*\\]|(/|av)\\s*\\d{1,3})?$"),
+      // "(2)": how some text layers mark the start of a page
+      Pattern.compile("^\\(\\s*\\d{1,3}\\s*\\)$"));
 
   private static final Pattern PAGE_NUMBER_AFTER_TEXT =
       Pattern.compile("(?iu)^(?<text>.{1,80}?)\\s+sida\\s*\\d{1,4}\\s*((av|/)\\s*\\d{1,4}|\\(\\s*\\d{1,4}\\s*\\))?$");
@@ -36,23 +38,32 @@ final class TextLines {
         .replace("\r\n", "\n")
         .replace('\r', '\n');
     normalized = joinPages(normalized);
+    List<String> cleaned = new ArrayList<>();
+    for (String raw : normalized.split("\n", -1)) {
+      cleaned.add(clean(raw));
+    }
     List<String> lines = new ArrayList<>();
     Set<String> pageHeaders = new HashSet<>();
-    for (String raw : normalized.split("\n", -1)) {
-      String line = clean(raw);
-      Matcher pageNumber = PAGE_NUMBER_AFTER_TEXT.matcher(line);
-      if (pageNumber.matches()) {
-        // "Valnämnden Sida 1 av 3": the page header may be the only place that names the organ, so its
-        // text is kept once, where it first appears; on later pages it is a running header
-        String header = pageNumber.group("text").trim();
-        if (pageHeaders.add(header) && !isRunningLine(header)) {
-          lines.add(header);
-        }
-      } else if (!isRunningLine(line)) {
-        lines.add(line);
+    for (String page : FlattenedText.withoutPageIndex(cleaned)) {
+      for (String line : FlattenedText.split(page)) {
+        add(line, lines, pageHeaders);
       }
     }
     return lines;
+  }
+
+  private static void add(String line, List<String> lines, Set<String> pageHeaders) {
+    Matcher pageNumber = PAGE_NUMBER_AFTER_TEXT.matcher(line);
+    if (pageNumber.matches()) {
+      // "Valnämnden Sida 1 av 3": the page header may be the only place that names the organ, so its
+      // text is kept once, where it first appears; on later pages it is a running header
+      String header = pageNumber.group("text").trim();
+      if (pageHeaders.add(header) && !isRunningLine(header)) {
+        lines.add(header);
+      }
+    } else if (!isRunningLine(line)) {
+      lines.add(line);
+    }
   }
 
   /**

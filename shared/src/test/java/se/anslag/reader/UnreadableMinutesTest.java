@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import se.anslag.domain.Minutes;
+import se.anslag.domain.Warning;
 
 class UnreadableMinutesTest {
 
@@ -127,29 +130,46 @@ class UnreadableMinutesTest {
   }
 
   @Test
-  void namesTheMissingParagraphs() {
+  void readsMinutesWithoutParagraphsInPartAndNamesWhatIsMissing() throws Exception {
     String noParagraphs = "Organ Kommunstyrelsen\nSammanträdesdatum 2024-03-01\nInga ärenden.\n";
 
-    assertThatThrownBy(() -> reader.readText(noParagraphs))
-        .isInstanceOf(UnreadableMinutesException.class)
-        .hasMessage("The text does not look like minutes: no paragraph heading (\"§ 1\" ...) was found.");
+    Minutes minutes = reader.readText(noParagraphs);
+
+    assertThat(minutes.organ()).isEqualTo("Kommunstyrelsen");
+    assertThat(minutes.meetingDate()).isEqualTo(LocalDate.of(2024, 3, 1));
+    assertThat(minutes.paragraphs()).isEmpty();
+    assertThat(minutes.warnings()).extracting(Warning::code).contains("PARAGRAPHS_NOT_FOUND");
   }
 
   @Test
-  void namesTheMissingMeetingDate() {
+  void readsMinutesWithoutAMeetingDateInPartAndNamesIt() throws Exception {
     String noDate = "Organ Kommunstyrelsen\n§ 1\nBudget\nBeslut\nGodkänns.\n";
 
-    assertThatThrownBy(() -> reader.readText(noDate))
-        .isInstanceOf(UnreadableMinutesException.class)
-        .hasMessage("The text does not look like minutes: no meeting date (\"Sammanträdesdatum\" ...) was found.");
+    Minutes minutes = reader.readText(noDate);
+
+    assertThat(minutes.organ()).isEqualTo("Kommunstyrelsen");
+    assertThat(minutes.meetingDate()).isNull();
+    assertThat(minutes.paragraphs()).extracting(p -> p.title()).containsExactly("Budget");
+    assertThat(minutes.warnings()).filteredOn(w -> w.code().equals("MEETING_DATE_NOT_FOUND")).singleElement()
+        .satisfies(w -> assertThat(w.message()).contains("meeting date"));
   }
 
   @Test
-  void namesTheMissingOrgan() {
+  void readsMinutesWithoutAnOrganInPartAndNamesIt() throws Exception {
     String noOrgan = "Sammanträdesdatum 2024-03-01\n§ 1\nBudget\nBeslut\nGodkänns.\n";
 
-    assertThatThrownBy(() -> reader.readText(noOrgan))
+    Minutes minutes = reader.readText(noOrgan);
+
+    assertThat(minutes.organ()).isNull();
+    assertThat(minutes.meetingDate()).isEqualTo(LocalDate.of(2024, 3, 1));
+    assertThat(minutes.warnings()).extracting(Warning::code).contains("ORGAN_NOT_FOUND");
+  }
+
+  @Test
+  void refusesAnOrganAloneInATextWithoutAWordOfMinutes() {
+    assertThatThrownBy(() -> reader.readText("Kommunstyrelsen\nHej, här kommer bilderna från i fredags.\n"))
         .isInstanceOf(UnreadableMinutesException.class)
-        .hasMessage("The text does not look like minutes: no organ (\"Organ\", \"Beslutsinstans\" ...) was found.");
+        .hasMessage("The text does not look like minutes: no meeting date (\"Sammanträdesdatum\" ...) "
+            + "and no paragraph heading (\"§ 1\" ...) was found.");
   }
 }
