@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+/** Finding and hiding personal identity numbers in what the board prints. */
 class PersonalIdentityNumbersTest {
 
   @ParameterizedTest

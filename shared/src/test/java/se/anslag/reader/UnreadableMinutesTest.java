@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import se.anslag.domain.Minutes;
 import se.anslag.domain.Warning;
 
+/** Files that are not minutes Anslag can read are refused with one sentence naming the problem. */
 class UnreadableMinutesTest {
 
   private static final List<String> SHORT_MINUTES = List.of(
