@@ -28,23 +28,28 @@ import se.anslag.reader.ParagraphHeadings.Heading;
 final class MinutesParser {
   /** Longer lines are text, not a recipient: no body's name runs this long. */
   private static final int MAX_RECIPIENT_LINE = 90;
-  /** A title longer than this ran into the paragraph's text in a flattened page: it ends at its first sentence. */
-  private static final int MAX_TITLE = 200;
 
+  /** "2024/7", "KS 2024/55", "BUN/2016:360", "KS.2012.79", "SN 2016-000001", "2012-KS", "09/TN 0044". */
   private static final String CASE = "(?:\\p{Lu}{1,8}(?:\\s|/|-|\\.)?)?\\d{1,4}(?:/|:|\\.|-)\\d{1,6}(?:(?:/|:|\\.|-)\\d{1,6})?"
-      + "|\\d{4}-\\p{Lu}{2,8}(?![\\p{L}])";
+      + "|\\d{4}-\\p{Lu}{2,8}(?![\\p{L}])|\\d{2,4}/\\p{Lu}{1,8}\\s?\\d{1,6}";
   /** A filing (classification) code printed after the case number ("KS.2012.79 041"): not part of it. */
   private static final String FILING_CODE = "(?:\\s+\\d{3}(?![\\d/:.-]))?";
   private static final Pattern DNR = Pattern.compile(
-      "(?iu)(?<![\\p{L}])(?:dnr|diarienr|diarienummer|dnr\\.)\\s*[:.]?\\s*(?<case>" + CASE + ")" + FILING_CODE);
+      "(?iu)(?<![\\p{L}])(?:dnr|diarienr|diarienummer|ärendenummer|ärendenr|dnr\\.)\\s*[:.]?\\s*(?<case>" + CASE + ")"
+          + FILING_CODE);
   private static final Pattern CASE_IN_BRACKETS = Pattern.compile("\\((?<case>" + CASE + ")\\)\\s*$");
+  /** A case number that starts a heading's text without "Dnr", with a slash or colon as case numbers have. */
+  private static final Pattern BARE_CASE_FIRST = Pattern.compile(
+      "^(?<case>(?:\\p{Lu}{1,8}(?:\\s|/|-)?)?\\d{1,4}[/:]\\d{1,6}|\\d{2,4}/\\p{Lu}{1,8}\\s?\\d{1,6})" + FILING_CODE
+          + "\\s+(?=\\p{Lu})");
   private static final Pattern CASE_LINE = Pattern.compile(
-      "(?iu)^(?<dnr>(?:dnr|diarienr|diarienummer|dnr\\.)\\s*[:.]?\\s*)?(?<case>" + CASE + ")" + FILING_CODE + "$");
+      "(?iu)^(?<dnr>(?:dnr|diarienr|diarienummer|ärendenummer|ärendenr|dnr\\.)\\s*[:.]?\\s*)?(?<case>" + CASE + ")"
+          + FILING_CODE + "$");
 
   private static final Pattern NOTICE_HEADING = Pattern.compile(
       "(?iu)^(?:anslag\\s*/\\s*bevis|bevis\\s*/\\s*anslag|anslagsbevis|bevis\\s+om\\s+(?:anslag|justering)"
           + "|bevis\\s+tillkännagivande\\s+av\\s+justerat\\s+protokoll|tillkännagivande\\s+av\\s+justerat\\s+protokoll"
-          + "|anslag)\\s*$");
+          + "|anslag\\s+på\\s+kommunens(?:\\s+officiella)?\\s+anslagstavla|anslag|bevis)\\s*$");
 
   private static final Pattern DECIDES = Pattern.compile("(?iu)^.{0,90}\\s(?:beslutar|beslöt|beslutade)(?:\\s|:|$).*");
   private static final Pattern SIGNATURE = Pattern.compile(
@@ -58,17 +63,17 @@ final class MinutesParser {
           + "|(?:\\p{Lu}{1,8}\\s*)?§\\s*\\d{1,4}\\s*\\(?\\s*(?i:forts)\\S*\\)?)$");
   /** Words only minutes use: with a single header fact found, they tell minutes from other text. */
   private static final Pattern MINUTES_WORDS = Pattern.compile("(?iu)protokoll|justera|sammanträd|paragraf|anslag|§");
-  private static final Pattern SENTENCE_END = Pattern.compile("[\\p{Ll}\\d)]\\.(?=\\s+\\p{Lu})");
 
   Minutes parse(String text) throws UnreadableMinutesException {
-    List<String> lines = TextLines.of(text);
-    List<Heading> headings = ParagraphHeadings.find(lines);
+    TextLines.Lines extracted = TextLines.of(text);
+    List<String> lines = extracted.lines();
+    List<Heading> headings = ParagraphHeadings.find(lines, extracted.pageStarts());
 
     int bodyStart = headings.isEmpty() ? lines.size() : headings.getFirst().line();
     // "Anslag" can also head a budget section inside a paragraph: only a block after the last § ends the body
     int bodyEnd = bodyEnd(lines, headings.isEmpty() ? bodyStart : headings.getLast().line());
 
-    HeaderFacts facts = HeaderFacts.read(lines, bodyStart, bodyEnd);
+    HeaderFacts facts = HeaderFacts.read(lines, bodyStart, bodyEnd, extracted.coverEnd());
     requireMinutes(facts, headings, text);
 
     boolean[] skip = new boolean[lines.size()];
@@ -194,9 +199,9 @@ final class MinutesParser {
   }
 
   /**
-   * Refuses a text in which nothing of minutes is found: none of organ, meeting date and paragraph
-   * headings, or only one of them in a text without a word that minutes use. Anything more is read,
-   * in part if need be.
+   * Refuses a text in which nothing of minutes is found: none of organ, meeting date, paragraph
+   * headings and the notice block's other facts, or only one of them in a text without a word that
+   * minutes use. Anything more is read, in part if need be.
    */
   private static void requireMinutes(HeaderFacts facts, List<Heading> headings, String text)
       throws UnreadableMinutesException {
@@ -204,7 +209,9 @@ final class MinutesParser {
     boolean meetingDate = facts.meetingDate != null
         || facts.warnings.stream().anyMatch(w -> w.code().equals(MissingFacts.MEETING_DATE_IN_DOUBT));
     boolean paragraphs = !headings.isEmpty();
-    int found = (organ ? 1 : 0) + (meetingDate ? 1 : 0) + (paragraphs ? 1 : 0);
+    // The notice block's other facts tell minutes too, when a flattening lost the organ and the date
+    boolean notice = facts.range != null || facts.adjustedOn != null || facts.storagePlace != null;
+    int found = (organ ? 1 : 0) + (meetingDate ? 1 : 0) + (paragraphs ? 1 : 0) + (notice ? 1 : 0);
     if (found >= 2 || found == 1 && MINUTES_WORDS.matcher(text).find()) {
       return;
     }
@@ -265,7 +272,7 @@ final class MinutesParser {
       caseNumber = dnr.group("case");
       String before = title.substring(0, dnr.start()).trim();
       String after = title.substring(dnr.end()).trim();
-      if (!before.isEmpty() && after.length() > MAX_TITLE / 2) {
+      if (!before.isEmpty() && RunOnTitle.runsOn(after)) {
         // "173 Digital strategi Dnr KS 2018/0942 Kommunledningskontorets skrivelse ...": a flattened
         // page, where the title ends at the case number and the paragraph's text follows it
         title = before;
@@ -274,12 +281,15 @@ final class MinutesParser {
         title = (before + " " + after).trim();
       }
     }
-    if (title.length() > MAX_TITLE) {
-      Matcher sentence = SENTENCE_END.matcher(title);
-      if (sentence.find()) {
-        lines.addFirst(title.substring(sentence.end()).trim());
-        title = title.substring(0, sentence.start() + 1);
-      }
+    Matcher bareCase = BARE_CASE_FIRST.matcher(title);
+    if (caseNumber == null && bareCase.lookingAt()) {
+      caseNumber = bareCase.group("case"); // "TN 2 09/TN 0044 Mål och resursplan": no "Dnr" before it
+      title = title.substring(bareCase.end());
+    }
+    int titleEnd = RunOnTitle.end(title);
+    if (titleEnd < title.length()) {
+      lines.addFirst(title.substring(titleEnd).trim());
+      title = title.substring(0, titleEnd).trim();
     }
     Matcher bracketed = CASE_IN_BRACKETS.matcher(title);
     if (bracketed.find()) {

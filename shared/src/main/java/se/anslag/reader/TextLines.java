@@ -1,6 +1,7 @@
 package se.anslag.reader;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,13 +27,32 @@ final class TextLines {
   private static final Pattern PAGE_NUMBER_AFTER_TEXT =
       Pattern.compile("(?iu)^(?<text>.{1,80}?)\\s+sida\\s*\\d{1,4}\\s*((av|/)\\s*\\d{1,4}|\\(\\s*\\d{1,4}\\s*\\))?$");
 
+  private static final Pattern OCR_SECTION_SIGN = Pattern.compile("\\$(\\$)?(?=\\s*\\d)");
+
   /** Glyphs that word processors use for list bullets; the list item itself stays. */
   private static final Pattern LEADING_BULLETS =
       Pattern.compile("^(?:(?:[•◦▪■●○·∙➢➤►✓✔*]|o(?=\\s+\\p{Lu}))\\s*)++");
 
   private TextLines() {}
 
-  static List<String> of(String text) {
+  /**
+   * The lines of a text; which of them start the text of a page in a flattened transcript (after its
+   * page furniture and running header), where a heading of a transcript that lost its "§" stands;
+   * and which are a page's first line.
+   */
+  record Lines(List<String> lines, BitSet pageStarts, BitSet pages) {
+
+    /** Where the first page ends: the cover, where the front page's loose labels stand. */
+    int coverEnd() {
+      int second = pages.nextSetBit(pages.nextSetBit(0) + 1);
+      return second > 0 ? second : Math.min(lines.size(), COVER_LINES);
+    }
+  }
+
+  /** Without page marks, the cover is taken to be this many lines. */
+  private static final int COVER_LINES = 60;
+
+  static Lines of(String text) {
     String normalized = text
         .replace("\uFEFF", "")
         .replace("\r\n", "\n")
@@ -42,14 +62,33 @@ final class TextLines {
     for (String raw : normalized.split("\n", -1)) {
       cleaned.add(clean(raw));
     }
+    FlattenedText.Pages transcript = FlattenedText.withoutPageIndex(cleaned);
+    List<String> raw = transcript == null ? cleaned : transcript.lines();
+    boolean flattened = transcript != null || raw.stream().anyMatch(l -> l.length() > FlattenedText.LONG_LINE);
     List<String> lines = new ArrayList<>();
+    BitSet pageStarts = new BitSet();
+    BitSet pages = new BitSet();
     Set<String> pageHeaders = new HashSet<>();
-    for (String page : FlattenedText.withoutPageIndex(cleaned)) {
-      for (String line : FlattenedText.split(page)) {
+    for (int i = 0; i < raw.size(); i++) {
+      String line = raw.get(i);
+      if (!flattened) {
         add(line, lines, pageHeaders);
+        continue;
+      }
+      boolean page = transcript != null ? transcript.pageLines().get(i) : line.length() > FlattenedText.LONG_LINE;
+      if (page) {
+        pages.set(lines.size());
+      }
+      for (String part : FlattenedText.split(line)) {
+        int before = lines.size();
+        add(part, lines, pageHeaders);
+        if (page && lines.size() > before && !FlattenedText.isFurniture(part) && !FlattenedText.isRunningTitle(part)) {
+          pageStarts.set(before);
+          page = false;
+        }
       }
     }
-    return lines;
+    return new Lines(lines, pageStarts, pages);
   }
 
   private static void add(String line, List<String> lines, Set<String> pageHeaders) {
@@ -113,7 +152,11 @@ final class TextLines {
         sb.appendCodePoint(cp);
       }
     });
+    // OCR reads "§" as "$": "$ 28", "$$ 33-37"; no minutes count dollars
     String line = sb.toString().trim().replaceAll(" {2,}", " ");
+    if (line.indexOf('$') >= 0) {
+      line = OCR_SECTION_SIGN.matcher(line).replaceAll(sign -> sign.group(1) != null ? "§§" : "§");
+    }
     Matcher bullets = LEADING_BULLETS.matcher(line);
     return bullets.lookingAt() ? line.substring(bullets.end()) : line;
   }
