@@ -33,6 +33,7 @@ class LayeringTest {
       Set.of("domain"),
       Set.of("calendar", "setup", "reader"),
       Set.of("compose", "board"),
+      Set.of("ports"),
       Set.of("aws"),
       Set.of("storage"),
       Set.of("intake", "sending", "publish", "deliveryevents"));

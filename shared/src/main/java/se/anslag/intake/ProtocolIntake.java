@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import se.anslag.aws.SqsWorkQueues;
 import se.anslag.board.PersonalIdentityNumbers;
 import se.anslag.calendar.NoticeSchedule;
 import se.anslag.domain.Corrections;
@@ -28,11 +27,15 @@ import se.anslag.domain.SwedishTime;
 import se.anslag.domain.Warning;
 import se.anslag.compose.MailHeaders;
 import se.anslag.domain.SendOutMessage;
+import se.anslag.ports.MinutesStore;
+import se.anslag.ports.NoticeStore;
+import se.anslag.ports.SendOutStore;
+import se.anslag.ports.SetupStore;
+import se.anslag.ports.WorkQueue;
 import se.anslag.reader.MinutesReader;
 import se.anslag.reader.PrintedDates;
 import se.anslag.reader.UnreadableMinutesException;
 import se.anslag.setup.Organ;
-import se.anslag.storage.AnslagTable;
 import se.anslag.storage.S3Objects;
 
 /**
@@ -50,15 +53,22 @@ public final class ProtocolIntake {
   private static final Logger LOG = Logger.getLogger(ProtocolIntake.class.getName());
 
   private final S3Objects s3;
-  private final AnslagTable table;
+  private final MinutesStore minutesStore;
+  private final NoticeStore noticeStore;
+  private final SendOutStore sendOutStore;
+  private final SetupStore setupStore;
   private final MinutesReader reader;
-  private final SqsWorkQueues queues;
+  private final WorkQueue queues;
   private final Clock clock;
 
   @Inject
-  public ProtocolIntake(S3Objects s3, AnslagTable table, MinutesReader reader, SqsWorkQueues queues, Clock clock) {
+  public ProtocolIntake(S3Objects s3, MinutesStore minutesStore, NoticeStore noticeStore, SendOutStore sendOutStore,
+      SetupStore setupStore, MinutesReader reader, WorkQueue queues, Clock clock) {
     this.s3 = s3;
-    this.table = table;
+    this.minutesStore = minutesStore;
+    this.noticeStore = noticeStore;
+    this.sendOutStore = sendOutStore;
+    this.setupStore = setupStore;
     this.reader = reader;
     this.queues = queues;
     this.clock = clock;
@@ -71,7 +81,7 @@ public final class ProtocolIntake {
     var object = s3.get(upload.bucket(), upload.key());
     byte[] content = object.content();
     var minutesId = sha256(content);
-    var existing = table.findMinutes(minutesId);
+    var existing = minutesStore.findMinutes(minutesId);
     // Only dispatched minutes are done with. RECEIVED is a crash to resume; REJECTED is read again,
     // since the clerk may have fixed the metadata or the setup and uploaded the same file anew.
     if (existing.isPresent() && (existing.get().status() == MinutesStatus.DISPATCHED
@@ -99,7 +109,7 @@ public final class ProtocolIntake {
     } catch (UnreadableMinutesException unreadable) {
       return reject(rejected, unreadable.getMessage());
     }
-    var setup = table.loadSetup();
+    var setup = setupStore.loadSetup();
     var organ = setup.organNamed(minutes.organ());
     var readRecord = new MinutesRecord(minutesId, upload.bucket(), upload.key(), now,
         organ.map(Organ::name).orElse(minutes.organ()), organ.map(Organ::slug).orElse(null),
@@ -135,49 +145,49 @@ public final class ProtocolIntake {
         MinutesStatus.RECEIVED, null, warnings);
     var version = claimVersion(firstVersion);
     var record = firstVersion.asVersion(version.version(), version.supersedes());
-    var superseded = Optional.ofNullable(version.supersedes()).flatMap(table::findMinutes);
-    table.putMinutes(record);
-    minutes.paragraphs().forEach(paragraph -> table.putParagraph(minutesId, paragraph));
+    var superseded = Optional.ofNullable(version.supersedes()).flatMap(minutesStore::findMinutes);
+    minutesStore.putMinutes(record);
+    minutes.paragraphs().forEach(paragraph -> minutesStore.putParagraph(minutesId, paragraph));
     for (var board : boards) {
-      table.putNotice(new Notice(minutesId, board, postedOn, dates, organ.get().takedownPolicy(), false));
+      noticeStore.putNotice(new Notice(minutesId, board, postedOn, dates, organ.get().takedownPolicy(), false));
     }
     var toSend = new ArrayList<SendOutMessage>();
     var planned = SendOutPlan.plan(minutesId, minutes.paragraphs(), setup, now);
     if (superseded.isPresent()) {
-      planned = Corrections.plan(planned, superseded.get().version(), table.paragraphs(superseded.get().id()),
-          minutes.paragraphs(), table.sendOuts(superseded.get().id()), now);
+      planned = Corrections.plan(planned, superseded.get().version(), minutesStore.paragraphs(superseded.get().id()),
+          minutes.paragraphs(), sendOutStore.sendOuts(superseded.get().id()), now);
     }
     var receipt = receiptSendOut(record, organ.get());
     // The mailer sends the clerk's summary once this many send-outs are settled.
-    table.expectSettlements(minutesId, planned.size() + (receipt.isPresent() ? 1 : 0));
-    var settledAlready = new ArrayList<AnslagTable.SendOutKey>();
+    sendOutStore.expectSettlements(minutesId, planned.size() + (receipt.isPresent() ? 1 : 0));
+    var settledAlready = new ArrayList<SendOutStore.SendOutKey>();
     for (var sendOut : planned) {
       // Queue again whatever is not settled, also after a crash between create and enqueue; only
       // a send-out that was there before needs reading.
-      var stored = table.createSendOut(sendOut)
+      var stored = sendOutStore.createSendOut(sendOut)
           ? sendOut
-          : table.findSendOut(minutesId, sendOut.paragraph(), sendOut.target()).orElse(sendOut);
+          : sendOutStore.findSendOut(minutesId, sendOut.paragraph(), sendOut.target()).orElse(sendOut);
       if (stored.status() == SendOutStatus.PENDING) {
         toSend.add(new SendOutMessage(minutesId, sendOut.paragraph(), sendOut.target()));
       } else if (stored.status().isTerminal()) {
-        settledAlready.add(AnslagTable.SendOutKey.of(stored));
+        settledAlready.add(SendOutStore.SendOutKey.of(stored));
       }
     }
     if (!settledAlready.isEmpty()) {
-      table.recordSettled(minutesId, settledAlready);
+      sendOutStore.recordSettled(minutesId, settledAlready);
     }
     receipt.ifPresent(clerkReceipt -> {
-      table.createSendOut(clerkReceipt);
+      sendOutStore.createSendOut(clerkReceipt);
       if (isPending(clerkReceipt)) {
         toSend.add(new SendOutMessage(minutesId, clerkReceipt.paragraph(), clerkReceipt.target()));
       }
     });
     queues.enqueueSendOuts(toSend);
     // The old version leaves the board before the new one joins it, so the meeting never shows twice.
-    superseded.ifPresent(old -> table.putMinutes(old.withStatus(MinutesStatus.SUPERSEDED,
+    superseded.ifPresent(old -> minutesStore.putMinutes(old.withStatus(MinutesStatus.SUPERSEDED,
         "Superseded by version " + record.version() + " (minutes " + minutesId + ")")));
     queues.requestBoardRefresh("minutes " + minutesId + " received");
-    table.putMinutes(record.withStatus(MinutesStatus.DISPATCHED, null));
+    minutesStore.putMinutes(record.withStatus(MinutesStatus.DISPATCHED, null));
     LOG.info(() -> "Minutes " + minutesId + " of " + record.organ() + " " + record.meetingDate() + ": "
         + minutes.paragraphs().size() + " paragraphs, " + toSend.size() + " send-outs queued, posted "
         + dates.postedOn() + ", last appeal day " + dates.lastAppealDay());
@@ -192,7 +202,7 @@ public final class ProtocolIntake {
    * then superseding the winner.
    */
   private MeetingVersion claimVersion(MinutesRecord minutes) {
-    var current = table.currentVersion(minutes.organSlug(), minutes.meetingDate());
+    var current = minutesStore.currentVersion(minutes.organSlug(), minutes.meetingDate());
     if (current.isPresent() && current.get().currentMinutesId().equals(minutes.id())) {
       return current.get();
     }
@@ -201,7 +211,7 @@ public final class ProtocolIntake {
             c.currentMinutesId()))
         .orElse(new MeetingVersion(minutes.organSlug(), minutes.meetingDate(), minutes.id(), 1, null));
     if (current.isPresent()) {
-      var previous = table.findMinutes(current.get().currentMinutesId());
+      var previous = minutesStore.findMinutes(current.get().currentMinutesId());
       if (previous.isPresent() && previous.get().status() == MinutesStatus.RECEIVED) {
         // Its paragraphs and send-outs may be incomplete: compare with them once they are whole.
         throw new IllegalStateException("Version " + current.get().version() + " of " + minutes.organ() + " "
@@ -209,7 +219,7 @@ public final class ProtocolIntake {
             + " is retried after it");
       }
     }
-    if (!table.switchCurrentVersion(next, current.map(MeetingVersion::currentMinutesId).orElse(null))) {
+    if (!minutesStore.switchCurrentVersion(next, current.map(MeetingVersion::currentMinutesId).orElse(null))) {
       throw new IllegalStateException("Another upload of " + minutes.organ() + " " + minutes.meetingDate()
           + " became the current version first; the correction " + minutes.id() + " is retried after it");
     }
@@ -243,7 +253,7 @@ public final class ProtocolIntake {
   private IntakeResult reject(MinutesRecord record, String reason) {
     LOG.warning(() -> "Rejected upload " + record.sourceKey() + ": " + reason);
     var rejected = record.withStatus(MinutesStatus.REJECTED, reason);
-    table.putMinutes(rejected);
+    minutesStore.putMinutes(rejected);
     receiptForRejected(rejected);
     return new IntakeResult(record.id(), MinutesStatus.REJECTED, reason, false);
   }
@@ -255,14 +265,14 @@ public final class ProtocolIntake {
    */
   private void receiptForRejected(MinutesRecord rejected) {
     var organ = rejected.organSlug() == null ? Optional.<Organ>empty()
-        : table.loadSetup().organs().stream().filter(o -> o.slug().equals(rejected.organSlug())).findFirst();
+        : setupStore.loadSetup().organs().stream().filter(o -> o.slug().equals(rejected.organSlug())).findFirst();
     if (organ.isEmpty()) {
       LOG.warning(() -> "No clerk to tell about the rejected upload " + rejected.sourceKey() + " (minutes "
           + rejected.id() + "): the organ is not known. The rejection is recorded; see `anslag status`.");
       return;
     }
     receiptSendOut(rejected, organ.get()).ifPresent(receipt -> {
-      table.createSendOut(receipt);
+      sendOutStore.createSendOut(receipt);
       if (isPending(receipt)) {
         queues.enqueueSendOuts(List.of(new SendOutMessage(receipt.minutesId(), receipt.paragraph(), receipt.target())));
       }
@@ -281,7 +291,7 @@ public final class ProtocolIntake {
   }
 
   private boolean isPending(SendOut sendOut) {
-    return table.findSendOut(sendOut.minutesId(), sendOut.paragraph(), sendOut.target())
+    return sendOutStore.findSendOut(sendOut.minutesId(), sendOut.paragraph(), sendOut.target())
         .map(stored -> stored.status() == SendOutStatus.PENDING).orElse(false);
   }
 

@@ -22,9 +22,11 @@ import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.Notice;
 import se.anslag.domain.SwedishTime;
+import se.anslag.ports.MinutesStore;
+import se.anslag.ports.NoticeStore;
+import se.anslag.ports.SetupStore;
 import se.anslag.setup.MunicipalSetup;
 import se.anslag.setup.Organ;
-import se.anslag.storage.AnslagTable;
 import se.anslag.storage.S3Objects;
 
 /**
@@ -35,15 +37,20 @@ import se.anslag.storage.S3Objects;
 public final class BoardPublisher {
   private static final Logger LOG = Logger.getLogger(BoardPublisher.class.getName());
 
-  private final AnslagTable table;
+  private final MinutesStore minutesStore;
+  private final NoticeStore noticeStore;
+  private final SetupStore setupStore;
   private final S3Objects s3;
   private final AnslagConfig config;
   private final BoardSite site;
   private final Clock clock;
 
   @Inject
-  public BoardPublisher(AnslagTable table, S3Objects s3, AnslagConfig config, BoardSite site, Clock clock) {
-    this.table = table;
+  public BoardPublisher(MinutesStore minutesStore, NoticeStore noticeStore, SetupStore setupStore, S3Objects s3,
+      AnslagConfig config, BoardSite site, Clock clock) {
+    this.minutesStore = minutesStore;
+    this.noticeStore = noticeStore;
+    this.setupStore = setupStore;
     this.s3 = s3;
     this.config = config;
     this.site = site;
@@ -55,7 +62,7 @@ public final class BoardPublisher {
 
   public PublishResult publish() {
     var today = SwedishTime.today(clock);
-    var setup = table.loadSetup();
+    var setup = setupStore.loadSetup();
     var minutesById = new HashMap<String, MinutesRecord>();
     var paragraphsById = new HashMap<String, List<ParagraphSummary>>();
     var noticesByBoard = new LinkedHashMap<String, List<BoardNotice>>();
@@ -63,17 +70,17 @@ public final class BoardPublisher {
     int takenDown = 0;
     for (var board : setup.boards()) {
       var boardNotices = new ArrayList<BoardNotice>();
-      for (var notice : table.noticesOnBoard(board.id())) {
-        var minutes = minutesById.computeIfAbsent(notice.minutesId(), id -> table.findMinutes(id).orElse(null));
+      for (var notice : noticeStore.noticesOnBoard(board.id())) {
+        var minutes = minutesById.computeIfAbsent(notice.minutesId(), id -> minutesStore.findMinutes(id).orElse(null));
         if (minutes == null || minutes.status() != MinutesStatus.DISPATCHED) {
           continue; // still being recorded; the run after intake finishes shows it
         }
         if (!notice.takenDown() && today.isAfter(notice.dates().lastAppealDay())) {
           // Soft delete: the record stays and says the notice came down.
-          table.markTakenDown(notice);
+          noticeStore.markTakenDown(notice);
           takenDown++;
         }
-        var paragraphs = paragraphsById.computeIfAbsent(notice.minutesId(), id -> table.paragraphs(id).stream()
+        var paragraphs = paragraphsById.computeIfAbsent(notice.minutesId(), id -> minutesStore.paragraphs(id).stream()
             .map(p -> new ParagraphSummary(p.number(), p.caseNumber(), p.title())).toList());
         var boardNotice = toBoardNotice(notice, minutes, paragraphs, setup, board, today);
         if (boardNotice.minutesDocumentUrl() != null) {

@@ -24,7 +24,6 @@ import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutMessage;
 import se.anslag.domain.SendOutStatus;
 import se.anslag.domain.Corrections;
-import se.anslag.aws.SqsWorkQueues;
 import se.anslag.compose.ClerkMailComposer;
 import se.anslag.compose.DecisionMailComposer;
 import se.anslag.compose.MailHeaders;
@@ -32,8 +31,12 @@ import se.anslag.compose.MailMessage;
 import se.anslag.compose.RawMime;
 import se.anslag.compose.SendOutHeader;
 import se.anslag.domain.SwedishTime;
+import se.anslag.ports.MinutesStore;
+import se.anslag.ports.NoticeStore;
+import se.anslag.ports.SendOutStore;
+import se.anslag.ports.SetupStore;
+import se.anslag.ports.WorkQueue;
 import se.anslag.setup.Organ;
-import se.anslag.storage.AnslagTable;
 import se.anslag.storage.S3Objects;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -51,21 +54,28 @@ import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 public final class DecisionMailer {
   private static final Logger LOG = Logger.getLogger(DecisionMailer.class.getName());
 
-  private final AnslagTable table;
+  private final MinutesStore minutesStore;
+  private final NoticeStore noticeStore;
+  private final SendOutStore sendOutStore;
+  private final SetupStore setupStore;
   private final SesV2Client ses;
   private final S3Objects s3;
   private final DecisionMailComposer composer;
   private final ClerkMailComposer clerkComposer;
-  private final SqsWorkQueues queues;
+  private final WorkQueue queues;
   private final AnslagConfig config;
   private final Clock clock;
 
   @Inject
-  public DecisionMailer(AnslagTable table, SesV2Client ses, S3Objects s3, DecisionMailComposer composer,
-      ClerkMailComposer clerkComposer, SqsWorkQueues queues, AnslagConfig config, Clock clock) {
+  public DecisionMailer(MinutesStore minutesStore, NoticeStore noticeStore, SendOutStore sendOutStore,
+      SetupStore setupStore, SesV2Client ses, S3Objects s3, DecisionMailComposer composer,
+      ClerkMailComposer clerkComposer, WorkQueue queues, AnslagConfig config, Clock clock) {
     this.clerkComposer = clerkComposer;
     this.queues = queues;
-    this.table = table;
+    this.minutesStore = minutesStore;
+    this.noticeStore = noticeStore;
+    this.sendOutStore = sendOutStore;
+    this.setupStore = setupStore;
     this.ses = ses;
     this.s3 = s3;
     this.composer = composer;
@@ -136,10 +146,10 @@ public final class DecisionMailer {
   }
 
   private Delivery deliverOne(SendOutMessage message) {
-    var key = new AnslagTable.SendOutKey(message.paragraph(), message.target());
-    var claimed = table.claimSendOut(message.minutesId(), key, clock.instant(), config.sendClaimStaleAfter());
+    var key = new SendOutStore.SendOutKey(message.paragraph(), message.target());
+    var claimed = sendOutStore.claimSendOut(message.minutesId(), key, clock.instant(), config.sendClaimStaleAfter());
     if (claimed.isEmpty()) {
-      var now = table.findSendOut(message.minutesId(), message.paragraph(), message.target());
+      var now = sendOutStore.findSendOut(message.minutesId(), message.paragraph(), message.target());
       if (now.isEmpty()) {
         LOG.severe(() -> "No send-out record for " + message + "; intake writes it before queueing, so this message"
             + " is not Anslag's and is left unprocessed");
@@ -164,7 +174,7 @@ public final class DecisionMailer {
           + accepted.get().messageId() + " (its Send event); settled without sending again");
       var settled = sendOut.withStatus(SendOutStatus.SENT, clock.instant(), "Accepted by SES in attempt "
           + accepted.get().attempt() + " (Send event); not sent again", accepted.get().messageId());
-      table.updateSendOut(settled);
+      sendOutStore.updateSendOut(settled);
       return Delivery.done(settled);
     }
     SendOut settled;
@@ -181,13 +191,13 @@ public final class DecisionMailer {
       // after it goes stale sends again, the one way a second mail can arise.
       LOG.warning(() -> "Outcome of the SES call unknown for " + describe(sendOut) + "; the claim stays until it is"
           + " stale, then a redelivery sends again: " + unknown.getMessage());
-      table.updateSendOut(sendOut.withStatus(SendOutStatus.SENDING, clock.instant(),
+      sendOutStore.updateSendOut(sendOut.withStatus(SendOutStatus.SENDING, clock.instant(),
           "SES outcome unknown (" + unknown.getMessage() + "); sent again after the claim goes stale", null));
       return Delivery.RETRY;
     } catch (SdkException | S3Objects.S3RequestException | java.io.UncheckedIOException failure) {
       if (isTransient(failure)) {
         LOG.warning(() -> "Transient failure for " + describe(sendOut) + ", will retry: " + failure.getMessage());
-        table.updateSendOut(sendOut.withStatus(SendOutStatus.PENDING, clock.instant(), "Retrying: " + failure.getMessage(), null));
+        sendOutStore.updateSendOut(sendOut.withStatus(SendOutStatus.PENDING, clock.instant(), "Retrying: " + failure.getMessage(), null));
         return Delivery.RETRY;
       }
       LOG.warning(() -> "Permanent failure for " + describe(sendOut) + ": " + failure.getMessage());
@@ -196,7 +206,7 @@ public final class DecisionMailer {
       LOG.warning(() -> "Cannot send " + describe(sendOut) + ": " + unsendable.getMessage());
       settled = sendOut.withStatus(SendOutStatus.FAILED, clock.instant(), unsendable.getMessage(), null);
     }
-    table.updateSendOut(settled);
+    sendOutStore.updateSendOut(settled);
     return Delivery.done(settled);
   }
 
@@ -205,11 +215,11 @@ public final class DecisionMailer {
    * reported accepting for an earlier attempt: read after the claim and consistently, so a Send
    * event recorded before the claim is seen. Empty on a first attempt, which needs no read.
    */
-  private Optional<AnslagTable.Acceptance> acceptedEarlier(SendOut claimed) {
+  private Optional<SendOutStore.Acceptance> acceptedEarlier(SendOut claimed) {
     if (claimed.attempts() <= 1 || claimed.kind() == SendOutKind.CASE_FILE || claimed.kind() == SendOutKind.UNRESOLVED) {
       return Optional.empty();
     }
-    return table.acceptance(claimed).filter(accepted -> accepted.attempt() < claimed.attempts());
+    return sendOutStore.acceptance(claimed).filter(accepted -> accepted.attempt() < claimed.attempts());
   }
 
   /**
@@ -220,16 +230,16 @@ public final class DecisionMailer {
    */
   private void summarizeWhenSettled(String minutesId, List<SendOut> settledNow) {
     // One conditional write per batch; the whole partition is read only once the count is reached.
-    if (!table.recordSettled(minutesId, settledNow.stream().map(AnslagTable.SendOutKey::of).toList()).complete()) {
+    if (!sendOutStore.recordSettled(minutesId, settledNow.stream().map(SendOutStore.SendOutKey::of).toList()).complete()) {
       return;
     }
-    var sendOuts = table.sendOuts(minutesId);
+    var sendOuts = sendOutStore.sendOuts(minutesId);
     if (sendOuts.stream().anyMatch(s -> s.kind() != SendOutKind.SUMMARY && !s.status().isTerminal())) {
       return;
     }
     var summary = sendOuts.stream().filter(s -> s.kind() == SendOutKind.SUMMARY).findFirst();
     if (summary.isEmpty()) {
-      var minutes = table.findMinutes(minutesId).orElseThrow();
+      var minutes = minutesStore.findMinutes(minutesId).orElseThrow();
       if (minutes.status() == MinutesStatus.REJECTED) {
         return; // the rejection receipt said all there is to say
       }
@@ -240,10 +250,10 @@ public final class DecisionMailer {
         return;
       }
       var created = SendOut.toClerk(minutesId, SendOutKind.SUMMARY, clerk.get(), minutes.organ(), clock.instant());
-      if (table.createSendOut(created)) {
+      if (sendOutStore.createSendOut(created)) {
         LOG.info(() -> "Every send-out of minutes " + minutesId + " is settled; summary to " + clerk.get());
       }
-      summary = table.findSendOut(created.minutesId(), created.paragraph(), created.target());
+      summary = sendOutStore.findSendOut(created.minutesId(), created.paragraph(), created.target());
     }
     // Queued again while PENDING: this mends a crash between the create and the enqueue, and the
     // claim absorbs a second message.
@@ -272,9 +282,9 @@ public final class DecisionMailer {
     if (cached != null && cached.loadedAt().plus(CONTENTS_KEPT).isAfter(clock.instant())) {
       return cached;
     }
-    var minutes = table.findMinutes(minutesId).orElseThrow();
+    var minutes = minutesStore.findMinutes(minutesId).orElseThrow();
     var paragraphs = new java.util.HashMap<Integer, se.anslag.domain.Paragraph>();
-    table.paragraphs(minutesId).forEach(paragraph -> paragraphs.put(paragraph.number(), paragraph));
+    minutesStore.paragraphs(minutesId).forEach(paragraph -> paragraphs.put(paragraph.number(), paragraph));
     var contents = new MinutesContents(minutes, java.util.Map.copyOf(paragraphs), latestNotice(minutesId),
         clerkOf(minutes), clock.instant());
     recentMinutes.put(minutesId, contents);
@@ -301,11 +311,11 @@ public final class DecisionMailer {
   }
 
   private SendOut mailClerk(SendOut sendOut) {
-    var minutes = table.findMinutes(sendOut.minutesId()).orElseThrow();
-    var sendOuts = table.sendOuts(sendOut.minutesId());
+    var minutes = minutesStore.findMinutes(sendOut.minutesId()).orElseThrow();
+    var sendOuts = sendOutStore.sendOuts(sendOut.minutesId());
     var mail = sendOut.kind() == SendOutKind.RECEIPT
-        ? clerkComposer.receipt(sendOut.address(), minutes, table.paragraphs(sendOut.minutesId()),
-            table.notices(sendOut.minutesId()), sendOuts, table.loadSetup())
+        ? clerkComposer.receipt(sendOut.address(), minutes, minutesStore.paragraphs(sendOut.minutesId()),
+            noticeStore.notices(sendOut.minutesId()), sendOuts, setupStore.loadSetup())
         : clerkComposer.summary(sendOut.address(), minutes, sendOuts);
     var messageId = send(mail, sendOut);
     LOG.info(() -> "Sent the " + sendOut.kind().name().toLowerCase(java.util.Locale.ROOT) + " of minutes "
@@ -359,17 +369,17 @@ public final class DecisionMailer {
   /** A paragraph of a corrected version that is new or differs from the version it supersedes. */
   private boolean isCorrection(MinutesRecord minutes, se.anslag.domain.Paragraph paragraph) {
     return minutes.supersedes() != null
-        && Corrections.isCorrection(table.paragraph(minutes.supersedes(), paragraph.number()), paragraph);
+        && Corrections.isCorrection(minutesStore.paragraph(minutes.supersedes(), paragraph.number()), paragraph);
   }
 
   private Optional<String> clerkOf(MinutesRecord minutes) {
-    return table.loadSetup().organs().stream()
+    return setupStore.loadSetup().organs().stream()
         .filter(organ -> organ.slug().equals(minutes.organSlug())).findFirst()
         .map(Organ::clerkAddress).filter(MailHeaders::isValidAddress);
   }
 
   private Notice latestNotice(String minutesId) {
-    return table.notices(minutesId).stream().max(Comparator.comparing(Notice::postedOnThisBoard)).orElseThrow();
+    return noticeStore.notices(minutesId).stream().max(Comparator.comparing(Notice::postedOnThisBoard)).orElseThrow();
   }
 
   private LocalDate today() {

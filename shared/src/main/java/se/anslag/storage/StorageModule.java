@@ -1,0 +1,29 @@
+package se.anslag.storage;
+
+import dagger.Binds;
+import dagger.Module;
+import se.anslag.aws.DynamoDbModule;
+import se.anslag.ports.DeliveryEventStore;
+import se.anslag.ports.MinutesStore;
+import se.anslag.ports.NoticeStore;
+import se.anslag.ports.SendOutStore;
+import se.anslag.ports.SetupStore;
+
+/** The DynamoDB stores behind the store ports, for every function's component. */
+@Module(includes = DynamoDbModule.class)
+public interface StorageModule {
+  @Binds
+  MinutesStore minutes(DynamoMinutesStore store);
+
+  @Binds
+  NoticeStore notices(DynamoNoticeStore store);
+
+  @Binds
+  SendOutStore sendOuts(DynamoSendOutStore store);
+
+  @Binds
+  DeliveryEventStore deliveryEvents(DynamoDeliveryEventStore store);
+
+  @Binds
+  SetupStore setup(DynamoSetupStore store);
+}
