@@ -7,10 +7,10 @@ import java.util.Set;
 import java.util.logging.Logger;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import se.anslag.compose.SendOutHeader;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutEvent;
 import se.anslag.domain.SendOutStatus;
-import se.anslag.compose.SendOutHeader;
 import se.anslag.ports.DeliveryEventStore;
 import se.anslag.ports.SendOutStore;
 

@@ -13,21 +13,21 @@ import java.util.Map;
 import java.util.logging.Logger;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import se.anslag.domain.Board;
 import se.anslag.board.BoardNotice;
 import se.anslag.board.BoardSite;
 import se.anslag.board.ParagraphSummary;
 import se.anslag.config.AnslagConfig;
+import se.anslag.domain.Board;
 import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.Notice;
 import se.anslag.domain.SwedishTime;
 import se.anslag.ports.MinutesStore;
 import se.anslag.ports.NoticeStore;
+import se.anslag.ports.ObjectStore;
 import se.anslag.ports.SetupStore;
 import se.anslag.setup.MunicipalSetup;
 import se.anslag.setup.Organ;
-import se.anslag.storage.S3Objects;
 
 /**
  * Renders every board from the stored records into the public site bucket. Runs on each change
@@ -40,18 +40,18 @@ public final class BoardPublisher {
   private final MinutesStore minutesStore;
   private final NoticeStore noticeStore;
   private final SetupStore setupStore;
-  private final S3Objects s3;
+  private final ObjectStore objects;
   private final AnslagConfig config;
   private final BoardSite site;
   private final Clock clock;
 
   @Inject
-  public BoardPublisher(MinutesStore minutesStore, NoticeStore noticeStore, SetupStore setupStore, S3Objects s3,
+  public BoardPublisher(MinutesStore minutesStore, NoticeStore noticeStore, SetupStore setupStore, ObjectStore objects,
       AnslagConfig config, BoardSite site, Clock clock) {
     this.minutesStore = minutesStore;
     this.noticeStore = noticeStore;
     this.setupStore = setupStore;
-    this.s3 = s3;
+    this.objects = objects;
     this.config = config;
     this.site = site;
     this.clock = clock;
@@ -123,12 +123,12 @@ public final class BoardPublisher {
 
   /** Writes only files whose bytes changed, so an unchanged board costs reads, not writes. */
   private int upload(Map<String, byte[]> files, Map<String, MinutesRecord> documents) {
-    var existingEtags = s3.list(config.siteBucket());
+    var existingEtags = objects.list(config.siteBucket());
     int written = 0;
     for (var document : documents.entrySet()) {
       if (!existingEtags.containsKey(document.getKey())) {
-        var source = s3.get(document.getValue().sourceBucket(), document.getValue().sourceKey());
-        s3.put(config.siteBucket(), document.getKey(), source.content(), contentType(document.getKey()), "max-age=300");
+        var source = objects.get(document.getValue().sourceBucket(), document.getValue().sourceKey());
+        objects.put(config.siteBucket(), document.getKey(), source.content(), contentType(document.getKey()), "max-age=300");
         written++;
       }
     }
@@ -137,12 +137,12 @@ public final class BoardPublisher {
       if (md5.equals(existingEtags.get(file.getKey()))) {
         continue;
       }
-      s3.put(config.siteBucket(), file.getKey(), file.getValue(), contentType(file.getKey()), "max-age=300");
+      objects.put(config.siteBucket(), file.getKey(), file.getValue(), contentType(file.getKey()), "max-age=300");
       written++;
     }
     // The site bucket holds only what the last run rendered: nothing stale stays public.
     existingEtags.keySet().stream().filter(key -> !files.containsKey(key) && !documents.containsKey(key))
-        .forEach(key -> s3.delete(config.siteBucket(), key));
+        .forEach(key -> objects.delete(config.siteBucket(), key));
     return written;
   }
 

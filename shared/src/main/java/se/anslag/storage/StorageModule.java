@@ -6,10 +6,11 @@ import se.anslag.aws.DynamoDbModule;
 import se.anslag.ports.DeliveryEventStore;
 import se.anslag.ports.MinutesStore;
 import se.anslag.ports.NoticeStore;
+import se.anslag.ports.ObjectStore;
 import se.anslag.ports.SendOutStore;
 import se.anslag.ports.SetupStore;
 
-/** The DynamoDB stores behind the store ports, for every function's component. */
+/** The DynamoDB stores behind the store ports and S3 behind the object store, for every function's component. */
 @Module(includes = DynamoDbModule.class)
 public interface StorageModule {
   @Binds
@@ -26,4 +27,7 @@ public interface StorageModule {
 
   @Binds
   SetupStore setup(DynamoSetupStore store);
+
+  @Binds
+  ObjectStore objects(S3Objects store);
 }
