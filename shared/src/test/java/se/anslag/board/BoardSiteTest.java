@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import se.anslag.calendar.TakedownPolicy;
+import se.anslag.domain.Board;
+import se.anslag.domain.TakedownPolicy;
 
+/** The rendered board site: pages and addresses, escaping, the identity-number filter, byte-stable output. */
 class BoardSiteTest {
 
   private static final String NOTICE_KEY = "ludvika/anslag/gemensamma-servicenamnden/2024-02-14/index.html";

@@ -11,6 +11,7 @@ import se.anslag.domain.ParagraphRange;
 import se.anslag.board.WrittenIdentityNumbers;
 import se.anslag.domain.Warning;
 
+/** Intake warns the clerk where a public field of the minutes holds a personal identity number. */
 class IdentityNumberWarningTest {
 
   private static Minutes minutes(String storagePlace, String... titles) {
