@@ -43,11 +43,13 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * <pre>
  * pk                 sk                         gsi1pk          gsi1sk
  * MINUTES#{id}       META                       MINUTES         {receivedAt}#{id}
+ *                    (and gsi2pk ORGAN#{organSlug}, gsi2sk {receivedAt}#{id}, once the organ is known)
  * MINUTES#{id}       PARAGRAPH#{nnn}
  * MINUTES#{id}       NOTICE#{board}             BOARD#{board}   {postedOn}#{id}
  * MINUTES#{id}       SENDOUT#{nnn}#{target}     SESMSG#{sesId}  SENDOUT     (once SES accepted the mail)
  * MEETING#{organ}#{meetingDate}  CURRENT       (the current version of an organ's meeting)
  * SETUP              BOARD#{id} | ORGAN#{slug} | RECIPIENT#{normalized name}
+ * UPLOADS#{clerk}    {hour}                     (a clerk's upload slots taken in that hour; TTL expiresAt)
  * </pre>
  *
  * Idempotency rests on conditional writes, not transactions: the local DynamoDB emulator has
@@ -58,6 +60,10 @@ public final class AnslagTable {
   private static final String SETUP_PK = "SETUP";
   private static final String MINUTES_INDEX_PK = "MINUTES";
   private static final String GSI = "gsi1";
+  private static final String ORGAN_INDEX = "gsi2";
+  private static final String UPLOADS_PREFIX = "UPLOADS#";
+  /** gsi2pk of a minutes record: its organ (gsi2sk {receivedAt}#{id}, as on gsi1). */
+  public static final String ORGAN_INDEX_PREFIX = "ORGAN#";
   private static final String SES_MESSAGE_INDEX_PREFIX = "SESMSG#";
   private static final String SES_MESSAGE_INDEX_SK = "SENDOUT";
   /** Send-out attributes that an update removes when the new record has no value for them. */
@@ -150,6 +156,11 @@ public final class AnslagTable {
         .put("version", minutes.version()).put("supersedes", minutes.supersedes())
         .putMaps("warnings", minutes.warnings().stream()
             .map(w -> Item.create().put("code", w.code()).put("message", w.message()).values()).toList());
+    if (minutes.organSlug() != null) {
+      // The organ index (gsi2): the clerk desk lists an organ's minutes newest first.
+      item.put("gsi2pk", ORGAN_INDEX_PREFIX + minutes.organSlug())
+          .put("gsi2sk", minutes.receivedAt() + "#" + minutes.id());
+    }
     if (minutes.paragraphRange() != null) {
       item.put("paragraphFrom", minutes.paragraphRange().from()).put("paragraphTo", minutes.paragraphRange().to());
     }
@@ -165,7 +176,7 @@ public final class AnslagTable {
       set.add(name + " = :v" + (values.size() - 1));
     }
     for (var optional : List.of("organ", "organSlug", "meetingDate", "storagePlace", "adjustedOn", "statusDetail",
-        "paragraphFrom", "paragraphTo", "supersedes")) {
+        "paragraphFrom", "paragraphTo", "supersedes", "gsi2pk", "gsi2sk")) {
       if (!item.values().containsKey(optional)) {
         var name = "#a" + names.size();
         names.put(name, optional);
@@ -244,6 +255,81 @@ public final class AnslagTable {
         item.maps("warnings").stream().map(w -> new Warning(w.string("code"), w.string("message"))).toList(),
         // Records written before corrections existed are first versions.
         item.values().containsKey("version") ? item.number("version") : 1, item.string("supersedes"));
+  }
+
+  // ---- the clerk desk ----------------------------------------------------------------------
+
+  /** One listed set of minutes: the record and how far its send-outs have come. */
+  public record ListedMinutes(MinutesRecord minutes, SettleProgress sendOuts) {}
+
+  /**
+   * A page of the minutes of some organs, newest first. {@code before} is the {@code next} of the
+   * previous page (null for the first): the gsi2 sort key of the last one listed, which orders all
+   * organs alike, so one value continues every organ's partition. One Query per organ of at most
+   * {@code limit} items, merged.
+   */
+  public record MinutesPage(List<ListedMinutes> minutes, String next) {}
+
+  public MinutesPage minutesOfOrgans(Collection<String> organSlugs, String before, int limit) {
+    var found = new ArrayList<Item>();
+    for (var organ : organSlugs) {
+      var values = new HashMap<String, AttributeValue>();
+      values.put(":organ", AttributeValue.fromS(ORGAN_INDEX_PREFIX + organ));
+      var condition = "gsi2pk = :organ";
+      if (before != null) {
+        values.put(":before", AttributeValue.fromS(before));
+        condition += " AND gsi2sk < :before";
+      }
+      var keyCondition = condition;
+      dynamoDb.query(b -> b.tableName(tableName).indexName(ORGAN_INDEX).scanIndexForward(false).limit(limit)
+          .keyConditionExpression(keyCondition).expressionAttributeValues(values))
+          .items().forEach(item -> found.add(Item.of(item)));
+    }
+    found.sort(java.util.Comparator.comparing((Item item) -> item.string("gsi2sk")).reversed());
+    var page = found.subList(0, Math.min(limit, found.size()));
+    // More may follow when a full page was listed; an empty next page is the rare cost of not counting.
+    var next = page.size() == limit ? page.getLast().string("gsi2sk") : null;
+    return new MinutesPage(page.stream().map(item -> new ListedMinutes(toMinutes(item), new SettleProgress(
+        item.values().containsKey("settledKeys") ? item.values().get("settledKeys").ss().size() : 0,
+        item.number("sendOutCount")))).toList(), next);
+  }
+
+  /** The notices of several sets of minutes on the given boards, in one BatchGetItem per 100 keys. */
+  public List<Notice> noticesOn(Map<String, List<String>> boardsByMinutesId) {
+    var keys = new ArrayList<Map<String, AttributeValue>>();
+    boardsByMinutesId.forEach((minutesId, boards) ->
+        boards.forEach(board -> keys.add(key(minutesPk(minutesId), "NOTICE#" + board))));
+    var notices = new ArrayList<Notice>();
+    for (int start = 0; start < keys.size(); start += 100) {
+      var request = Map.of(tableName, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
+          .keys(keys.subList(start, Math.min(keys.size(), start + 100))).build());
+      while (!request.isEmpty()) {
+        var current = request;
+        var response = dynamoDb.batchGetItem(b -> b.requestItems(current));
+        response.responses().getOrDefault(tableName, List.of()).forEach(item -> notices.add(toNotice(Item.of(item))));
+        request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+      }
+    }
+    return notices;
+  }
+
+  /**
+   * Takes one of a clerk's upload slots in the hour {@code hour} (e.g. 2026-12-06T14) unless the
+   * clerk has taken {@code limit} already: one conditional ADD, so racing requests cannot both take
+   * the last slot. The counter carries {@code expiresAt} for DynamoDB's TTL.
+   */
+  public boolean takeUploadSlot(String clerkSubject, String hour, int limit, Instant expiresAt) {
+    try {
+      dynamoDb.updateItem(b -> b.tableName(tableName).key(key(UPLOADS_PREFIX + clerkSubject, hour))
+          .updateExpression("ADD taken :one SET expiresAt = :expires")
+          .conditionExpression("attribute_not_exists(taken) OR taken < :limit")
+          .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
+              ":limit", AttributeValue.fromN(Integer.toString(limit)),
+              ":expires", AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())))));
+      return true;
+    } catch (ConditionalCheckFailedException allTaken) {
+      return false;
+    }
   }
 
   // ---- meeting versions --------------------------------------------------------------------

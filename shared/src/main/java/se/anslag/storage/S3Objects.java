@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -151,6 +152,44 @@ public final class S3Objects {
           : null;
     } while (continuation != null);
     return etags;
+  }
+
+  /**
+   * A PUT that someone else (the clerk's browser) makes with this function's authority until it
+   * expires: the URL carries the signature, and the request must send exactly these headers.
+   */
+  public record PresignedPut(URI url, Map<String, String> headers, Instant expiresAt) {}
+
+  /**
+   * Presigns a PUT of one new object with the SDK's SigV4 signer, as {@link #put} signs one, but in
+   * the query string. The content length is a signed header, so S3 refuses a body of any other
+   * size; the payload is UNSIGNED-PAYLOAD, since the bytes are not here to hash. S3 limits the
+   * validity to what the credentials allow (a function's role session: hours).
+   *
+   * @param metadata user metadata (ASCII values), sent as {@code x-amz-meta-*} headers and signed
+   */
+  public PresignedPut presignPut(String bucket, String key, String contentType, long contentLength,
+      Map<String, String> metadata, java.time.Duration validity, Instant now) {
+    var headers = new LinkedHashMap<String, String>();
+    headers.put("Content-Type", contentType);
+    metadata.forEach((name, value) -> headers.put(METADATA_PREFIX + name, value));
+    var request = SdkHttpFullRequest.builder().method(SdkHttpMethod.PUT).uri(objectUri(bucket, key));
+    headers.forEach(request::putHeader);
+    request.putHeader("Content-Length", Long.toString(contentLength));
+    var signed = signer.sign(r -> r
+        .identity(credentials.resolveCredentials())
+        .request(request.build())
+        .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "s3")
+        .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+        .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
+        .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false)
+        .putProperty(AwsV4FamilyHttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
+        .putProperty(AwsV4FamilyHttpSigner.EXPIRATION_DURATION, validity)
+        .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false)
+        .putProperty(software.amazon.awssdk.http.auth.spi.signer.HttpSigner.SIGNING_CLOCK,
+            Clock.fixed(now, java.time.ZoneOffset.UTC)));
+    // The browser sets Content-Length itself (it may not be set by a script); the rest it must send.
+    return new PresignedPut(signed.request().getUri(), Map.copyOf(headers), now.plus(validity));
   }
 
   private record Response(int status, Map<String, String> headers, byte[] body) {}
