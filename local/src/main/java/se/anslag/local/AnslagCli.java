@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     name = "anslag",
     mixinStandardHelpOptions = true,
     description = "Adjusted minutes to the notice board and to every recipient, on this machine.",
-    subcommands = {DemoCommand.class, SetupCommand.class, StatusCommand.class, ResendCommand.class, RedriveCommand.class,
+    subcommands = {DemoCommand.class, DeskCommand.class, SetupCommand.class, StatusCommand.class, ResendCommand.class, RedriveCommand.class,
         InspectCommand.class, DatesCommand.class, SendOutBenchmark.class,
         CommandLine.HelpCommand.class})
 public final class AnslagCli {

@@ -269,7 +269,7 @@ public final class ClerkDesk {
     metadata.put("uploaded-by", clerk.email());
     metadata.put("uploaded-by-sub", clerk.subject());
     var presigned = s3.presignPut(config.protocolsBucket(), key, accepted.contentType(), body.path("size").asLong(),
-        metadata, UPLOAD_URL_VALIDITY, now);
+        metadata, UPLOAD_URL_VALIDITY);
     LOG.info(() -> "Clerk " + clerk.subject() + " may upload " + key + " (" + body.path("size").asLong() + " bytes)");
     var answer = json.createObjectNode();
     answer.put("method", "PUT");

@@ -163,13 +163,15 @@ public final class S3Objects {
   /**
    * Presigns a PUT of one new object with the SDK's SigV4 signer, as {@link #put} signs one, but in
    * the query string. The content length is a signed header, so S3 refuses a body of any other
-   * size; the payload is UNSIGNED-PAYLOAD, since the bytes are not here to hash. S3 limits the
-   * validity to what the credentials allow (a function's role session: hours).
+   * size; the payload is UNSIGNED-PAYLOAD, since the bytes are not here to hash. It is signed at
+   * the real time, which S3 checks the expiry against, whatever clock the caller runs on; S3 also
+   * limits the validity to what the credentials allow (a function's role session: hours).
    *
    * @param metadata user metadata (ASCII values), sent as {@code x-amz-meta-*} headers and signed
    */
   public PresignedPut presignPut(String bucket, String key, String contentType, long contentLength,
-      Map<String, String> metadata, java.time.Duration validity, Instant now) {
+      Map<String, String> metadata, java.time.Duration validity) {
+    var now = Instant.now();
     var headers = new LinkedHashMap<String, String>();
     headers.put("Content-Type", contentType);
     metadata.forEach((name, value) -> headers.put(METADATA_PREFIX + name, value));

@@ -87,9 +87,15 @@ final class EmulatorProcess implements AutoCloseable {
   }
 
   private static void installPackagesIfMissing(Path emulatorsDirectory, PrintStream progress) {
-    // npm writes this file last when node_modules is complete.
-    if (Files.isRegularFile(emulatorsDirectory.resolve("node_modules/.package-lock.json"))) {
-      return;
+    // npm writes this file last when node_modules is complete; an older one predates the lockfile.
+    var installed = emulatorsDirectory.resolve("node_modules/.package-lock.json");
+    try {
+      if (Files.isRegularFile(installed) && Files.getLastModifiedTime(installed)
+          .compareTo(Files.getLastModifiedTime(emulatorsDirectory.resolve("package-lock.json"))) >= 0) {
+        return;
+      }
+    } catch (IOException unreadable) {
+      // install again
     }
     progress.println("local cloud: installing the Node emulators (npm ci in " + emulatorsDirectory + ") ...");
     try {
