@@ -69,12 +69,15 @@
     return answer;
   }
 
-  function signInMessage(error) {
+  /** @param choosing true while a new password is set: only then is a refused password a policy matter */
+  function signInMessage(error, choosing) {
     switch (error.type) {
       case 'NotAuthorizedException':
       case 'UserNotFoundException':
         return 'Fel e-postadress eller lösenord.';
       case 'InvalidPasswordException':
+        // Cognito answers a wrong password with NotAuthorizedException; cognito-local with this.
+        if (!choosing) return 'Fel e-postadress eller lösenord.';
         return 'Lösenordet uppfyller inte kraven: minst 12 tecken, med stora och små bokstäver och siffror.';
       case 'PasswordResetRequiredException':
         return 'Lösenordet måste återställas. Kontakta den som administrerar Anslag.';
@@ -92,7 +95,7 @@
       challenge = undefined;
       $('sign-in-form').reset();
       $('new-password-form').reset();
-      await openDesk();
+      await openDesk(true);
       return;
     }
     if (result.ChallengeName === 'NEW_PASSWORD_REQUIRED') {
@@ -122,7 +125,7 @@
         AuthParameters: { USERNAME: username, PASSWORD: password },
       }));
     } catch (error) {
-      fail('sign-in-error', signInMessage(error));
+      fail('sign-in-error', signInMessage(error, false));
       $('password').focus();
     }
   }
@@ -138,7 +141,7 @@
         ChallengeResponses: { USERNAME: challenge.username, NEW_PASSWORD: $('new-password-input').value },
       }));
     } catch (error) {
-      fail('new-password-error', signInMessage(error));
+      fail('new-password-error', signInMessage(error, true));
       $('new-password-input').focus();
     }
   }
@@ -182,7 +185,8 @@
     }
   }
 
-  async function openDesk() {
+  /** Shows the desk; after a sign-in (not on a page load) the focus moves to its heading. */
+  async function openDesk(focusHeading) {
     const clerk = await api('clerk');
     if (clerk.status !== 200) throw new Error(clerk.body.message || 'HTTP ' + clerk.status);
     $('clerk-email').textContent = clerk.body.email;
@@ -195,8 +199,10 @@
     show('desk', true);
     say('');
     await loadList(true);
-    $('desk-heading').tabIndex = -1;
-    $('desk-heading').focus();
+    if (focusHeading) {
+      $('desk-heading').tabIndex = -1;
+      $('desk-heading').focus();
+    }
   }
 
   // ---- the list ------------------------------------------------------------------------------
@@ -377,7 +383,7 @@
       chosen(event.dataTransfer.files);
     });
     if (token()) {
-      await guarded(openDesk);
+      await guarded(() => openDesk(false));
     } else {
       show('sign-in', true);
     }
