@@ -1,7 +1,7 @@
 package se.anslag.setup;
 
 import java.util.List;
-import se.anslag.calendar.TakedownPolicy;
+import se.anslag.domain.TakedownPolicy;
 
 /**
  * A municipal organ (nämnd, styrelse, fullmäktige) as the municipality has set it up.
