@@ -158,7 +158,12 @@ class ClerkDeskAccessIT {
   void aClerkSeesTheirOrgansMinutesAndNoOthers() throws Exception {
     var mine = JSON.readTree(get("api/desk/minutes", clerkToken).body());
     assertThat(mine.path("minutes").findValuesAsText("id")).contains(sampleId);
-    var row = mine.path("minutes").get(0);
+    JsonNode row = null;
+    for (var listed : mine.path("minutes")) {
+      if (listed.path("id").asText().equals(sampleId)) {
+        row = listed;
+      }
+    }
     assertThat(row.path("organ").asText()).isEqualTo("Gemensamma servicenämnden");
     assertThat(row.path("meetingDate").asText()).isEqualTo("2024-02-14");
     assertThat(row.path("notices").findValuesAsText("lastAppealDay")).containsOnly("2024-03-12");
@@ -234,6 +239,40 @@ class ClerkDeskAccessIT {
     assertThat(JSON.readTree(refused.body()).path("message").asText()).contains("4 filer den senaste timmen");
     // Another clerk's slots are their own.
     assertThat(uploadGrant("annan.pdf", 1000, "application/pdf", clerkToken).statusCode()).isEqualTo(201);
+  }
+
+  @Test
+  void theListPagesThroughSeveralOrgansNewestFirstWithoutRepeats() throws Exception {
+    var table = workflow.table();
+    var inserted = new java.util.HashSet<String>();
+    // Older than the sample (received on its posting day), which the other tests find on the first page.
+    var start = Instant.parse("2020-01-01T08:00:00Z");
+    for (int i = 0; i < 60; i++) {
+      var organ = i % 2 == 0 ? ORGAN : "byggnadsnamnden";
+      var id = String.format("%064x", 0xdeca000L + i);
+      table.putMinutes(new se.anslag.domain.MinutesRecord(id, "bucket", "desk/" + i + ".pdf",
+          start.plusSeconds(3600L * i), organ, organ, java.time.LocalDate.of(2020, 1, 1).plusDays(i), null, null,
+          null, se.anslag.domain.MinutesStatus.REJECTED, "Inte ett protokoll.", List.of()));
+      inserted.add(id);
+    }
+    var both = desk.signIn(desk.createClerk("bada@ludvika.example.org", List.of(ORGAN, "byggnadsnamnden")));
+    var seen = new java.util.ArrayList<String>();
+    var received = new java.util.ArrayList<String>();
+    String next = null;
+    int pages = 0;
+    do {
+      var page = JSON.readTree(get("api/desk/minutes?limit=25" + (next == null ? "" : "&before="
+          + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8)), both).body());
+      page.path("minutes").forEach(row -> {
+        seen.add(row.path("id").asText());
+        received.add(row.path("receivedAt").asText());
+      });
+      next = page.path("next").isNull() ? null : page.path("next").asText();
+      pages++;
+    } while (next != null && pages < 20);
+    assertThat(seen).doesNotHaveDuplicates().containsAll(inserted);
+    assertThat(received).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(pages).isGreaterThanOrEqualTo(3);
   }
 
   // ---- helpers ----------------------------------------------------------------------------------

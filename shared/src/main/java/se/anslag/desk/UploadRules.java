@@ -54,7 +54,9 @@ public final class UploadRules {
     return Optional.empty();
   }
 
+  /** Rounded up to a tenth, so that a file just over the limit never reads as the limit itself. */
   private static String megabytes(long bytes) {
-    return String.format(Locale.forLanguageTag("sv-SE"), "%.1f", bytes / (1024.0 * 1024.0)).replace(",0", "");
+    var tenths = Math.ceil(bytes * 10 / (1024.0 * 1024.0)) / 10;
+    return String.format(Locale.forLanguageTag("sv-SE"), "%.1f", tenths).replace(",0", "");
   }
 }

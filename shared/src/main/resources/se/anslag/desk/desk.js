@@ -261,7 +261,8 @@
     }
     if (file.size === 0) return '”' + file.name + '” är tom.';
     if (file.size > configuration.maxUploadBytes) {
-      const mb = (bytes) => (bytes / 1048576).toLocaleString('sv-SE', { maximumFractionDigits: 1 });
+      // Rounded up to a tenth, as the API does: a file just over the limit never reads as the limit.
+      const mb = (bytes) => (Math.ceil((bytes * 10) / 1048576) / 10).toLocaleString('sv-SE', { maximumFractionDigits: 1 });
       return '”' + file.name + '” är ' + mb(file.size) + ' MB. Filer större än '
         + mb(configuration.maxUploadBytes) + ' MB tas inte emot.';
     }
