@@ -248,14 +248,14 @@ class ClerkDeskAccessIT {
     // Older than the sample (received on its posting day), which the other tests find on the first page.
     var start = Instant.parse("2020-01-01T08:00:00Z");
     for (int i = 0; i < 60; i++) {
-      var organ = i % 2 == 0 ? ORGAN : "byggnadsnamnden";
+      var organ = i % 2 == 0 ? ORGAN : "miljonamnden";
       var id = String.format("%064x", 0xdeca000L + i);
       table.putMinutes(new se.anslag.domain.MinutesRecord(id, "bucket", "desk/" + i + ".pdf",
           start.plusSeconds(3600L * i), organ, organ, java.time.LocalDate.of(2020, 1, 1).plusDays(i), null, null,
           null, se.anslag.domain.MinutesStatus.REJECTED, "Inte ett protokoll.", List.of()));
       inserted.add(id);
     }
-    var both = desk.signIn(desk.createClerk("bada@ludvika.example.org", List.of(ORGAN, "byggnadsnamnden")));
+    var both = desk.signIn(desk.createClerk("bada@ludvika.example.org", List.of(ORGAN, "miljonamnden")));
     var seen = new java.util.ArrayList<String>();
     var received = new java.util.ArrayList<String>();
     String next = null;
