@@ -114,7 +114,13 @@ function hmac(key, text) {
   return crypto.createHmac('sha256', key).update(text, 'utf8').digest();
 }
 
-function s3Refusal(ctx, status, code, message) {
+async function s3Refusal(ctx, status, code, message) {
+  // Read the body first: answering while the client still sends it would break the connection.
+  await new Promise((resolve) => {
+    ctx.req.on('end', resolve);
+    ctx.req.on('error', resolve);
+    ctx.req.resume();
+  });
   ctx.status = status;
   ctx.type = 'application/xml';
   ctx.body = '<?xml version="1.0" encoding="UTF-8"?><Error><Code>' + code + '</Code><Message>' + message
