@@ -39,7 +39,9 @@ async function checkState(page, report, name, { keyboard = true } = {}) {
   await page.setViewportSize({ width: VIEWPORTS[0].width, height: VIEWPORTS[0].height });
   if (keyboard) {
     // The walk reloads the page: the token in sessionStorage keeps the clerk signed in.
-    const walk = await checkKeyboard(page, page.url(), null);
+    const shown = await page.evaluate(() => (document.getElementById('desk').hidden ? '#sign-in' : '#desk'));
+    const walk = await checkKeyboard(page, page.url(), null,
+      () => page.waitForSelector(shown + ':not([hidden])', { timeout: NAVIGATION_TIMEOUT_MS }));
     walk.failures.forEach((f) => fail(report, `${name}: keyboard: ${f}`));
     state.keyboard = walk;
   }

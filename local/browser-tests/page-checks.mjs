@@ -130,9 +130,14 @@ function isInViewport(focus) {
     && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height;
 }
 
-export async function checkKeyboard(page, url, screenshot) {
+/**
+ * @param afterLoad awaited after each load of the page, for a page that builds itself by script
+ *     (the desk): the walk starts once what it shows is there
+ */
+export async function checkKeyboard(page, url, screenshot, afterLoad = async () => {}) {
   const failures = [];
   await page.goto(url, { timeout: NAVIGATION_TIMEOUT_MS });
+  await afterLoad();
   const unfocused = await page.evaluate(unfocusedStyles, TABBABLE);
 
   // The skip link comes first, shows itself when focused, and moves on into the main content.
@@ -172,6 +177,7 @@ export async function checkKeyboard(page, url, screenshot) {
 
   // Walk the whole page by Tab from a fresh load.
   await page.goto(url, { timeout: NAVIGATION_TIMEOUT_MS });
+  await afterLoad();
   const order = [];
   const reached = new Set();
   for (let step = 0; step < unfocused.length + 3; step++) {

@@ -29,7 +29,6 @@ import java.util.stream.Stream;
  */
 final class CognitoEmulator implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
   private final Process process;
   private final Path directory;
@@ -127,21 +126,7 @@ final class CognitoEmulator implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      process.getOutputStream().close(); // cognito.js exits when its stdin closes
-    } catch (IOException alreadyClosed) {
-      // nothing to do
-    }
-    process.destroy();
-    try {
-      if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
+    EmulatorProcess.stop(process);
     deleteRecursively(directory);
   }
 
