@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import se.anslag.cli.AnslagCli;
+import se.anslag.cli.ProjectRoot;
 
 @Command(name = "desk", description = {
     "Serve the clerk desk and the notice boards on this machine without running the sample: start the",

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import se.anslag.local.cloud.LocalCloud;
 import se.anslag.local.cloud.LocalHttpApi;
+import se.anslag.cli.AnslagCli;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 

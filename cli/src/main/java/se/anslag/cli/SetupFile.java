@@ -1,4 +1,4 @@
-package se.anslag.local;
+package se.anslag.cli;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -18,7 +18,7 @@ import se.anslag.setup.MunicipalSetup;
 import se.anslag.setup.Organ;
 
 /** The municipality setup file (YAML): boards, organs and the recipient directory. */
-final class SetupFile {
+public final class SetupFile {
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -36,7 +36,7 @@ final class SetupFile {
   private SetupFile() {}
 
   /** Reads and checks the file; every problem names the entry it is in. */
-  static MunicipalSetup read(Path file) {
+  public static MunicipalSetup read(Path file) {
     Content content;
     try {
       content = YAML.readValue(file.toFile(), Content.class);
