@@ -99,7 +99,7 @@ final class DemoCommand implements Callable<Integer> {
     var desk = LocalDesk.start(workflow, port, System.err);
     var accounts = new java.util.ArrayList<String>();
     var organsByClerk = new java.util.TreeMap<String, java.util.List<String>>();
-    for (var organ : workflow.table().loadSetup().organs()) {
+    for (var organ : workflow.stores().setup().loadSetup().organs()) {
       if (organSlug == null || organ.slug().equals(organSlug)) {
         var clerk = organ.clerkAddress() == null ? DEMO_CLERK : organ.clerkAddress();
         organsByClerk.computeIfAbsent(clerk, c -> new java.util.ArrayList<>()).add(organ.slug());
@@ -145,11 +145,11 @@ final class DemoCommand implements Callable<Integer> {
       out.println("The upload is kept as it was; correct the file or the setup and upload again.");
       return false;
     }
-    var table = workflow.table();
-    var paragraphs = table.paragraphs(minutes.id());
-    var notices = table.notices(minutes.id());
-    var sendOuts = table.sendOuts(minutes.id());
-    var setup = table.loadSetup();
+    var stores = workflow.stores();
+    var paragraphs = stores.minutes().paragraphs(minutes.id());
+    var notices = stores.notices().notices(minutes.id());
+    var sendOuts = stores.sendOuts().sendOuts(minutes.id());
+    var setup = stores.setup().loadSetup();
 
     out.printf("Minutes of %s, meeting of %s, § %s (%d paragraphs read)%n", minutes.organ(), minutes.meetingDate(),
         minutes.paragraphRange() == null ? "?" : minutes.paragraphRange().from() + "-" + minutes.paragraphRange().to(),

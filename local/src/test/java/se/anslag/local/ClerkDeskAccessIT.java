@@ -243,7 +243,7 @@ class ClerkDeskAccessIT {
 
   @Test
   void theListPagesThroughSeveralOrgansNewestFirstWithoutRepeats() throws Exception {
-    var table = workflow.table();
+    var table = workflow.stores().minutes();
     var inserted = new java.util.HashSet<String>();
     // Older than the sample (received on its posting day), which the other tests find on the first page.
     var start = Instant.parse("2020-01-01T08:00:00Z");

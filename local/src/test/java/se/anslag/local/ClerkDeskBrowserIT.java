@@ -96,7 +96,7 @@ class ClerkDeskBrowserIT {
         .isEqualTo("Protokollet är inläst: Gemensamma servicenämnden, sammanträde 2024-02-14. Status: Anslaget.");
     assertThat(report.path("list").get(0).asText()).contains("Sista dag för överklagande");
     // What the browser uploaded is what intake read: one set of minutes, the organ's.
-    assertThat(workflow.table().listMinutes()).singleElement()
+    assertThat(workflow.stores().minutes().listMinutes()).singleElement()
         .satisfies(minutes -> assertThat(minutes.sourceKey()).startsWith("desk/"));
   }
 

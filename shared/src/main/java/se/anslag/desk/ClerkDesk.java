@@ -26,8 +26,11 @@ import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.Notice;
 import se.anslag.setup.MunicipalSetup;
 import se.anslag.setup.Organ;
-import se.anslag.storage.AnslagTable;
-import se.anslag.storage.S3Objects;
+import se.anslag.ports.MinutesStore;
+import se.anslag.ports.NoticeStore;
+import se.anslag.ports.SetupStore;
+import se.anslag.ports.UploadSlots;
+import se.anslag.ports.UploadUrls;
 
 /**
  * The clerk desk behind AnslagApi: one request of API Gateway's payload format 2.0 in, one
@@ -45,8 +48,11 @@ public final class ClerkDesk {
   private static final Pattern MINUTES_ID = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern PAGE_CURSOR = Pattern.compile("[0-9A-Za-z:.\\-]{1,40}#[0-9a-f]{64}");
 
-  private final AnslagTable table;
-  private final S3Objects s3;
+  private final MinutesStore minutes;
+  private final NoticeStore notices;
+  private final SetupStore setup;
+  private final UploadSlots uploadSlots;
+  private final UploadUrls uploadUrls;
   private final ObjectMapper json;
   private final Clock clock;
   private final AnslagConfig config;
@@ -55,10 +61,13 @@ public final class ClerkDesk {
   private final String contentSecurityPolicy;
 
   @Inject
-  public ClerkDesk(AnslagTable table, S3Objects s3, ObjectMapper json, Clock clock, AnslagConfig config,
-      DeskConfig desk, DeskPages pages) {
-    this.table = table;
-    this.s3 = s3;
+  public ClerkDesk(MinutesStore minutes, NoticeStore notices, SetupStore setup, UploadSlots uploadSlots,
+      UploadUrls uploadUrls, ObjectMapper json, Clock clock, AnslagConfig config, DeskConfig desk, DeskPages pages) {
+    this.minutes = minutes;
+    this.notices = notices;
+    this.setup = setup;
+    this.uploadSlots = uploadSlots;
+    this.uploadUrls = uploadUrls;
     this.json = json;
     this.clock = clock;
     this.config = config;
@@ -142,12 +151,12 @@ public final class ClerkDesk {
   }
 
   private APIGatewayV2HTTPResponse clerkInfo(Clerk clerk) {
-    var setup = table.loadSetup();
+    var municipality = setup.loadSetup();
     var body = json.createObjectNode();
     body.put("email", clerk.email());
     var organs = body.putArray("organs");
     for (var slug : clerk.sortedOrgans()) {
-      organs.addObject().put("slug", slug).put("name", setup.organ(slug).map(Organ::name).orElse(slug));
+      organs.addObject().put("slug", slug).put("name", municipality.organ(slug).map(Organ::name).orElse(slug));
     }
     return ok(body);
   }
@@ -166,18 +175,19 @@ public final class ClerkDesk {
         throw new Refusal(400, "Antalet per sida måste vara ett heltal.");
       }
     }
-    var page = table.minutesOfOrgans(clerk.organs(), before, limit);
-    var setup = table.loadSetup();
+    var page = minutes.minutesOfOrgans(clerk.organs(), before, limit);
+    var municipality = setup.loadSetup();
     var boards = new HashMap<String, List<String>>();
     page.minutes().forEach(listed -> boards.put(listed.minutes().id(),
-        setup.organ(listed.minutes().organSlug()).map(Organ::boardIds).orElse(List.of())));
-    var notices = new HashMap<String, List<Notice>>();
-    table.noticesOn(boards).forEach(notice -> notices.computeIfAbsent(notice.minutesId(), id -> new java.util.ArrayList<>()).add(notice));
+        municipality.organ(listed.minutes().organSlug()).map(Organ::boardIds).orElse(List.of())));
+    var noticesById = new HashMap<String, List<Notice>>();
+    notices.noticesOn(boards).forEach(notice ->
+        noticesById.computeIfAbsent(notice.minutesId(), id -> new java.util.ArrayList<>()).add(notice));
     var body = json.createObjectNode();
     var rows = body.putArray("minutes");
     for (var listed : page.minutes()) {
-      var row = summary(listed.minutes(), notices.getOrDefault(listed.minutes().id(), List.of()), setup);
-      row.putObject("sendOuts").put("settled", listed.sendOuts().settled()).put("planned", listed.sendOuts().expected());
+      var row = summary(listed.minutes(), noticesById.getOrDefault(listed.minutes().id(), List.of()), municipality);
+      row.putObject("sendOuts").put("settled", listed.settledSendOuts()).put("planned", listed.plannedSendOuts());
       rows.add(row);
     }
     if (page.next() == null) {
@@ -193,16 +203,16 @@ public final class ClerkDesk {
     if (id == null || !MINUTES_ID.matcher(id).matches()) {
       throw new Refusal(404, "Det finns inget sådant protokoll.");
     }
-    var minutes = table.findMinutes(id).orElseThrow(() -> new Refusal(404, "Det finns inget sådant protokoll."));
-    if (!clerk.mayActFor(minutes.organSlug())) {
+    var found = minutes.findMinutes(id).orElseThrow(() -> new Refusal(404, "Det finns inget sådant protokoll."));
+    if (!clerk.mayActFor(found.organSlug())) {
       LOG.warning(() -> "Clerk " + clerk.subject() + " asked for minutes " + id + " of organ "
-          + minutes.organSlug() + ", outside the clerk's groups");
+          + found.organSlug() + ", outside the clerk's groups");
       throw new Refusal(403, "Protokollet gäller ett organ som du inte arbetar för.");
     }
-    return ok(summary(minutes, table.notices(id), table.loadSetup()));
+    return ok(summary(found, notices.notices(id), setup.loadSetup()));
   }
 
-  private ObjectNode summary(MinutesRecord minutes, List<Notice> notices, MunicipalSetup setup) {
+  private ObjectNode summary(MinutesRecord minutes, List<Notice> notices, MunicipalSetup municipality) {
     var row = json.createObjectNode();
     row.put("id", minutes.id());
     row.put("organ", minutes.organ());
@@ -219,7 +229,7 @@ public final class ClerkDesk {
     var postings = row.putArray("notices");
     for (var notice : notices) {
       postings.addObject()
-          .put("board", setup.board(notice.boardId()).map(b -> b.name()).orElse(notice.boardId()))
+          .put("board", municipality.board(notice.boardId()).map(b -> b.name()).orElse(notice.boardId()))
           .put("postedOn", text(notice.postedOnThisBoard()))
           .put("lastAppealDay", text(notice.dates().lastAppealDay()))
           .put("takedownOn", text(notice.dates().takedownOn()));
@@ -256,7 +266,7 @@ public final class ClerkDesk {
     }
     var now = clock.instant();
     var hour = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").format(now.atZone(SWEDEN));
-    if (!table.takeUploadSlot(clerk.subject(), hour, desk.uploadsPerClerkPerHour(), now.plus(Duration.ofHours(2)))) {
+    if (!uploadSlots.take(clerk.subject(), hour, desk.uploadsPerClerkPerHour(), now.plus(Duration.ofHours(2)))) {
       LOG.warning(() -> "Clerk " + clerk.subject() + " reached the limit of " + desk.uploadsPerClerkPerHour()
           + " uploads in the hour " + hour);
       throw new Refusal(429, "Du har laddat upp " + desk.uploadsPerClerkPerHour()
@@ -268,7 +278,7 @@ public final class ClerkDesk {
     var metadata = new LinkedHashMap<String, String>();
     metadata.put("uploaded-by", clerk.email());
     metadata.put("uploaded-by-sub", clerk.subject());
-    var presigned = s3.presignPut(config.protocolsBucket(), key, accepted.contentType(), body.path("size").asLong(),
+    var presigned = uploadUrls.presignPut(config.protocolsBucket(), key, accepted.contentType(), body.path("size").asLong(),
         metadata, UPLOAD_URL_VALIDITY);
     LOG.info(() -> "Clerk " + clerk.subject() + " may upload " + key + " (" + body.path("size").asLong() + " bytes)");
     var answer = json.createObjectNode();

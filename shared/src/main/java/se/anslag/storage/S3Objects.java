@@ -26,6 +26,8 @@ import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
 import se.anslag.aws.AwsClients;
 import se.anslag.config.AnslagConfig;
+import se.anslag.ports.ObjectStore;
+import se.anslag.ports.UploadUrls;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -46,7 +48,7 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * slowest SDK client to initialise on a cold start.
  */
 @Singleton
-public final class S3Objects {
+public final class S3Objects implements ObjectStore, UploadUrls {
   private static final int MAX_ATTEMPTS = 4;
   private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]*)</Code>");
   private static final Pattern ERROR_MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
@@ -67,30 +69,14 @@ public final class S3Objects {
     this.endpoint = config.endpointFor("S3");
   }
 
-  /** One object with what S3 tells about it. */
-  public record StoredObject(byte[] content, Map<String, String> metadata, Instant lastModified, String contentType) {}
-
-  /** The object is not there (HTTP 404). */
-  public static final class NoSuchObjectException extends RuntimeException {
-    NoSuchObjectException(String bucket, String key) {
-      super("No object '" + key + "' in bucket " + bucket);
-    }
-  }
-
-  /** S3 refused a request; {@link #isTransient()} tells a retry apart from a permanent refusal. */
-  public static final class S3RequestException extends RuntimeException {
-    private final int status;
-
+  /** S3 refused a request: throttling (429) and 5xx are transient, the rest permanent. */
+  public static final class S3RequestException extends RequestFailure {
     S3RequestException(int status, String message) {
-      super(message);
-      this.status = status;
-    }
-
-    public boolean isTransient() {
-      return status == 429 || status >= 500;
+      super(status == 429 || status >= 500, message);
     }
   }
 
+  @Override
   public StoredObject get(String bucket, String key) {
     var response = execute(SdkHttpMethod.GET, bucket, key, Map.of(), Map.of(), new byte[0]);
     if (response.status == 404) {
@@ -108,6 +94,7 @@ public final class S3Objects {
     return new StoredObject(response.body, Map.copyOf(metadata), lastModified, response.headers.get("content-type"));
   }
 
+  @Override
   public void put(String bucket, String key, byte[] content, String contentType, String cacheControl) {
     var headers = new LinkedHashMap<String, String>();
     headers.put("Content-Type", contentType);
@@ -117,6 +104,7 @@ public final class S3Objects {
     requireSuccess(execute(SdkHttpMethod.PUT, bucket, key, Map.of(), headers, content), "PUT", bucket, key);
   }
 
+  @Override
   public void delete(String bucket, String key) {
     var response = execute(SdkHttpMethod.DELETE, bucket, key, Map.of(), Map.of(), new byte[0]);
     if (response.status != 404) {
@@ -125,6 +113,7 @@ public final class S3Objects {
   }
 
   /** Every key in the bucket with its ETag (the MD5 of the bytes for objects put whole). */
+  @Override
   public Map<String, String> list(String bucket) {
     var etags = new LinkedHashMap<String, String>();
     String continuation = null;
@@ -150,12 +139,6 @@ public final class S3Objects {
   }
 
   /**
-   * A PUT that someone else (the clerk's browser) makes with this function's authority until it
-   * expires: the URL carries the signature, and the request must send exactly these headers.
-   */
-  public record PresignedPut(URI url, Map<String, String> headers, Instant expiresAt) {}
-
-  /**
    * Presigns a PUT of one new object with the SDK's SigV4 signer, as {@link #put} signs one, but in
    * the query string. The content length is a signed header, so S3 refuses a body of any other
    * size; the payload is UNSIGNED-PAYLOAD, since the bytes are not here to hash. It is signed at
@@ -164,6 +147,7 @@ public final class S3Objects {
    *
    * @param metadata user metadata (ASCII values), sent as {@code x-amz-meta-*} headers and signed
    */
+  @Override
   public PresignedPut presignPut(String bucket, String key, String contentType, long contentLength,
       Map<String, String> metadata, java.time.Duration validity) {
     var now = Instant.now();

@@ -9,14 +9,15 @@ import java.util.Map;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import se.anslag.aws.ConfigModule;
-import se.anslag.aws.DynamoDbModule;
+
 import se.anslag.config.AnslagConfig;
 import se.anslag.desk.ClerkDesk;
 import se.anslag.desk.DeskConfig;
 import se.anslag.desk.DeskPages;
+import se.anslag.storage.StorageModule;
 
 @Singleton
-@Component(modules = {ConfigModule.class, DynamoDbModule.class, ClerkDeskComponent.DeskModule.class})
+@Component(modules = {ConfigModule.class, StorageModule.class, ClerkDeskComponent.DeskModule.class})
 interface ClerkDeskComponent {
   ClerkDesk desk();
 
