@@ -13,6 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import se.anslag.cli.AnslagCli;
+import se.anslag.cli.LocalStackFile;
+import se.anslag.cli.ProjectRoot;
 import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.Notice;
@@ -83,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
       var stopped = new CountDownLatch(1);
       // The clerk's commands (status, resend, redrive) find this running stack through the file.
       var stackFile = LocalStackFile.defaultPath(root);
-      LocalStackFile.write(stackFile, workflow.cloud());
+      workflow.stackFile().write(stackFile);
       // The local cloud's own hook stops the emulators.
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         LocalStackFile.delete(stackFile);
@@ -115,11 +118,11 @@ final class DemoCommand implements Callable<Integer> {
       out.println("The upload is kept as it was; correct the file or the setup and upload again.");
       return false;
     }
-    var table = workflow.table();
-    var paragraphs = table.paragraphs(minutes.id());
-    var notices = table.notices(minutes.id());
-    var sendOuts = table.sendOuts(minutes.id());
-    var setup = table.loadSetup();
+    var stores = workflow.stores();
+    var paragraphs = stores.minutes().paragraphs(minutes.id());
+    var notices = stores.notices().notices(minutes.id());
+    var sendOuts = stores.sendOuts().sendOuts(minutes.id());
+    var setup = stores.setup().loadSetup();
 
     out.printf("Minutes of %s, meeting of %s, § %s (%d paragraphs read)%n", minutes.organ(), minutes.meetingDate(),
         minutes.paragraphRange() == null ? "?" : minutes.paragraphRange().from() + "-" + minutes.paragraphRange().to(),
