@@ -12,13 +12,16 @@ import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.HashMap;
 import java.util.Optional;
+import java.util.TreeMap;
+import se.anslag.cli.LocalStackFile;
+import se.anslag.cli.SetupFile;
 import se.anslag.config.AnslagConfig;
 import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.SwedishTime;
 import se.anslag.local.cloud.DrainReport;
 import se.anslag.local.cloud.LocalCloud;
 import se.anslag.local.cloud.LocalLambda;
-import se.anslag.storage.AnslagTable;
+import se.anslag.storage.Stores;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
@@ -35,13 +38,13 @@ public final class LocalWorkflow implements AutoCloseable {
 
   private final LocalCloud cloud;
   private final LocalLambda lambda;
-  private final AnslagTable table;
+  private final Stores stores;
 
   private LocalWorkflow(LocalCloud cloud, LocalLambda lambda) {
     this.cloud = cloud;
     this.lambda = lambda;
     // The records are read with the same configuration the functions get from the template.
-    this.table = new AnslagTable(cloud.dynamoDb(), AnslagConfig.fromEnvironment(cloud.environmentOf(INTAKE_FUNCTION)));
+    this.stores = Stores.on(cloud.dynamoDb(), AnslagConfig.fromEnvironment(cloud.environmentOf(INTAKE_FUNCTION)));
   }
 
   public static LocalWorkflow start(Path projectRoot, Clock clock, PrintStream progress) {
@@ -75,12 +78,13 @@ public final class LocalWorkflow implements AutoCloseable {
     return lambda;
   }
 
-  public AnslagTable table() {
-    return table;
+  /** The records, read and written as the functions do. */
+  public Stores stores() {
+    return stores;
   }
 
   public void loadSetup(Path setupFile) {
-    table.replaceSetup(SetupFile.read(setupFile));
+    stores.setup().replaceSetup(SetupFile.read(setupFile));
   }
 
   /** Uploads a minutes file as a clerk would; the dates go in the object's metadata. */
@@ -101,8 +105,12 @@ public final class LocalWorkflow implements AutoCloseable {
 
   /** Runs every queued invocation until all queues are empty: intake, send-outs, board runs. */
   public DrainReport process() {
+    return process(DRAIN_TIMEOUT);
+  }
+
+  DrainReport process(Duration timeout) {
     cloud.awaitEventRouting();
-    return lambda.drain(DRAIN_TIMEOUT);
+    return lambda.drain(timeout);
   }
 
   /** The daily schedule of the notice board, as EventBridge Scheduler would run it on that day. */
@@ -112,7 +120,28 @@ public final class LocalWorkflow implements AutoCloseable {
   }
 
   public Optional<MinutesRecord> minutesFromUpload(String key) {
-    return table.listMinutes().stream().filter(m -> key.equals(m.sourceKey())).findFirst();
+    return stores.minutes().listMinutes().stream().filter(m -> key.equals(m.sourceKey())).findFirst();
+  }
+
+  /**
+   * What this workflow's cloud looks like from outside, for the clerk's commands in another terminal:
+   * read from the template, like the cloud itself.
+   */
+  public LocalStackFile stackFile() {
+    var environment = cloud.environmentOf(INTAKE_FUNCTION);
+    var endpoints = new TreeMap<String, String>();
+    for (var service : new String[] {"S3", "DYNAMODB", "SQS", "SESV2"}) {
+      endpoints.put(service, environment.get("AWS_ENDPOINT_URL_" + service));
+    }
+    var buckets = new TreeMap<String, String>();
+    cloud.template().resourcesOfType("AWS::S3::Bucket")
+        .forEach(bucket -> buckets.put(bucket.logicalId(), cloud.physicalId(bucket.logicalId())));
+    var queues = new TreeMap<String, String>();
+    cloud.template().resourcesOfType("AWS::SQS::Queue")
+        .forEach(queue -> queues.put(queue.logicalId(), cloud.queueUrl(queue.logicalId())));
+    var table = cloud.template().resourcesOfType("AWS::DynamoDB::Table").getFirst().logicalId();
+    return new LocalStackFile(environment.get("AWS_REGION"), LocalCloud.ACCESS_KEY_ID, LocalCloud.SECRET_ACCESS_KEY,
+        endpoints, cloud.physicalId(table), buckets, queues, cloud.sesStore().toString(), ProcessHandle.current().pid());
   }
 
   /** A file of the public site, as the public would fetch it; empty when there is none. */

@@ -3,6 +3,7 @@ package se.anslag.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import se.anslag.cli.ProjectRoot;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.SendOutStatus;
 
@@ -68,7 +70,7 @@ class DeploymentArtifactsIT {
 
     var minutes = workflow.minutesFromUpload(key).orElseThrow();
     assertThat(minutes.status()).isEqualTo(MinutesStatus.DISPATCHED);
-    assertThat(workflow.table().paragraphs(minutes.id())).hasSize(6);
+    assertThat(workflow.stores().minutes().paragraphs(minutes.id())).hasSize(6);
 
     var mailer = new FunctionJar(root, "decision-mailer", "se.anslag.function.mailer.DecisionMailerHandler",
         cloud.environmentOf("DecisionMailerFunction"), clock);
@@ -76,7 +78,7 @@ class DeploymentArtifactsIT {
     for (List<String> bodies; !(bodies = receive(sendOutQueue)).isEmpty(); ) {
       assertThat(mailer.handleSqs(bodies, cloud.queueArn("SendOutQueue"))).isEmpty();
     }
-    var sendOuts = workflow.table().sendOuts(minutes.id());
+    var sendOuts = workflow.stores().sendOuts().sendOuts(minutes.id());
     // 24 decision send-outs, the clerk's receipt and the summary queued by the mailer after the last.
     assertThat(sendOuts).hasSize(26);
     assertThat(sendOuts).filteredOn(s -> s.status() == SendOutStatus.SENT).hasSize(20);
@@ -92,7 +94,7 @@ class DeploymentArtifactsIT {
     var deliveryEvents = new FunctionJar(root, "delivery-events", "se.anslag.function.delivery.DeliveryEventsHandler",
         cloud.environmentOf("DeliveryEventsFunction"), clock);
     assertThat(deliveryEvents.handleSqs(List.of(delivery.toString()), cloud.queueArn("DeliveryEventsQueue"))).isEmpty();
-    assertThat(workflow.table().findSendOut(minutes.id(), sent.paragraph(), sent.target()).orElseThrow().status())
+    assertThat(workflow.stores().sendOuts().findSendOut(minutes.id(), sent.paragraph(), sent.target()).orElseThrow().status())
         .isEqualTo(SendOutStatus.DELIVERED);
 
     var board = new FunctionJar(root, "notice-board", "se.anslag.function.board.NoticeBoardHandler",
@@ -100,6 +102,20 @@ class DeploymentArtifactsIT {
     board.handleStream(Files.readAllBytes(root.resolve("events/notice-board.json")));
     var index = new String(workflow.siteFile("ludvika/index.html").orElseThrow(), StandardCharsets.UTF_8);
     assertThat(index).contains("Gemensamma servicenämnden").contains("2024-03-12");
+
+    // The desk: the sample event (a clerk of the sample organ lists their minutes), and its page.
+    var desk = new FunctionJar(root, "clerk-desk", "se.anslag.function.desk.ClerkDeskHandler",
+        cloud.environmentOf("ClerkDeskFunction"), clock);
+    var listing = desk.handleHttp(Files.readAllBytes(root.resolve("events/clerk-desk.json")));
+    assertThat(listing.path("statusCode").asInt()).isEqualTo(200);
+    assertThat(JSON.readTree(listing.path("body").asText()).path("minutes").findValuesAsText("id")).contains(minutes.id());
+    var pageEvent = (ObjectNode) JSON.readTree(Files.readAllBytes(root.resolve("events/clerk-desk.json")));
+    pageEvent.put("routeKey", "GET /desk/{page}").putObject("pathParameters").put("page", "index.html");
+    pageEvent.remove("requestContext");
+    var page = desk.handleHttp(JSON.writeValueAsBytes(pageEvent));
+    assertThat(page.path("statusCode").asInt()).isEqualTo(200);
+    assertThat(new String(java.util.Base64.getDecoder().decode(page.path("body").asText()), StandardCharsets.UTF_8))
+        .contains("<html lang=\"sv\">");
   }
 
   private List<String> receive(String queueUrl) {
@@ -145,6 +161,27 @@ class DeploymentArtifactsIT {
         ids.add((String) failure.getClass().getMethod("getItemIdentifier").invoke(failure));
       }
       return ids;
+    }
+
+    /**
+     * Invokes an HTTP API handler with a payload format 2.0 event, each way through the runtime's
+     * own serializer for the jar's classes; returns the response as the runtime writes it.
+     */
+    JsonNode handleHttp(byte[] eventJson) throws Exception {
+      var eventType = loader.loadClass("com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent");
+      var responseType = loader.loadClass("com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse");
+      Object event = runtimeSerializer(eventType).fromJson(new ByteArrayInputStream(eventJson));
+      Object response = handler.getClass().getMethod("handleRequest", eventType, contextType)
+          .invoke(handler, event, context());
+      var output = new ByteArrayOutputStream();
+      runtimeSerializer(responseType).toJson(response, output);
+      return JSON.readTree(output.toByteArray());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static com.amazonaws.services.lambda.runtime.serialization.PojoSerializer<Object> runtimeSerializer(Class<?> type) {
+      return (com.amazonaws.services.lambda.runtime.serialization.PojoSerializer<Object>)
+          com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory.getInstance().getSerializer(type);
     }
 
     void handleStream(byte[] input) throws Exception {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -25,6 +26,8 @@ import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
 import se.anslag.aws.AwsClients;
 import se.anslag.config.AnslagConfig;
+import se.anslag.ports.ObjectStore;
+import se.anslag.ports.UploadUrls;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -45,7 +48,7 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * slowest SDK client to initialise on a cold start.
  */
 @Singleton
-public final class S3Objects {
+public final class S3Objects implements ObjectStore, UploadUrls {
   private static final int MAX_ATTEMPTS = 4;
   private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]*)</Code>");
   private static final Pattern ERROR_MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
@@ -66,32 +69,25 @@ public final class S3Objects {
     this.endpoint = config.endpointFor("S3");
   }
 
-  /** One object with what S3 tells about it. */
-  public record StoredObject(byte[] content, Map<String, String> metadata, Instant lastModified, String contentType) {}
-
-  /** The object is not there (HTTP 404). */
-  public static final class NoSuchObjectException extends RuntimeException {
-    NoSuchObjectException(String bucket, String key) {
-      super("No object '" + key + "' in bucket " + bucket);
-    }
-  }
-
-  /** S3 refused a request; {@link #isTransient()} tells a retry apart from a permanent refusal. */
-  public static final class S3RequestException extends RuntimeException {
-    private final int status;
-
+  /** S3 refused a request: throttling (429) and 5xx are transient, the rest permanent. */
+  public static final class S3RequestException extends RequestFailure {
     S3RequestException(int status, String message) {
-      super(message);
-      this.status = status;
-    }
-
-    public boolean isTransient() {
-      return status == 429 || status >= 500;
+      super(status == 429 || status >= 500, message);
     }
   }
 
+  @Override
   public StoredObject get(String bucket, String key) {
-    var response = execute(SdkHttpMethod.GET, bucket, key, Map.of(), Map.of(), new byte[0]);
+    return get(bucket, key, Map.of());
+  }
+
+  @Override
+  public StoredObject getVersion(String bucket, String key, String versionId) {
+    return get(bucket, key, Map.of("versionId", versionId)); // raw: the SDK encodes query values
+  }
+
+  private StoredObject get(String bucket, String key, Map<String, String> query) {
+    var response = execute(SdkHttpMethod.GET, bucket, key, query, Map.of(), new byte[0]);
     if (response.status == 404) {
       throw new NoSuchObjectException(bucket, key);
     }
@@ -104,9 +100,11 @@ public final class S3Objects {
     });
     var lastModified = Optional.ofNullable(response.headers.get("last-modified"))
         .map(value -> ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()).orElse(null);
-    return new StoredObject(response.body, Map.copyOf(metadata), lastModified, response.headers.get("content-type"));
+    return new StoredObject(response.body, Map.copyOf(metadata), lastModified, response.headers.get("content-type"),
+        response.headers.get("x-amz-version-id"));
   }
 
+  @Override
   public void put(String bucket, String key, byte[] content, String contentType, String cacheControl) {
     var headers = new LinkedHashMap<String, String>();
     headers.put("Content-Type", contentType);
@@ -116,6 +114,7 @@ public final class S3Objects {
     requireSuccess(execute(SdkHttpMethod.PUT, bucket, key, Map.of(), headers, content), "PUT", bucket, key);
   }
 
+  @Override
   public void delete(String bucket, String key) {
     var response = execute(SdkHttpMethod.DELETE, bucket, key, Map.of(), Map.of(), new byte[0]);
     if (response.status != 404) {
@@ -124,6 +123,7 @@ public final class S3Objects {
   }
 
   /** Every key in the bucket with its ETag (the MD5 of the bytes for objects put whole). */
+  @Override
   public Map<String, String> list(String bucket) {
     var etags = new LinkedHashMap<String, String>();
     String continuation = null;
@@ -146,6 +146,41 @@ public final class S3Objects {
           : null;
     } while (continuation != null);
     return etags;
+  }
+
+  /**
+   * Presigns a PUT of one new object with the SDK's SigV4 signer, as {@link #put} signs one, but in
+   * the query string. The content length is a signed header, so S3 refuses a body of any other
+   * size; the payload is UNSIGNED-PAYLOAD, since the bytes are not here to hash. It is signed at
+   * the real time, which S3 checks the expiry against, whatever clock the caller runs on; S3 also
+   * limits the validity to what the credentials allow (a function's role session: hours).
+   *
+   * @param metadata user metadata (ASCII values), sent as {@code x-amz-meta-*} headers and signed
+   */
+  @Override
+  public PresignedPut presignPut(String bucket, String key, String contentType, long contentLength,
+      Map<String, String> metadata, java.time.Duration validity) {
+    var now = Instant.now();
+    var headers = new LinkedHashMap<String, String>();
+    headers.put("Content-Type", contentType);
+    metadata.forEach((name, value) -> headers.put(METADATA_PREFIX + name, value));
+    var request = SdkHttpFullRequest.builder().method(SdkHttpMethod.PUT).uri(objectUri(bucket, key));
+    headers.forEach(request::putHeader);
+    request.putHeader("Content-Length", Long.toString(contentLength));
+    var signed = signer.sign(r -> r
+        .identity(credentials.resolveCredentials())
+        .request(request.build())
+        .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "s3")
+        .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+        .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
+        .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false)
+        .putProperty(AwsV4FamilyHttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
+        .putProperty(AwsV4FamilyHttpSigner.EXPIRATION_DURATION, validity)
+        .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false)
+        .putProperty(software.amazon.awssdk.http.auth.spi.signer.HttpSigner.SIGNING_CLOCK,
+            Clock.fixed(now, java.time.ZoneOffset.UTC)));
+    // The browser sets Content-Length itself (it may not be set by a script); the rest it must send.
+    return new PresignedPut(signed.request().getUri(), Map.copyOf(headers), now.plus(validity));
   }
 
   private record Response(int status, Map<String, String> headers, byte[] body) {}

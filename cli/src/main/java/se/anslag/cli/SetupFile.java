@@ -1,0 +1,96 @@
+package se.anslag.cli;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import se.anslag.domain.Board;
+import se.anslag.domain.TakedownPolicy;
+import se.anslag.compose.MailHeaders;
+import se.anslag.setup.DirectoryEntry;
+import se.anslag.setup.MunicipalSetup;
+import se.anslag.setup.Organ;
+
+/** The municipality setup file (YAML): boards, organs and the recipient directory. */
+public final class SetupFile {
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  record BoardEntry(@JsonProperty(required = true) String id, @JsonProperty(required = true) String name) {}
+
+  record OrganEntry(@JsonProperty(required = true) String name, @JsonProperty(required = true) String slug,
+      List<String> aliases, @JsonProperty(required = true) List<String> boards, String clerk, String takedownPolicy,
+      Boolean publishMinutesDocument) {}
+
+  record RecipientEntry(@JsonProperty(required = true) String name, List<String> aliases, List<String> addresses,
+      Boolean caseFile) {}
+
+  record Content(List<BoardEntry> boards, List<OrganEntry> organs, List<RecipientEntry> recipients) {}
+
+  private SetupFile() {}
+
+  /** Reads and checks the file; every problem names the entry it is in. */
+  public static MunicipalSetup read(Path file) {
+    Content content;
+    try {
+      content = YAML.readValue(file.toFile(), Content.class);
+    } catch (JsonMappingException invalid) {
+      throw new AnslagCli.CommandFailure(2, file + ": " + invalid.getOriginalMessage()
+          + (invalid.getLocation() == null ? "" : " (line " + invalid.getLocation().getLineNr() + ")"));
+    } catch (IOException unreadable) {
+      throw new AnslagCli.CommandFailure(2, file + ": cannot be read: " + unreadable.getMessage());
+    }
+    var problems = new ArrayList<String>();
+    var boards = orEmpty(content.boards()).stream().map(b -> new Board(b.id(), b.name())).toList();
+    var boardIds = new HashSet<String>();
+    boards.forEach(board -> boardIds.add(board.id()));
+    var organs = new ArrayList<Organ>();
+    for (var organ : orEmpty(content.organs())) {
+      for (var board : organ.boards()) {
+        if (!boardIds.contains(board)) {
+          problems.add("organ '" + organ.name() + "' names board '" + board + "', which is not under boards");
+        }
+      }
+      if (organ.clerk() != null && !MailHeaders.isValidAddress(organ.clerk())) {
+        problems.add("organ '" + organ.name() + "' has clerk '" + organ.clerk() + "', not a valid e-mail address");
+      }
+      TakedownPolicy policy = switch (organ.takedownPolicy() == null ? "next-day" : organ.takedownPolicy()) {
+        case "next-day" -> TakedownPolicy.NEXT_DAY;
+        case "same-day" -> TakedownPolicy.SAME_DAY;
+        default -> {
+          problems.add("organ '" + organ.name() + "' has takedownPolicy '" + organ.takedownPolicy()
+              + "'; use next-day or same-day");
+          yield TakedownPolicy.NEXT_DAY;
+        }
+      };
+      organs.add(new Organ(organ.slug(), organ.name(), orEmpty(organ.aliases()), organ.boards(), organ.clerk(), policy,
+          Boolean.TRUE.equals(organ.publishMinutesDocument())));
+    }
+    var directory = new ArrayList<DirectoryEntry>();
+    for (var recipient : orEmpty(content.recipients())) {
+      var addresses = orEmpty(recipient.addresses());
+      boolean caseFile = Boolean.TRUE.equals(recipient.caseFile());
+      addresses.stream().filter(a -> !MailHeaders.isValidAddress(a)).forEach(a ->
+          problems.add("recipient '" + recipient.name() + "' has '" + a + "', not a valid e-mail address"));
+      if (!caseFile && addresses.isEmpty()) {
+        problems.add("recipient '" + recipient.name() + "' has no addresses and is not caseFile: true");
+        continue;
+      }
+      directory.add(new DirectoryEntry(recipient.name(), orEmpty(recipient.aliases()), addresses, caseFile));
+    }
+    if (!problems.isEmpty()) {
+      throw new AnslagCli.CommandFailure(2, file + ": " + String.join("; ", problems));
+    }
+    return new MunicipalSetup(boards, organs, directory);
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+}

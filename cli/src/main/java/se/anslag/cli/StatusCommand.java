@@ -1,0 +1,60 @@
+package se.anslag.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import se.anslag.domain.MinutesStatus;
+
+/** `anslag status`: the send-out log of one set of minutes, or the rejected uploads. */
+@Command(name = "status", description = {
+    "Print the send-out log of one set of minutes: every decision to every recipient, its status and when.",
+    "MINUTES is a prefix of the minutes' id (default: the latest upload). With --rejected, list the rejected",
+    "uploads and why instead."})
+final class StatusCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin StackOptions stackOptions;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "MINUTES", description = "A prefix of the minutes' id.")
+  String minutesId;
+
+  @Option(names = "--json", description = "Print the log as JSON.")
+  boolean json;
+
+  @Option(names = "--rejected", description = "List the rejected uploads with the reason.")
+  boolean rejected;
+
+  @Override
+  public Integer call() throws Exception {
+    var out = spec.commandLine().getOut();
+    try (var stack = stackOptions.connect()) {
+      var stores = stack.stores();
+      if (rejected) {
+        var list = stores.minutes().listMinutes().stream().filter(m -> m.status() == MinutesStatus.REJECTED).toList();
+        if (json) {
+          out.println(Json.MAPPER.writeValueAsString(list));
+        } else if (list.isEmpty()) {
+          out.println("No rejected minutes.");
+        } else {
+          list.forEach(m -> out.printf("%s  %s  %s%n    %s%n", m.id().substring(0, 12), SendOutLog.time(m.receivedAt()),
+              m.sourceKey(), m.statusDetail()));
+        }
+        return 0;
+      }
+      var minutes = MinutesChoice.pick(stores.minutes(), minutesId);
+      var notices = stores.notices().notices(minutes.id());
+      var sendOuts = stores.sendOuts().sendOuts(minutes.id());
+      if (json) {
+        out.println(Json.MAPPER.writeValueAsString(SendOutLog.asJson(minutes, notices, sendOuts)));
+      } else {
+        out.print(SendOutLog.format(minutes, notices, sendOuts));
+      }
+      out.flush();
+      return 0;
+    }
+  }
+}
