@@ -65,7 +65,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 public final class LocalCloud implements AutoCloseable {
 
-  public static final String ACCESS_KEY_ID = "S3RVER"; // s3rver checks the keys; the others accept any
+  // The local cloud's own clients sign with s3rver's one key; each function signs with a key of its
+  // own (FunctionCredentials), which server.js makes s3rver accept. The other emulators accept any.
+  public static final String ACCESS_KEY_ID = "S3RVER";
   public static final String SECRET_ACCESS_KEY = "S3RVER";
   private static final String HOST = "127.0.0.1";
 
@@ -569,7 +571,8 @@ public final class LocalCloud implements AutoCloseable {
     });
     environment.put("AWS_REGION", Intrinsics.REGION);
     environment.put("AWS_DEFAULT_REGION", Intrinsics.REGION);
-    environment.put("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID);
+    // A key of the function's own, as its role's credentials would be on AWS (FunctionCredentials).
+    environment.put("AWS_ACCESS_KEY_ID", FunctionCredentials.accessKeyId(this, functionLogicalId));
     environment.put("AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
     environment.put("AWS_LAMBDA_FUNCTION_NAME", refOf(functionLogicalId));
     environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(function.memorySizeMb()));
