@@ -4,10 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The repository root: the folder holding template.yaml, found from the working directory up. */
-final class ProjectRoot {
+public final class ProjectRoot {
   private ProjectRoot() {}
 
-  static Path find() {
+  public static Path find() {
     for (var dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       if (Files.isRegularFile(dir.resolve("template.yaml")) && Files.isDirectory(dir.resolve("functions"))) {
         return dir;
