@@ -32,6 +32,7 @@ final class FunctionRoles {
 
   private final Map<String, Function> functions = new LinkedHashMap<>();
   private final List<ResourcePolicy> bucketPolicies = new ArrayList<>();
+  private final Map<String, List<JsonNode>> asyncDestinations = new LinkedHashMap<>();
 
   FunctionRoles(JsonNode transformed) {
     JsonNode resources = transformed.path("Resources");
@@ -41,6 +42,16 @@ final class FunctionRoles {
         case "AWS::Lambda::Function" -> functions.put(entry.getKey(), function(entry.getKey(), resource, resources));
         case "AWS::S3::BucketPolicy" -> bucketPolicies.add(new ResourcePolicy(entry.getKey(),
             resource.path("Properties").path("Bucket"), resource.path("Properties").path("PolicyDocument")));
+        case "AWS::Lambda::EventInvokeConfig" -> {
+          JsonNode properties = resource.path("Properties");
+          for (String outcome : List.of("OnFailure", "OnSuccess")) {
+            JsonNode destination = properties.path("DestinationConfig").path(outcome).path("Destination");
+            if (!destination.isMissingNode()) {
+              asyncDestinations.computeIfAbsent(properties.path("FunctionName").path("Ref").asText(),
+                  f -> new ArrayList<>()).add(destination);
+            }
+          }
+        }
         default -> { }
       }
     }
@@ -125,6 +136,19 @@ final class FunctionRoles {
       }
     }
     return statements;
+  }
+
+  /**
+   * Where Lambda sends a function's asynchronous invocations after they end (EventInvokeConfig
+   * destinations) or fail for good (the function's DeadLetterConfig), unresolved.
+   */
+  List<JsonNode> asyncDestinations(String functionLogicalId) {
+    List<JsonNode> destinations = new ArrayList<>(asyncDestinations.getOrDefault(functionLogicalId, List.of()));
+    JsonNode deadLetter = functions.get(functionLogicalId).properties().path("DeadLetterConfig").path("TargetArn");
+    if (!deadLetter.isMissingNode()) {
+      destinations.add(deadLetter);
+    }
+    return destinations;
   }
 
   /** The log group a function writes to: its LoggingConfig's, else Lambda's default name. */

@@ -17,7 +17,9 @@ import se.anslag.local.cloud.LocalCloud;
  * IamEvaluation}, and what the roles grant against what was used. Besides what the functions send
  * themselves, each function is checked for what Lambda does with its role, as the Lambda Developer
  * Guide documents: for each SQS event source, ReceiveMessage, DeleteMessage and GetQueueAttributes
- * on the queue; and CreateLogStream and PutLogEvents on the function's log group.
+ * on the queue; CreateLogStream and PutLogEvents on the function's log group; and, for each
+ * destination of asynchronous invocations (or dead-letter queue), SendMessage on its queue or
+ * Publish on its topic.
  */
 final class IamCheck {
 
@@ -147,6 +149,18 @@ final class IamCheck {
         requests.add(new IamRequest("Lambda polling " + source.queueLogicalId() + " (event " + source.name() + ")",
             action, List.of(queue), Map.of()));
       }
+    }
+    for (JsonNode destination : roles.asyncDestinations(function)) {
+      String arn = cloud.resolve(destination).asText();
+      String action = arn.startsWith("arn:aws:sqs:") ? "sqs:SendMessage"
+          : arn.startsWith("arn:aws:sns:") ? "sns:Publish"
+          : null;
+      if (action == null) {
+        fail(cloud, function + ": an asynchronous-invocation destination the test does not model: " + arn, 1);
+        continue;
+      }
+      requests.add(new IamRequest("Lambda sending an asynchronous invocation's record to " + arn, action,
+          List.of(arn), Map.of()));
     }
     String logGroup = roles.logGroup(function).map(group -> cloud.resolve(group).asText())
         .orElse("/aws/lambda/" + cloud.physicalId(function));
