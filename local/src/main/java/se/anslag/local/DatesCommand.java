@@ -8,9 +8,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import se.anslag.calendar.NoticeSchedule;
-import se.anslag.calendar.TakedownPolicy;
+import se.anslag.domain.TakedownPolicy;
 import se.anslag.domain.Warning;
 
+/** `anslag dates`: the notice dates and warnings of a posting, as JSON, without AWS. */
 @Command(name = "dates", description = "Compute the notice dates for a posting date, by the rules of domain.md.")
 final class DatesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -20,8 +20,10 @@ import se.anslag.domain.Paragraph;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutStatus;
+import se.anslag.domain.SwedishTime;
 import se.anslag.local.cloud.DrainReport;
 
+/** `anslag demo`: the whole workflow on this machine, then the boards served until Ctrl-C. */
 @Command(name = "demo", description = {
     "Run the whole workflow on this machine: start the local emulators, create what template.yaml declares,",
     "load the sample setup, upload FILE as a clerk would, run the functions as Lambda would, print what",
@@ -58,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
       throw new AnslagCli.CommandFailure(2, minutesFile + ": no such file");
     }
     var setupFile = setup != null ? setup.toAbsolutePath() : root.resolve("local/setup/sample-setup.yaml");
-    Clock clock = postedOn != null ? LocalWorkflow.clockAt(postedOn) : Clock.systemUTC();
+    Clock clock = postedOn != null ? LocalWorkflow.clockAt(postedOn) : SwedishTime.systemClock();
     // The emulator stamps uploads with the real time; in a demo set on the posting day the clerk
     // uploads that day, so that is the upload date the adjustment date defaults to.
     var adjustedOrUploadDay = adjustedOn != null || postedOn == null ? adjustedOn : postedOn;

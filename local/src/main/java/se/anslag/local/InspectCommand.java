@@ -15,12 +15,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import se.anslag.calendar.NoticeSchedule;
 import se.anslag.domain.Minutes;
+import se.anslag.domain.SwedishTime;
 import se.anslag.domain.Warning;
-import se.anslag.intake.ProtocolIntake;
 import se.anslag.reader.MinutesReader;
 import se.anslag.reader.PrintedDates;
 import se.anslag.reader.UnreadableMinutesException;
 
+/** `anslag inspect`: what Anslag reads from a minutes file, as JSON, without AWS. */
 @Command(name = "inspect", description = "Read a minutes file (PDF or text) and print what Anslag takes from it, as JSON.")
 final class InspectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -67,7 +68,7 @@ final class InspectCommand implements Callable<Integer> {
   }
 
   private Reading reading(Minutes minutes) {
-    var today = LocalDate.now(ProtocolIntake.STOCKHOLM);
+    var today = SwedishTime.today(SwedishTime.systemClock());
     var adjusted = adjustedOn != null ? adjustedOn : minutes.adjustedOn() != null ? minutes.adjustedOn() : today;
     var posted = postedOn != null ? postedOn : today;
     var dates = NoticeSchedule.forPostings(List.of(posted), DatesCommand.parsePolicy(policy));

@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.Optional;
 import se.anslag.config.AnslagConfig;
 import se.anslag.domain.MinutesRecord;
-import se.anslag.intake.ProtocolIntake;
+import se.anslag.domain.SwedishTime;
 import se.anslag.local.cloud.DrainReport;
 import se.anslag.local.cloud.LocalCloud;
 import se.anslag.local.cloud.LocalLambda;
@@ -62,8 +62,8 @@ public final class LocalWorkflow implements AutoCloseable {
 
   /** A clock that reads 09:00 in Stockholm on the given day and runs on from there. */
   public static Clock clockAt(LocalDate day) {
-    var start = ZonedDateTime.of(day, LocalTime.of(9, 0), ProtocolIntake.STOCKHOLM).toInstant();
-    return Clock.offset(Clock.systemUTC(), Duration.between(Clock.systemUTC().instant(), start));
+    var start = ZonedDateTime.of(day, LocalTime.of(9, 0), SwedishTime.ZONE).toInstant();
+    return Clock.offset(SwedishTime.systemClock(), Duration.between(SwedishTime.systemClock().instant(), start));
   }
 
   public LocalCloud cloud() {

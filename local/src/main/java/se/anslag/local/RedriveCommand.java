@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import se.anslag.aws.DeadLetterRedrive;
 
+/** `anslag redrive`: a dead-letter queue's messages back to their source queue. */
 @Command(name = "redrive", description = {
     "Move the messages of a dead-letter queue back to the queue they came from, and print how many.",
     "On AWS give --queue-url and --dead-letter-queue-url (the local demo knows its queues)."})

@@ -1,7 +1,6 @@
 package se.anslag.local;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -9,8 +8,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import se.anslag.domain.SwedishTime;
 import se.anslag.intake.Resend;
 
+/**
+ * `anslag resend`: send-outs for the recipient lines a corrected directory resolves, and FAILED
+ * ones again.
+ */
 @Command(name = "resend", description = {
     "After the directory was corrected: every UNRESOLVED recipient line that it now knows becomes send-outs,",
     "which are queued for the mailer; the UNRESOLVED entry stays in the log as RESOLVED. With --failed, FAILED",
@@ -39,7 +43,7 @@ final class ResendCommand implements Callable<Integer> {
         out.println("Loaded the municipality setup from " + setup);
       }
       var minutes = MinutesChoice.pick(table, minutesId);
-      var result = new Resend(table, stack.workQueues()).resend(minutes.id(), failed, Clock.systemUTC().instant());
+      var result = new Resend(table, stack.workQueues()).resend(minutes.id(), failed, SwedishTime.systemClock().instant());
       out.printf("Minutes %s  %s, meeting of %s%n", minutes.id().substring(0, 12), minutes.organ(), minutes.meetingDate());
       result.resolved().forEach(s -> out.printf("  § %d %s: %s%n", s.paragraph(), String.join(", ", s.recipientNames()),
           s.detail()));

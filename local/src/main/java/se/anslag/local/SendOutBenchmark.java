@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import se.anslag.domain.SendOutKind;
-import se.anslag.mail.DecisionMailComposer;
-import se.anslag.mail.RawMime;
+import se.anslag.compose.DecisionMailComposer;
+import se.anslag.compose.RawMime;
 import software.amazon.awssdk.core.SdkBytes;
 import se.anslag.domain.SendOutStatus;
 

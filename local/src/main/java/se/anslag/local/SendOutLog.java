@@ -2,7 +2,6 @@ package se.anslag.local;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,11 +14,11 @@ import se.anslag.domain.Notice;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutStatus;
+import se.anslag.domain.SwedishTime;
 
 /** The send-out log of one set of minutes, as `anslag status` prints it: a header, a table, totals. */
 final class SendOutLog {
-  static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(STOCKHOLM);
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(SwedishTime.ZONE);
   private static final List<String> COLUMNS = List.of("§", "Recipient", "Qualifier", "Address", "Status", "Time", "Detail");
 
   private SendOutLog() {}

@@ -8,6 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+/** `anslag setup`: a checked municipality setup file into the stack's table. */
 @Command(name = "setup", description = {
     "Load a municipality setup file (boards, organs, recipient directory) into the stack's table, replacing",
     "the stored one. The file is checked first; every problem names its entry and nothing is written then."})

@@ -1,19 +1,12 @@
 package se.anslag.local;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Map;
 import java.util.Optional;
 import se.anslag.config.AnslagConfig;
-import se.anslag.intake.WorkQueues;
+import se.anslag.format.Json;
+import se.anslag.aws.AwsClients;
+import se.anslag.aws.SqsWorkQueues;
 import se.anslag.storage.AnslagTable;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -37,21 +30,12 @@ final class Stack implements AutoCloseable {
     this.config = AnslagConfig.fromEnvironment(this.environment);
     this.queueUrls = Map.copyOf(queueUrls);
     this.description = description;
-    this.dynamoDb = configure(DynamoDbClient.builder(), "DYNAMODB").build();
-    this.sqs = configure(SqsClient.builder(), "SQS").build();
+    this.dynamoDb = AwsClients.configure(DynamoDbClient.builder(), config, "DYNAMODB").build();
+    this.sqs = AwsClients.configure(SqsClient.builder(), config, "SQS").build();
   }
 
   static Stack on(Map<String, String> environment, Map<String, String> queueUrls, String description) {
     return new Stack(environment, queueUrls, description);
-  }
-
-  private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String service) {
-    builder.httpClientBuilder(UrlConnectionHttpClient.builder());
-    config.region().map(Region::of).ifPresent(builder::region);
-    config.endpointFor(service).ifPresent(builder::endpointOverride);
-    config.localCredentials().ifPresent(keys -> builder.credentialsProvider(
-        StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey()))));
-    return builder;
   }
 
   String description() {
@@ -65,13 +49,11 @@ final class Stack implements AutoCloseable {
     return new AnslagTable(dynamoDb, config);
   }
 
-  WorkQueues workQueues() {
+  SqsWorkQueues workQueues() {
     if (environment.get("SEND_OUT_QUEUE_URL") == null) {
       throw new AnslagCli.CommandFailure(2, "no send-out queue: give --send-out-queue URL");
     }
-    // As ConfigModule serializes the messages for the functions.
-    var json = new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    return new WorkQueues(sqs, config, json);
+    return new SqsWorkQueues(sqs, config, Json.mapper());
   }
 
   SqsClient sqs() {

@@ -9,6 +9,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import se.anslag.domain.MinutesStatus;
 
+/** `anslag status`: the send-out log of one set of minutes, or the rejected uploads. */
 @Command(name = "status", description = {
     "Print the send-out log of one set of minutes: every decision to every recipient, its status and when.",
     "MINUTES is a prefix of the minutes' id (default: the latest upload). With --rejected, list the rejected",

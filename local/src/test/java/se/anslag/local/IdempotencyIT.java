@@ -22,7 +22,7 @@ import se.anslag.domain.SendOutStatus;
 import se.anslag.function.intake.ProtocolIntakeHandler;
 import se.anslag.function.mailer.DecisionMailerHandler;
 import se.anslag.local.cloud.LocalContext;
-import se.anslag.mailer.SendOutMessage;
+import se.anslag.domain.SendOutMessage;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /** What arrives twice, a second upload of the same bytes or a redelivered message, is done once. */

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import se.anslag.calendar.NoticeDates;
-import se.anslag.calendar.TakedownPolicy;
+import se.anslag.domain.NoticeDates;
+import se.anslag.domain.TakedownPolicy;
 import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.Notice;
@@ -15,6 +15,7 @@ import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutStatus;
 
+/** The send-out log as `anslag status` prints it: header, rows in order, totals, a rejected upload. */
 class SendOutLogTest {
   private static final String ID = "3fa5148c9e2a" + "0".repeat(52);
   /** 08:05 UTC is 09:05 in Stockholm in February. */

@@ -9,11 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.anslag.board.Board;
-import se.anslag.calendar.TakedownPolicy;
+import se.anslag.domain.Board;
+import se.anslag.domain.TakedownPolicy;
 import se.anslag.setup.DirectoryEntry;
 import se.anslag.setup.Organ;
 
+/**
+ * Reading the municipality setup file: the sample loads, and each kind of problem is named with its
+ * entry.
+ */
 class SetupFileTest {
   @TempDir Path dir;
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** How the clerk's commands name an AWS stack: what they refuse, and what each needs. */
 class StackOptionsTest {
   @Test
   void awsResourcesWithoutARegionAreRefusedWithExitStatusTwo() {

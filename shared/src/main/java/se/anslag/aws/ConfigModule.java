@@ -1,14 +1,13 @@
 package se.anslag.aws;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dagger.Module;
 import dagger.Provides;
 import java.util.Map;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import se.anslag.config.AnslagConfig;
+import se.anslag.format.Json;
 
 /** Configuration and JSON, shared by every function's component. */
 @Module
@@ -24,8 +23,6 @@ public final class ConfigModule {
   @Provides
   @Singleton
   static ObjectMapper objectMapper() {
-    return new ObjectMapper()
-        .registerModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    return Json.mapper();
   }
 }

@@ -6,6 +6,7 @@ import javax.inject.Singleton;
 import se.anslag.config.AnslagConfig;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+/** The DynamoDB client of the functions that read or write the table. */
 @Module
 public final class DynamoDbModule {
   private DynamoDbModule() {}
@@ -13,6 +14,6 @@ public final class DynamoDbModule {
   @Provides
   @Singleton
   static DynamoDbClient dynamoDb(AnslagConfig config) {
-    return AwsClientSupport.configure(DynamoDbClient.builder(), config, "DYNAMODB").build();
+    return AwsClients.configure(DynamoDbClient.builder(), config, "DYNAMODB").build();
   }
 }

@@ -7,6 +7,7 @@ import se.anslag.config.AnslagConfig;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
+/** The SES v2 client of the mailer, without SDK retries. */
 @Module
 public final class SesModule {
   private SesModule() {}
@@ -16,7 +17,7 @@ public final class SesModule {
   static SesV2Client ses(AnslagConfig config) {
     // No SDK retries: SendEmail is not idempotent, and a retry after a lost response would send the
     // mail again unseen by the claim. Failures go back to the queue instead (see DecisionMailer).
-    return AwsClientSupport.configure(SesV2Client.builder(), config, "SESV2")
+    return AwsClients.configure(SesV2Client.builder(), config, "SESV2")
         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
         .build();
   }

@@ -6,6 +6,7 @@ import javax.inject.Singleton;
 import se.anslag.config.AnslagConfig;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
+/** The SQS client of the functions that queue work. */
 @Module
 public final class SqsModule {
   private SqsModule() {}
@@ -13,6 +14,6 @@ public final class SqsModule {
   @Provides
   @Singleton
   static SqsClient sqs(AnslagConfig config) {
-    return AwsClientSupport.configure(SqsClient.builder(), config, "SQS").build();
+    return AwsClients.configure(SqsClient.builder(), config, "SQS").build();
   }
 }

@@ -1,12 +1,13 @@
 package se.anslag.board;
 
-import static se.anslag.board.Markup.escape;
+import static se.anslag.format.Markup.escape;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
+import se.anslag.domain.Board;
+import se.anslag.domain.SwedishTime;
 
 /**
  * The board's Atom 1.0 feed: current notices, and recently taken-down ones marked withdrawn (title prefix
@@ -18,7 +19,6 @@ final class AtomFeed {
   static final String NAMESPACE = "http://www.w3.org/2005/Atom";
   static final String STATE_SCHEME = "urn:anslag:tillstand";
   static final String ORGAN_SCHEME = "urn:anslag:organ";
-  private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
   private AtomFeed() {}
 
@@ -92,6 +92,6 @@ final class AtomFeed {
   }
 
   private static String dateTime(LocalDate day) {
-    return day.atStartOfDay(SWEDEN).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    return day.atStartOfDay(SwedishTime.ZONE).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 }

@@ -3,8 +3,9 @@ package se.anslag.board;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import se.anslag.calendar.NoticeDates;
-import se.anslag.calendar.TakedownPolicy;
+import se.anslag.domain.NoticeDates;
+import se.anslag.domain.TakedownPolicy;
+import se.anslag.format.Slugs;
 
 /**
  * One notice (tillkännagivande) of adjusted minutes, as one board shows it.

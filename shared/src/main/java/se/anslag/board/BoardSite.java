@@ -17,6 +17,9 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import se.anslag.domain.Board;
+import se.anslag.format.Markup;
+import se.anslag.format.Slugs;
 
 /**
  * Renders the public notice boards (anslagstavlor) as static files for the site bucket. Pure: no clock, no

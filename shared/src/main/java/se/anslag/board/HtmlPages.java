@@ -1,13 +1,13 @@
 package se.anslag.board;
 
-import static se.anslag.board.Markup.escape;
-import static se.anslag.board.Markup.time;
+import static se.anslag.format.Markup.escape;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import se.anslag.calendar.TakedownPolicy;
+import se.anslag.domain.Board;
+import se.anslag.domain.TakedownPolicy;
 
 /** The HTML pages of the board: Swedish, semantic, no JavaScript, one small inline style sheet. */
 final class HtmlPages {
@@ -239,7 +239,7 @@ final class HtmlPages {
       municipalities.add(escape(board.name()));
       notice.cooperatingBoardNames().forEach(name -> municipalities.add(escape(name)));
       section.append("<p>").append(escape(notice.organ())).append(" är en gemensam nämnd för ")
-          .append(Markup.swedishList(municipalities))
+          .append(swedishList(municipalities))
           .append(". Anslaget sätts upp på anslagstavlan i varje samverkande kommun, och tiden för överklagande "
               + "räknas från den dag då det sattes upp i alla: den senaste av dagarna, ")
           .append(time(notice.dates().postedOn())).append(". Överklagandet ska därför ha kommit in senast ")
@@ -298,5 +298,20 @@ final class HtmlPages {
         + "<main id=\"innehall\">\n" + main + "</main>\n"
         + "<footer>\n" + footer + "</footer>\n"
         + "</body>\n</html>\n";
+  }
+
+  /** A date as {@code <time datetime="2024-02-20">2024-02-20</time>}. */
+  static String time(LocalDate date) {
+    String iso = date.toString();
+    return "<time datetime=\"" + iso + "\">" + iso + "</time>";
+  }
+
+  /** "A", "A och B", "A, B och C"; the items are used as given (escape them first when needed). */
+  static String swedishList(List<String> items) {
+    return switch (items.size()) {
+      case 0 -> "";
+      case 1 -> items.getFirst();
+      default -> String.join(", ", items.subList(0, items.size() - 1)) + " och " + items.getLast();
+    };
   }
 }

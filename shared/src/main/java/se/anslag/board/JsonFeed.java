@@ -5,13 +5,14 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.List;
+import se.anslag.domain.Board;
+import se.anslag.format.Json;
 
 /**
  * The board's notices as JSON, in the shape documented in the README (after OParl: body, organization,
@@ -24,7 +25,7 @@ final class JsonFeed {
   static final String TYPE = "anslag-notice-list/1";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   // Line feeds fixed (not the platform's) so the bytes are the same everywhere.
-  private static final ObjectWriter WRITER = new ObjectMapper()
+  private static final ObjectWriter WRITER = Json.mapper()
       .writer(new DefaultPrettyPrinter()
           .withObjectIndenter(new DefaultIndenter("  ", "\n"))
           .withArrayIndenter(new DefaultIndenter("  ", "\n")))

@@ -1,5 +1,7 @@
 package se.anslag.board;
 
+import se.anslag.format.Slugs;
+
 /**
  * A notice made safe to print (texts cleaned, document link checked), with its address on one board and its
  * state on the day being rendered.

@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import se.anslag.domain.NoticeDates;
+import se.anslag.domain.TakedownPolicy;
 import se.anslag.domain.Warning;
 
 /** The dates a notice must keep and the warnings a clerk should see (domain rules 1-9). */

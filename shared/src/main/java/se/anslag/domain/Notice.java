@@ -1,8 +1,8 @@
 package se.anslag.domain;
 
 import java.time.LocalDate;
-import se.anslag.calendar.NoticeDates;
-import se.anslag.calendar.TakedownPolicy;
+import se.anslag.domain.NoticeDates;
+import se.anslag.domain.TakedownPolicy;
 
 /**
  * The notice of one set of minutes on one board.

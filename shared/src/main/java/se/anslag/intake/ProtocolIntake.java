@@ -4,7 +4,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -13,8 +12,10 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import se.anslag.aws.SqsWorkQueues;
 import se.anslag.board.PersonalIdentityNumbers;
 import se.anslag.calendar.NoticeSchedule;
+import se.anslag.domain.Corrections;
 import se.anslag.domain.MeetingVersion;
 import se.anslag.domain.Minutes;
 import se.anslag.domain.MinutesRecord;
@@ -23,9 +24,10 @@ import se.anslag.domain.Notice;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutStatus;
+import se.anslag.domain.SwedishTime;
 import se.anslag.domain.Warning;
-import se.anslag.mail.MailHeaders;
-import se.anslag.mailer.SendOutMessage;
+import se.anslag.compose.MailHeaders;
+import se.anslag.domain.SendOutMessage;
 import se.anslag.reader.MinutesReader;
 import se.anslag.reader.PrintedDates;
 import se.anslag.reader.UnreadableMinutesException;
@@ -43,7 +45,6 @@ import se.anslag.storage.S3Objects;
  */
 @Singleton
 public final class ProtocolIntake {
-  public static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
   static final String ADJUSTED_ON_METADATA = "adjusted-on";
   static final String POSTED_ON_METADATA = "posted-on";
   private static final Logger LOG = Logger.getLogger(ProtocolIntake.class.getName());
@@ -51,11 +52,11 @@ public final class ProtocolIntake {
   private final S3Objects s3;
   private final AnslagTable table;
   private final MinutesReader reader;
-  private final WorkQueues queues;
+  private final SqsWorkQueues queues;
   private final Clock clock;
 
   @Inject
-  public ProtocolIntake(S3Objects s3, AnslagTable table, MinutesReader reader, WorkQueues queues, Clock clock) {
+  public ProtocolIntake(S3Objects s3, AnslagTable table, MinutesReader reader, SqsWorkQueues queues, Clock clock) {
     this.s3 = s3;
     this.table = table;
     this.reader = reader;
@@ -87,8 +88,8 @@ public final class ProtocolIntake {
     var rejected = new MinutesRecord(minutesId, upload.bucket(), upload.key(), now, null, null, null, null, null,
         null, MinutesStatus.REJECTED, null, List.of());
     var uploadedOn = object.lastModified() == null
-        ? LocalDate.now(clock.withZone(STOCKHOLM))
-        : LocalDate.ofInstant(object.lastModified(), STOCKHOLM);
+        ? SwedishTime.today(clock)
+        : LocalDate.ofInstant(object.lastModified(), SwedishTime.ZONE);
 
     // Read before the metadata is checked, so that a rejection for a bad date can name the organ
     // and reach its clerk.
@@ -120,7 +121,7 @@ public final class ProtocolIntake {
     }
 
     var adjustedOn = firstPresent(adjustedOnByClerk, minutes.adjustedOn(), uploadedOn);
-    var postedOn = firstPresent(postedOnByClerk, LocalDate.now(clock.withZone(STOCKHOLM)));
+    var postedOn = firstPresent(postedOnByClerk, SwedishTime.today(clock));
     var boards = organ.get().boardIds();
     // Anslag posts on every board of a joint committee at once, so all postings share one date.
     var dates = NoticeSchedule.forPostings(boards.stream().map(board -> postedOn).toList(), organ.get().takedownPolicy());

@@ -5,11 +5,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
+import se.anslag.aws.SqsWorkQueues;
 import se.anslag.domain.Paragraph;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutStatus;
-import se.anslag.mailer.SendOutMessage;
+import se.anslag.domain.SendOutMessage;
 import se.anslag.setup.Resolution;
 import se.anslag.storage.AnslagTable;
 
@@ -26,10 +27,10 @@ import se.anslag.storage.AnslagTable;
  */
 public final class Resend {
   private final AnslagTable table;
-  private final WorkQueues queues;
+  private final SqsWorkQueues queues;
 
   @Inject
-  public Resend(AnslagTable table, WorkQueues queues) {
+  public Resend(AnslagTable table, SqsWorkQueues queues) {
     this.table = table;
     this.queues = queues;
   }

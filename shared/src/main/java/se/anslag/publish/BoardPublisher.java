@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import se.anslag.board.Board;
+import se.anslag.domain.Board;
 import se.anslag.board.BoardNotice;
 import se.anslag.board.BoardSite;
 import se.anslag.board.ParagraphSummary;
@@ -21,7 +21,7 @@ import se.anslag.config.AnslagConfig;
 import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.Notice;
-import se.anslag.intake.ProtocolIntake;
+import se.anslag.domain.SwedishTime;
 import se.anslag.setup.MunicipalSetup;
 import se.anslag.setup.Organ;
 import se.anslag.storage.AnslagTable;
@@ -54,7 +54,7 @@ public final class BoardPublisher {
   public record PublishResult(LocalDate day, int written, int unchanged, int takenDown) {}
 
   public PublishResult publish() {
-    var today = LocalDate.now(clock.withZone(ProtocolIntake.STOCKHOLM));
+    var today = SwedishTime.today(clock);
     var setup = table.loadSetup();
     var minutesById = new HashMap<String, MinutesRecord>();
     var paragraphsById = new HashMap<String, List<ParagraphSummary>>();

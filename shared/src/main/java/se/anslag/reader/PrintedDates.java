@@ -3,7 +3,7 @@ package se.anslag.reader;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import se.anslag.calendar.NoticeDates;
+import se.anslag.domain.NoticeDates;
 import se.anslag.domain.PrintedNoticeDates;
 import se.anslag.domain.Warning;
 

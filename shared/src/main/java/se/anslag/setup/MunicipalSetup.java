@@ -3,7 +3,7 @@ package se.anslag.setup;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import se.anslag.board.Board;
+import se.anslag.domain.Board;
 import se.anslag.domain.RecipientLine;
 
 /** The municipality's boards, organs and recipient directory, as loaded from the setup file. */

@@ -2,8 +2,8 @@ package se.anslag.setup;
 
 import java.util.List;
 import java.util.Objects;
-import se.anslag.board.Slugs;
-import se.anslag.calendar.TakedownPolicy;
+import se.anslag.domain.TakedownPolicy;
+import se.anslag.format.Slugs;
 
 /**
  * A municipal organ (nämnd, styrelse, fullmäktige) as the municipality has set it up.

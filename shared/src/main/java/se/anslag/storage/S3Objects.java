@@ -23,11 +23,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
+import se.anslag.aws.AwsClients;
 import se.anslag.config.AnslagConfig;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -62,10 +60,7 @@ public final class S3Objects {
   @Inject
   public S3Objects(AnslagConfig config) {
     this.http = UrlConnectionHttpClient.create();
-    this.credentials = config.localCredentials()
-        .<AwsCredentialsProvider>map(keys -> StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())))
-        .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+    this.credentials = AwsClients.credentials(config.localCredentials());
     this.region = config.region().orElseThrow(() -> new IllegalStateException(
         "Environment variable AWS_REGION is not set; Lambda sets it, the local mode must too"));
     this.endpoint = config.endpointFor("S3");

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import se.anslag.domain.Board;
 
 /**
  * Renders a board with 1,000 current notices and prints the median time and the size of the board's index

@@ -15,6 +15,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
+/** The board's Atom and JSON feeds: their shape, withdrawn entries, hostile texts. */
 class BoardFeedsTest {
 
   private static final String ATOM = "http://www.w3.org/2005/Atom";

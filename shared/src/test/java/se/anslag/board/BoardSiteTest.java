@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import se.anslag.calendar.TakedownPolicy;
+import se.anslag.domain.Board;
+import se.anslag.domain.TakedownPolicy;
 
+/** The rendered board site: pages and addresses, escaping, the identity-number filter, byte-stable output. */
 class BoardSiteTest {
 
   private static final String NOTICE_KEY = "ludvika/anslag/gemensamma-servicenamnden/2024-02-14/index.html";
@@ -232,7 +234,7 @@ class BoardSiteTest {
         "socialnamnden",
         "Hos handläggare 850709+1234",
         List.of(
-            new ParagraphSummary(1, "2024/7", "Ansökan från 8507091234 om bistånd"),
+            new ParagraphSummary(1, "2024/7", "Ansökan från 8112189876 om bistånd"),
             new ParagraphSummary(2, "850769-1234", "Bokslut 2023, utfall 5 549,8 tkr")),
         null);
     Board board = new Board("ludvika", "Ludvika kommun 198507091234");
@@ -243,12 +245,27 @@ class BoardSiteTest {
       for (Map.Entry<String, byte[]> file : files.entrySet()) {
         String content = new String(file.getValue(), StandardCharsets.UTF_8);
         assertThat(PersonalIdentityNumbers.contains(content)).as("%s on %s", file.getKey(), day).isFalse();
-        assertThat(content).doesNotContain("850709");
+        assertThat(content).doesNotContain("850709").doesNotContain("811218");
       }
     }
     String page = text(site.render(List.of(board), Map.of("ludvika", List.of(leaky)), LocalDate.parse("2024-02-21")),
         "ludvika/anslag/socialnamnden/2024-02-14/index.html");
     assertThat(page).contains("Ansökan från [personnummer borttaget] om bistånd", "utfall 5 549,8 tkr", "2024/7");
+  }
+
+  @Test
+  void everyWrittenFormOfAnIdentityNumberIsRedactedInPageFeedAndJsonAndEveryOtherFigureKept() throws Exception {
+    var forms = WrittenIdentityNumbers.all();
+    var titles = new LinkedHashMap<Integer, WrittenIdentityNumbers.WrittenForm>();
+    var paragraphs = new ArrayList<ParagraphSummary>();
+    for (int i = 0; i < forms.size(); i++) {
+      titles.put(i + 1, forms.get(i));
+      paragraphs.add(new ParagraphSummary(i + 1, "2024/" + (i + 1), forms.get(i).text()));
+    }
+    BoardNotice notice = SampleNotices.withTexts(SampleNotices.gsn(), "Gemensamma servicenämnden",
+        "gemensamma-servicenamnden", "Kanslienheten, stadshuset Ludvika", paragraphs, null);
+
+    WrittenFormsOnTheBoard.check(renderLudvika(LocalDate.parse("2024-02-21"), notice), "ludvika", NOTICE_KEY, titles);
   }
 
   @Test

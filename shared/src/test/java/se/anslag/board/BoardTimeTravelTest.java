@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import org.junit.jupiter.api.Test;
-import se.anslag.calendar.NoticeDates;
+import se.anslag.domain.Board;
+import se.anslag.domain.NoticeDates;
 import se.anslag.calendar.NoticeSchedule;
-import se.anslag.calendar.TakedownPolicy;
+import se.anslag.domain.TakedownPolicy;
 
 /**
  * The sample notice seen on every day from 2024-02-19 to 2024-03-14 on both boards of the joint committee, with

@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import se.anslag.calendar.NoticeSchedule;
-import se.anslag.calendar.TakedownPolicy;
+import se.anslag.domain.TakedownPolicy;
+import se.anslag.format.Slugs;
 
 /** Many notices that are all on one board on {@link #TODAY}, as a busy board might carry: benchmark and size test. */
 final class ManyNotices {

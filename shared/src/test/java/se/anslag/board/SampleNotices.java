@@ -2,8 +2,10 @@ package se.anslag.board;
 
 import java.time.LocalDate;
 import java.util.List;
-import se.anslag.calendar.NoticeDates;
-import se.anslag.calendar.TakedownPolicy;
+import se.anslag.domain.Board;
+import se.anslag.domain.NoticeDates;
+import se.anslag.domain.TakedownPolicy;
+import se.anslag.format.Slugs;
 
 /** The sample minutes (Gemensamma servicenämnden 2024-02-14) as notices, and variations on them. */
 final class SampleNotices {

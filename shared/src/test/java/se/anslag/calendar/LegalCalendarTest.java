@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** Working days under lag (1930:173): every Swedish holiday rule and the calendar's range. */
 class LegalCalendarTest {
 
   @ParameterizedTest(name = "{0}")

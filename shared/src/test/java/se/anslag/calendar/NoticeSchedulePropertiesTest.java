@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import se.anslag.domain.NoticeDates;
+import se.anslag.domain.TakedownPolicy;
 
 /**
  * Properties of the schedule checked on every day of the supported range (about 76,000 days

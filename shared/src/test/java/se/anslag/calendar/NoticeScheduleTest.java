@@ -8,8 +8,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import se.anslag.domain.NoticeDates;
+import se.anslag.domain.TakedownPolicy;
 import se.anslag.domain.Warning;
 
+/** The notice dates and warnings of the domain rules, one example each. */
 class NoticeScheduleTest {
 
   @ParameterizedTest(name = "posted {0}: last appeal day {1}, takedown {2}")

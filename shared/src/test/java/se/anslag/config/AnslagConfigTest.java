@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The mailer's settings read from the environment: parallelism and claim lifetime, bad values refused. */
 class AnslagConfigTest {
 
   @Test

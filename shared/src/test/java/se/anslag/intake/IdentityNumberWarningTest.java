@@ -8,8 +8,10 @@ import org.junit.jupiter.api.Test;
 import se.anslag.domain.Minutes;
 import se.anslag.domain.Paragraph;
 import se.anslag.domain.ParagraphRange;
+import se.anslag.board.WrittenIdentityNumbers;
 import se.anslag.domain.Warning;
 
+/** Intake warns the clerk where a public field of the minutes holds a personal identity number. */
 class IdentityNumberWarningTest {
 
   private static Minutes minutes(String storagePlace, String... titles) {
@@ -28,6 +30,22 @@ class IdentityNumberWarningTest {
 
     assertThat(warnings).extracting(Warning::code).containsExactly("PERSONAL_IDENTITY_NUMBER");
     assertThat(warnings.getFirst().message()).startsWith("§ 2:");
+  }
+
+  @Test
+  void theClerkIsWarnedOfExactlyTheParagraphsWhoseTitleHoldsAWrittenForm() {
+    var forms = WrittenIdentityNumbers.all();
+    var warnings = ProtocolIntake.publicFieldsWithIdentityNumbers(
+        minutes("Kansliet", forms.stream().map(WrittenIdentityNumbers.WrittenForm::text).toArray(String[]::new)));
+
+    var expected = new java.util.ArrayList<String>();
+    for (int i = 0; i < forms.size(); i++) {
+      if (forms.get(i).mustBeRedacted()) {
+        expected.add("§ " + (i + 1) + ":");
+      }
+    }
+    assertThat(warnings).extracting(w -> w.message().substring(0, w.message().indexOf(':') + 1))
+        .containsExactlyElementsOf(expected);
   }
 
   @Test

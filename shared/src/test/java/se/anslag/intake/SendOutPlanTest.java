@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import se.anslag.board.Board;
-import se.anslag.calendar.TakedownPolicy;
+import se.anslag.domain.Board;
+import se.anslag.domain.TakedownPolicy;
 import se.anslag.domain.Paragraph;
 import se.anslag.domain.RecipientLine;
 import se.anslag.domain.SendOut;
@@ -16,6 +16,7 @@ import se.anslag.setup.DirectoryEntry;
 import se.anslag.setup.MunicipalSetup;
 import se.anslag.setup.Organ;
 
+/** Planning send-outs from recipient lines: one per target, merged names, case file and unknown lines. */
 class SendOutPlanTest {
   private static final Instant NOW = Instant.parse("2024-02-20T08:00:00Z");
   private static final MunicipalSetup SETUP = new MunicipalSetup(

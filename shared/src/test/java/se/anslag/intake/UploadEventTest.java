@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Reading an intake message: the bucket and key of an EventBridge Object Created event, or a clear
+ * refusal.
+ */
 class UploadEventTest {
   private final ObjectMapper json = new ObjectMapper();
 

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import se.anslag.calendar.NoticeDates;
+import se.anslag.domain.NoticeDates;
 import se.anslag.domain.PrintedNoticeDates;
 import se.anslag.domain.Warning;
 
+/** Dates printed in the minutes' notice block compared with the computed ones. */
 class PrintedDatesTest {
 
   private static final NoticeDates COMPUTED =

@@ -17,6 +17,7 @@ import se.anslag.domain.ParagraphRange;
 import se.anslag.domain.PrintedNoticeDates;
 import se.anslag.domain.RecipientLine;
 
+/** The sample minutes, as PDF and as text, read field by field. */
 class SampleMinutesTest {
 
   private final MinutesReader reader = new MinutesReader();

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Files that are not minutes Anslag can read are refused with one sentence naming the problem. */
 class UnreadableMinutesTest {
 
   private static final List<String> SHORT_MINUTES = List.of(

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import se.anslag.format.Json;
 
 /**
  * The Node process that runs dynalite, aws-ses-v2-local and s3rver ({@code local/emulators/server.js}).
@@ -40,7 +41,7 @@ final class EmulatorProcess implements AutoCloseable {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
   private static final int STDERR_LINES_KEPT = 40;
 
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = Json.mapper();
   private final Process process;
   private final OutputStream stdin;
   private final CompletableFuture<Ports> ports = new CompletableFuture<>();

@@ -6,20 +6,19 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.nio.charset.StandardCharsets;
 
 /**
- * Resolves CloudFormation intrinsic functions in a template value: Ref, Fn::GetAtt, Fn::Sub (both
- * forms), Fn::Join, Fn::Select, Fn::Split, Fn::If with the template's Conditions (Fn::Equals, Not,
- * And, Or), Fn::FindInMap, Fn::Base64, and the pseudo parameters. A branch that yields
- * {@code AWS::NoValue} disappears from its object or list, as in CloudFormation.
+ * Resolves the CloudFormation intrinsic functions that template.yaml uses: Ref, Fn::GetAtt, Fn::Sub
+ * (both forms), Fn::If with the template's Conditions (Fn::Equals, Fn::Not), and the pseudo
+ * parameters. A branch that yields {@code AWS::NoValue} disappears from its object or list, as in
+ * CloudFormation. Any other Fn:: is refused by name, so a template that starts to use one fails to
+ * start here instead of running with an unresolved value.
  */
 public final class Intrinsics {
 
@@ -123,18 +122,17 @@ public final class Intrinsics {
       case "Ref" -> ref(resolveToString(argument));
       case "Fn::GetAtt" -> getAtt(argument);
       case "Fn::Sub" -> NODES.textNode(sub(argument));
-      case "Fn::Join" -> NODES.textNode(join(argument));
-      case "Fn::Select" -> select(argument);
-      case "Fn::Split" -> split(argument);
       case "Fn::If" -> ifThenElse(argument);
-      case "Fn::FindInMap" -> findInMap(argument);
-      case "Fn::Base64" -> NODES.textNode(Base64.getEncoder()
-          .encodeToString(resolveToString(argument).getBytes(StandardCharsets.UTF_8)));
-      case "Fn::Equals", "Fn::Not", "Fn::And", "Fn::Or" ->
-          NODES.booleanNode(condition(NODES.objectNode().set(name, argument)));
+      case "Fn::Equals", "Fn::Not" -> NODES.booleanNode(condition(NODES.objectNode().set(name, argument)));
       // A policy statement may hold a key "Condition" too: only a name is the intrinsic.
       case "Condition" -> argument.isTextual() ? NODES.booleanNode(conditionHolds(argument.asText())) : null;
-      default -> null;
+      default -> {
+        if (name.startsWith("Fn::")) {
+          throw new UnsupportedOperationException(name + " is not emulated by the local cloud, which knows the"
+              + " intrinsics template.yaml uses (Ref, Fn::GetAtt, Fn::Sub, Fn::If, Fn::Equals, Fn::Not)");
+        }
+        yield null;
+      }
     });
   }
 
@@ -212,33 +210,6 @@ public final class Intrinsics {
     return result.toString();
   }
 
-  private String join(JsonNode argument) {
-    String delimiter = argument.path(0).asText();
-    JsonNode items = resolve(argument.path(1));
-    List<String> parts = new ArrayList<>();
-    items.forEach(item -> parts.add(item.asText()));
-    return String.join(delimiter, parts);
-  }
-
-  private JsonNode select(JsonNode argument) {
-    int index = Integer.parseInt(resolveToString(argument.path(0)));
-    JsonNode list = resolve(argument.path(1));
-    if (!list.isArray() || index < 0 || index >= list.size()) {
-      throw new IllegalArgumentException("Fn::Select index " + index + " out of range in " + list);
-    }
-    return list.get(index);
-  }
-
-  private JsonNode split(JsonNode argument) {
-    String delimiter = argument.path(0).asText();
-    String source = resolveToString(argument.path(1));
-    ArrayNode parts = NODES.arrayNode();
-    for (String part : source.split(Pattern.quote(delimiter), -1)) {
-      parts.add(part);
-    }
-    return parts;
-  }
-
   private JsonNode ifThenElse(JsonNode argument) {
     String conditionName = argument.path(0).asText();
     return condition(NODES.objectNode().put("Condition", conditionName))
@@ -246,18 +217,7 @@ public final class Intrinsics {
         : resolve(argument.path(2));
   }
 
-  private JsonNode findInMap(JsonNode argument) {
-    String map = resolveToString(argument.path(0));
-    String topKey = resolveToString(argument.path(1));
-    String secondKey = resolveToString(argument.path(2));
-    JsonNode value = template.mappings().path(map).path(topKey).path(secondKey);
-    if (value.isMissingNode()) {
-      throw new IllegalArgumentException("Fn::FindInMap: no " + map + "/" + topKey + "/" + secondKey);
-    }
-    return value;
-  }
-
-  /** Evaluates a condition expression: {"Condition": name}, Fn::Equals, Fn::Not, Fn::And, Fn::Or. */
+  /** Evaluates a condition expression: {"Condition": name}, Fn::Equals, Fn::Not. */
   boolean condition(JsonNode expression) {
     if (expression.isBoolean()) {
       return expression.booleanValue();
@@ -277,20 +237,6 @@ public final class Intrinsics {
       }
       case "Fn::Equals" -> resolveToString(argument.path(0)).equals(resolveToString(argument.path(1)));
       case "Fn::Not" -> !condition(argument.path(0));
-      case "Fn::And" -> {
-        boolean all = true;
-        for (JsonNode item : argument) {
-          all &= condition(item);
-        }
-        yield all;
-      }
-      case "Fn::Or" -> {
-        boolean any = false;
-        for (JsonNode item : argument) {
-          any |= condition(item);
-        }
-        yield any;
-      }
       default -> throw new IllegalArgumentException("not a condition: " + expression);
     };
   }

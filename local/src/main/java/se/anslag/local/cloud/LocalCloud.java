@@ -30,12 +30,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import se.anslag.aws.AwsClients;
+import se.anslag.config.AnslagConfig;
+import se.anslag.format.Json;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -74,7 +73,7 @@ public final class LocalCloud implements AutoCloseable {
   private final SamTemplate template;
   private final PrintStream progress;
   private final String runId;
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = Json.mapper();
   private final Intrinsics intrinsics;
   // Read by the thread that routes S3 events, hence the concurrent collections.
   private final Map<String, String> physicalIds = new ConcurrentHashMap<>();
@@ -189,12 +188,9 @@ public final class LocalCloud implements AutoCloseable {
         endpoint(sqsPort), endpoint(ports.dynamoDb()), endpoint(ports.ses()), endpoint(ports.s3()), runId);
   }
 
-  private static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder, int port) {
-    return builder.endpointOverride(endpoint(port))
-        .region(Region.of(Intrinsics.REGION))
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
-        .httpClientBuilder(UrlConnectionHttpClient.builder());
+  private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, int port) {
+    return AwsClients.configure(builder, Optional.of(Intrinsics.REGION), Optional.of(endpoint(port)),
+        Optional.of(new AnslagConfig.StaticKeys(ACCESS_KEY_ID, SECRET_ACCESS_KEY)));
   }
 
   private static URI endpoint(int port) {

@@ -30,6 +30,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import se.anslag.format.Json;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -62,7 +63,7 @@ public final class LocalLambda {
   private final SamTemplate template;
   private final PrintStream progress;
   private final SwitchableClock clock;
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = Json.mapper();
   private final Map<String, Object> handlers = new HashMap<>();
   private final Map<Class<?>, com.amazonaws.services.lambda.runtime.serialization.PojoSerializer<?>> serializers =
       new HashMap<>();

@@ -128,11 +128,6 @@ public final class SamTemplate {
     return root.path("Conditions");
   }
 
-  /** The template's Mappings section (a missing node when absent). */
-  public JsonNode mappings() {
-    return root.path("Mappings");
-  }
-
   private static Map<String, Parameter> readParameters(JsonNode section) {
     Map<String, Parameter> result = new LinkedHashMap<>();
     section.properties().forEach(entry -> {

@@ -22,13 +22,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import se.anslag.board.Board;
+import se.anslag.domain.Board;
 import se.anslag.board.BoardNotice;
 import se.anslag.board.BoardSite;
 import se.anslag.board.ParagraphSummary;
-import se.anslag.calendar.NoticeDates;
+import se.anslag.domain.NoticeDates;
 import se.anslag.calendar.NoticeSchedule;
-import se.anslag.calendar.TakedownPolicy;
+import se.anslag.domain.TakedownPolicy;
 
 /**
  * The sample notice (Gemensamma servicenämnden 2024-02-14) on the boards of Ludvika and Smedjebacken, rendered

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** An emulator that dies while the local cloud starts is reported with its error output. */
 class EmulatorStartupIT {
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+/** EventBridge pattern matching as the local cloud routes S3 events. */
 class EventPatternsTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

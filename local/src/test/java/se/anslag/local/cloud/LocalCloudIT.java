@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+/** The local cloud creates what the template declares, routes S3 events to queues, and stops its emulators. */
 class LocalCloudIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();

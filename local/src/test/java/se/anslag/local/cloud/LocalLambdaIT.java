@@ -18,6 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 
+/**
+ * The local Lambda runs handlers as Lambda does: SQS batches, partial failures, dead-letter queues,
+ * schedules.
+ */
 class LocalLambdaIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();

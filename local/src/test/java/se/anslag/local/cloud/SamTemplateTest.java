@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** Reading template.yaml: short-form tags, functions with their events, and the intrinsics it uses. */
 class SamTemplateTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -141,15 +142,14 @@ class SamTemplateTest {
   }
 
   @Test
-  void joinSelectSplitAndGetAttResolve() throws Exception {
+  void getAttResolvesAndAnIntrinsicTheTemplateDoesNotUseIsRefused() throws Exception {
     Intrinsics intrinsics = new Intrinsics(fixture(), Map.of(), FAKE_RESOURCES);
 
-    assertThat(intrinsics.resolveToString(json(
-        "{\"Fn::Join\": [\":\", [\"a\", {\"Fn::GetAtt\": [\"IntakeQueue\", \"QueueName\"]}]]}")))
-        .isEqualTo("a:QueueName-of-IntakeQueue");
-    assertThat(intrinsics.resolveToString(json(
-        "{\"Fn::Select\": [1, {\"Fn::Split\": [\",\", \"x,y,z\"]}]}")))
-        .isEqualTo("y");
+    assertThat(intrinsics.resolveToString(json("{\"Fn::GetAtt\": [\"IntakeQueue\", \"QueueName\"]}")))
+        .isEqualTo("QueueName-of-IntakeQueue");
+    assertThatThrownBy(() -> intrinsics.resolve(json("{\"Fn::Join\": [\":\", [\"a\", \"b\"]]}")))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageStartingWith("Fn::Join is not emulated by the local cloud");
   }
 
   @Test

@@ -11,9 +11,13 @@ import se.anslag.aws.ConfigModule;
 import se.anslag.aws.DynamoDbModule;
 import se.anslag.aws.SesModule;
 import se.anslag.aws.SqsModule;
-import se.anslag.mailer.DecisionMailer;
-import se.anslag.mailer.SendOutRetries;
+import se.anslag.sending.DecisionMailer;
+import se.anslag.sending.SendOutRetries;
 
+/**
+ * The Dagger component of DecisionMailerFunction: the mailer, its retry backoff and JSON, built
+ * once per execution environment.
+ */
 @Singleton
 @Component(modules = {ConfigModule.class, DynamoDbModule.class, SesModule.class, SqsModule.class})
 interface DecisionMailerComponent {

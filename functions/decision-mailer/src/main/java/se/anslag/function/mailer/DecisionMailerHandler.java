@@ -11,9 +11,10 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
-import se.anslag.mailer.DecisionMailer;
-import se.anslag.mailer.SendOutRetries;
-import se.anslag.mailer.SendOutMessage;
+import se.anslag.domain.SwedishTime;
+import se.anslag.sending.DecisionMailer;
+import se.anslag.sending.SendOutRetries;
+import se.anslag.domain.SendOutMessage;
 
 /** Entry point of DecisionMailerFunction: each message is one decision to one recipient, or one mail to a clerk. */
 public final class DecisionMailerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
@@ -24,7 +25,7 @@ public final class DecisionMailerHandler implements RequestHandler<SQSEvent, SQS
   private final ObjectMapper json;
 
   public DecisionMailerHandler() {
-    this(DaggerDecisionMailerComponent.builder().environment(System.getenv()).clock(Clock.systemUTC()).build());
+    this(DaggerDecisionMailerComponent.builder().environment(System.getenv()).clock(SwedishTime.systemClock()).build());
   }
 
   DecisionMailerHandler(DecisionMailerComponent component) {

@@ -9,8 +9,12 @@ import javax.inject.Named;
 import javax.inject.Singleton;
 import se.anslag.aws.ConfigModule;
 import se.anslag.aws.DynamoDbModule;
-import se.anslag.delivery.DeliveryEventRecorder;
+import se.anslag.deliveryevents.DeliveryEventRecorder;
 
+/**
+ * The Dagger component of DeliveryEventsFunction: the recorder of SES events and JSON, built once
+ * per execution environment.
+ */
 @Singleton
 @Component(modules = {ConfigModule.class, DynamoDbModule.class})
 interface DeliveryEventsComponent {

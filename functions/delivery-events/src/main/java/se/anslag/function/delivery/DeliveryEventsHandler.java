@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.Map;
 import se.anslag.aws.SqsBatch;
-import se.anslag.delivery.DeliveryEventRecorder;
-import se.anslag.delivery.SesEvent;
+import se.anslag.deliveryevents.DeliveryEventRecorder;
+import se.anslag.deliveryevents.SesEvent;
+import se.anslag.domain.SwedishTime;
 
 /**
  * Entry point of DeliveryEventsFunction: each message is one SES event notification (raw SNS
@@ -20,7 +21,7 @@ public final class DeliveryEventsHandler implements RequestHandler<SQSEvent, SQS
   private final ObjectMapper json;
 
   public DeliveryEventsHandler() {
-    this(DaggerDeliveryEventsComponent.builder().environment(System.getenv()).clock(Clock.systemUTC()).build());
+    this(DaggerDeliveryEventsComponent.builder().environment(System.getenv()).clock(SwedishTime.systemClock()).build());
   }
 
   DeliveryEventsHandler(DeliveryEventsComponent component) {

@@ -14,6 +14,10 @@ import se.anslag.aws.DynamoDbModule;
 import se.anslag.board.BoardSite;
 import se.anslag.publish.BoardPublisher;
 
+/**
+ * The Dagger component of NoticeBoardFunction: the board publisher and JSON, built once per
+ * execution environment.
+ */
 @Singleton
 @Component(modules = {ConfigModule.class, DynamoDbModule.class, NoticeBoardComponent.SiteModule.class})
 interface NoticeBoardComponent {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
+import se.anslag.domain.SwedishTime;
 import se.anslag.publish.BoardPublisher;
 
 /**
@@ -24,7 +25,7 @@ public final class NoticeBoardHandler implements RequestStreamHandler {
   private final ObjectMapper json;
 
   public NoticeBoardHandler() {
-    this(DaggerNoticeBoardComponent.builder().environment(System.getenv()).clock(Clock.systemUTC()).build());
+    this(DaggerNoticeBoardComponent.builder().environment(System.getenv()).clock(SwedishTime.systemClock()).build());
   }
 
   NoticeBoardHandler(NoticeBoardComponent component) {

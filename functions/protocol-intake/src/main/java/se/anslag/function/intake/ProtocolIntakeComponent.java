@@ -15,6 +15,10 @@ import se.anslag.aws.SqsModule;
 import se.anslag.intake.ProtocolIntake;
 import se.anslag.reader.MinutesReader;
 
+/**
+ * The Dagger component of ProtocolIntakeFunction: intake with its minutes reader, built once per
+ * execution environment.
+ */
 @Singleton
 @Component(modules = {ConfigModule.class, DynamoDbModule.class, SqsModule.class,
     ProtocolIntakeComponent.ReaderModule.class})

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.logging.Logger;
 import se.anslag.aws.SqsBatch;
+import se.anslag.domain.SwedishTime;
 import se.anslag.intake.ProtocolIntake;
 import se.anslag.intake.UploadEvent;
 
@@ -21,7 +22,7 @@ public final class ProtocolIntakeHandler implements RequestHandler<SQSEvent, SQS
 
   /** Lambda's constructor: one component per execution environment. */
   public ProtocolIntakeHandler() {
-    this(DaggerProtocolIntakeComponent.builder().environment(System.getenv()).clock(Clock.systemUTC()).build());
+    this(DaggerProtocolIntakeComponent.builder().environment(System.getenv()).clock(SwedishTime.systemClock()).build());
   }
 
   ProtocolIntakeHandler(ProtocolIntakeComponent component) {

@@ -1,0 +1,62 @@
+package se.anslag.aws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import se.anslag.config.AnslagConfig;
+import se.anslag.domain.SendOutMessage;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/** The queues intake feeds: one message per send-out, and a request to refresh the boards. */
+@Singleton
+public final class SqsWorkQueues {
+  private static final int SQS_BATCH_LIMIT = 10;
+
+  private final SqsClient sqs;
+  private final AnslagConfig config;
+  private final ObjectMapper json;
+
+  @Inject
+  public SqsWorkQueues(SqsClient sqs, AnslagConfig config, ObjectMapper json) {
+    this.sqs = sqs;
+    this.config = config;
+    this.json = json;
+  }
+
+  public void enqueueSendOuts(List<SendOutMessage> messages) {
+    for (int start = 0; start < messages.size(); start += SQS_BATCH_LIMIT) {
+      var entries = new ArrayList<SendMessageBatchRequestEntry>();
+      var batch = messages.subList(start, Math.min(start + SQS_BATCH_LIMIT, messages.size()));
+      for (int i = 0; i < batch.size(); i++) {
+        var body = toJson(batch.get(i));
+        entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(body).build());
+      }
+      var response = sqs.sendMessageBatch(b -> b.queueUrl(config.sendOutQueueUrl()).entries(entries));
+      if (!response.failed().isEmpty()) {
+        // Intake is retried whole; the send-out records make the resend harmless.
+        var first = response.failed().getFirst();
+        throw new IllegalStateException(
+            "SQS refused " + response.failed().size() + " send-out messages: " + first.code() + " " + first.message());
+      }
+    }
+  }
+
+  public void requestBoardRefresh(String reason) {
+    sqs.sendMessage(b -> b.queueUrl(config.boardRefreshQueueUrl()).messageBody(toJson(new BoardRefreshRequest(reason))));
+  }
+
+  /** The body of a board refresh message. */
+  public record BoardRefreshRequest(String reason) {}
+
+  private String toJson(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+}
