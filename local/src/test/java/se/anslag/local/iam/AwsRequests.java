@@ -122,7 +122,7 @@ final class AwsRequests {
           delete.expected().keySet()), Map.of("dynamodb:ReturnValues", returnValues(delete.returnValuesAsString()))));
       case QueryRequest query -> List.of(query(operation, query, keys));
       case ScanRequest scan -> List.of(new IamRequest(operation, "dynamodb:Scan",
-          List.of(tableArn(scan.tableName(), Optional.ofNullable(scan.indexName()))), context(
+          List.of(tableArn(scan.tableName(), Optional.ofNullable(scan.indexName()))), conditionKeys(
               "dynamodb:Attributes", attributes(names(scan.filterExpression(), scan.expressionAttributeNames()),
                   names(scan.projectionExpression(), scan.expressionAttributeNames()), scan.attributesToGet(),
                   scan.scanFilter().keySet()),
@@ -139,7 +139,7 @@ final class AwsRequests {
             partitionValue(table, key, keys).ifPresent(leading::add);
           });
           perTable.add(new IamRequest(operation, "dynamodb:BatchGetItem", List.of(tableArn(table, Optional.empty())),
-              context("dynamodb:Attributes", List.copyOf(names), "dynamodb:LeadingKeys", leading)));
+              conditionKeys("dynamodb:Attributes", List.copyOf(names), "dynamodb:LeadingKeys", leading)));
         });
         yield perTable;
       }
@@ -154,7 +154,7 @@ final class AwsRequests {
             partitionValue(table, item, keys).ifPresent(leading::add);
           }
           perTable.add(new IamRequest(operation, "dynamodb:BatchWriteItem", List.of(tableArn(table, Optional.empty())),
-              context("dynamodb:Attributes", List.copyOf(names), "dynamodb:LeadingKeys", leading)));
+              conditionKeys("dynamodb:Attributes", List.copyOf(names), "dynamodb:LeadingKeys", leading)));
         });
         yield perTable;
       }
@@ -428,16 +428,14 @@ final class AwsRequests {
     return all;
   }
 
-  private static Map<String, List<String>> context(String key, List<String> values, Object... more) {
-    Map<String, List<String>> context = new LinkedHashMap<>();
-    context.put(key, values);
-    for (int i = 0; i + 1 < more.length; i += 2) {
-      @SuppressWarnings("unchecked")
-      List<String> value = (List<String>) more[i + 1];
-      if (!value.isEmpty()) {
-        context.put((String) more[i], value);
-      }
+  /** Condition keys and their values, leaving out a key without values (as a request without it). */
+  private static Map<String, List<String>> conditionKeys(String key, List<String> values, String otherKey,
+      List<String> otherValues) {
+    Map<String, List<String>> keys = new LinkedHashMap<>();
+    keys.put(key, values);
+    if (!otherValues.isEmpty()) {
+      keys.put(otherKey, otherValues);
     }
-    return context;
+    return keys;
   }
 }

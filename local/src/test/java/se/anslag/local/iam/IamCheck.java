@@ -47,8 +47,9 @@ final class IamCheck {
     final Set<String> usedGrants = new LinkedHashSet<>();
     final Set<LocalCloud> clouds = new LinkedHashSet<>();
     long requests;
-    List<PolicyStatement> ownExample = List.of();
-    LocalCloud exampleCloud;
+    /** The template's own statements of the role, as resolved in the last cloud seen (for the report). */
+    List<PolicyStatement> ownStatements = List.of();
+    LocalCloud statementsCloud;
   }
 
   /**
@@ -99,8 +100,8 @@ final class IamCheck {
   private void check(LocalCloud cloud, String function, IamRequest request, FunctionUse use, long count) {
     Resolved statements = resolved.computeIfAbsent(cloud, c -> new HashMap<>()).computeIfAbsent(function,
         f -> new Resolved(roles.ownStatements(f, cloud::resolve), roles.managedStatements(f)));
-    use.ownExample = statements.own();
-    use.exampleCloud = cloud;
+    use.ownStatements = statements.own();
+    use.statementsCloud = cloud;
     if (count == 0) {
       use.platformActions.add(request.action());
     } else {
@@ -202,14 +203,14 @@ final class IamCheck {
   /** The template's own grants that allowed nothing: "action on resources (policy statement)". */
   private List<String> unusedGrants(String function, FunctionUse use) {
     List<String> unused = new ArrayList<>();
-    for (PolicyStatement statement : use.ownExample) {
+    for (PolicyStatement statement : use.ownStatements) {
       if (!statement.allow()) {
         continue;
       }
       for (String pattern : PolicyStatement.values(statement.action())) {
         if (!use.usedGrants.contains(grantKey(statement, pattern))) {
           unused.add(pattern + " on " + String.join(", ", PolicyStatement.values(statement.resource()))
-              .replace("-" + use.exampleCloud.runId(), "-*") + " (" + statement.name() + ")");
+              .replace("-" + use.statementsCloud.runId(), "-*") + " (" + statement.name() + ")");
         }
       }
       if (statement.action().isMissingNode()) {
@@ -232,7 +233,7 @@ final class IamCheck {
           .map(e -> e.getKey() + " (" + e.getValue() + ")").toList())).append('\n');
       report.append("  used by Lambda:    ").append(String.join(", ", use.platformActions)).append('\n');
       Set<String> own = new TreeSet<>();
-      use.ownExample.stream().filter(PolicyStatement::allow)
+      use.ownStatements.stream().filter(PolicyStatement::allow)
           .forEach(s -> own.addAll(PolicyStatement.values(s.action())));
       Set<String> managed = new TreeSet<>();
       roles.managedStatements(function).forEach(s -> managed.addAll(PolicyStatement.values(s.action())));
