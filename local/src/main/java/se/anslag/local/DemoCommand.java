@@ -13,6 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import se.anslag.cli.AnslagCli;
+import se.anslag.cli.LocalStackFile;
+import se.anslag.cli.ProjectRoot;
 import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.Notice;
@@ -83,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
       var stopped = new CountDownLatch(1);
       // The clerk's commands (status, resend, redrive) find this running stack through the file.
       var stackFile = LocalStackFile.defaultPath(root);
-      LocalStackFile.write(stackFile, workflow.cloud());
+      workflow.stackFile().write(stackFile);
       // The local cloud's own hook stops the emulators.
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         LocalStackFile.delete(stackFile);

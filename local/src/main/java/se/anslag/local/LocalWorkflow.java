@@ -12,6 +12,9 @@ import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.HashMap;
 import java.util.Optional;
+import java.util.TreeMap;
+import se.anslag.cli.LocalStackFile;
+import se.anslag.cli.SetupFile;
 import se.anslag.config.AnslagConfig;
 import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.SwedishTime;
@@ -113,6 +116,27 @@ public final class LocalWorkflow implements AutoCloseable {
 
   public Optional<MinutesRecord> minutesFromUpload(String key) {
     return table.listMinutes().stream().filter(m -> key.equals(m.sourceKey())).findFirst();
+  }
+
+  /**
+   * What this workflow's cloud looks like from outside, for the clerk's commands in another terminal:
+   * read from the template, like the cloud itself.
+   */
+  public LocalStackFile stackFile() {
+    var environment = cloud.environmentOf(INTAKE_FUNCTION);
+    var endpoints = new TreeMap<String, String>();
+    for (var service : new String[] {"S3", "DYNAMODB", "SQS", "SESV2"}) {
+      endpoints.put(service, environment.get("AWS_ENDPOINT_URL_" + service));
+    }
+    var buckets = new TreeMap<String, String>();
+    cloud.template().resourcesOfType("AWS::S3::Bucket")
+        .forEach(bucket -> buckets.put(bucket.logicalId(), cloud.physicalId(bucket.logicalId())));
+    var queues = new TreeMap<String, String>();
+    cloud.template().resourcesOfType("AWS::SQS::Queue")
+        .forEach(queue -> queues.put(queue.logicalId(), cloud.queueUrl(queue.logicalId())));
+    var table = cloud.template().resourcesOfType("AWS::DynamoDB::Table").getFirst().logicalId();
+    return new LocalStackFile(environment.get("AWS_REGION"), LocalCloud.ACCESS_KEY_ID, LocalCloud.SECRET_ACCESS_KEY,
+        endpoints, cloud.physicalId(table), buckets, queues, cloud.sesStore().toString(), ProcessHandle.current().pid());
   }
 
   /** A file of the public site, as the public would fetch it; empty when there is none. */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import se.anslag.cli.ProjectRoot;
 import se.anslag.domain.SendOutKind;
 import se.anslag.compose.DecisionMailComposer;
 import se.anslag.compose.RawMime;

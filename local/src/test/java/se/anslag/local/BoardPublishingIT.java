@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.anslag.cli.ProjectRoot;
 
 /** The board's publishing on the emulators: the minutes document where allowed, and no needless writes. */
 class BoardPublishingIT {

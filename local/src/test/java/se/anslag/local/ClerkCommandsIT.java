@@ -13,6 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.anslag.cli.AnslagCli;
+import se.anslag.cli.LocalStackFile;
+import se.anslag.cli.ProjectRoot;
 import se.anslag.domain.SendOutStatus;
 
 /**
@@ -38,7 +41,7 @@ class ClerkCommandsIT {
   void startEmulators() {
     workflow = LocalWorkflow.start(ROOT, LocalWorkflow.clockAt(POSTED_ON), System.err);
     stackFile = temp.resolve("local-stack.json");
-    LocalStackFile.write(stackFile, workflow.cloud());
+    workflow.stackFile().write(stackFile);
   }
 
   @AfterEach

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import se.anslag.cli.ProjectRoot;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutStatus;

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import se.anslag.cli.ProjectRoot;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutEvent;
 import se.anslag.domain.SendOutKind;

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import se.anslag.cli.ProjectRoot;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.SendOutStatus;
 

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import se.anslag.cli.ProjectRoot;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutEvent;
 import se.anslag.domain.SendOutKind;

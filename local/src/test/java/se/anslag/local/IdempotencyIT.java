@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import se.anslag.cli.ProjectRoot;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutKind;

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import se.anslag.board.WrittenFormsOnTheBoard;
 import se.anslag.board.WrittenIdentityNumbers;
 import se.anslag.board.WrittenIdentityNumbers.WrittenForm;
+import se.anslag.cli.ProjectRoot;
 import se.anslag.domain.Warning;
 
 /**

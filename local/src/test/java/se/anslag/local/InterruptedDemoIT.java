@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.anslag.cli.ProjectRoot;
 
 /**
  * A clerk who presses Ctrl-C (or a service manager's SIGTERM) in the middle of the demo, while the
@@ -21,7 +22,7 @@ class InterruptedDemoIT {
     // Progress goes to a file, not a pipe: a pipe nobody reads could stall the demo's shutdown.
     var progress = temporary.resolve("demo-progress.txt");
     var demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Djava.io.tmpdir=" + temporary, "-cp", System.getProperty("java.class.path"), AnslagCli.class.getName(),
+        "-Djava.io.tmpdir=" + temporary, "-cp", System.getProperty("java.class.path"), AnslagLocal.class.getName(),
         "demo", "--no-serve", "--adjusted-on", "2024-02-19", "--posted-on", "2024-02-20")
         .directory(ProjectRoot.find().toFile())
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import se.anslag.cli.ProjectRoot;
 import se.anslag.domain.NoticeDates;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.Notice;

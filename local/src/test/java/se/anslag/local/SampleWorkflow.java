@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import se.anslag.cli.ProjectRoot;
 
 /**
  * The local workflow on the sample's posting day with the sample setup loaded: started before each

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import se.anslag.cli.ProjectRoot;
 import se.anslag.local.cloud.SamTemplate;
 
 /**

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
-import se.anslag.local.ProjectRoot;
+import se.anslag.cli.ProjectRoot;
 import se.anslag.local.cloud.SamTemplate;
 
 /**

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.anslag.local.ProjectRoot;
+import se.anslag.cli.ProjectRoot;
 import se.anslag.local.cloud.SamTemplate;
 
 /**

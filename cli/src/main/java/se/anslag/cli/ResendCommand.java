@@ -1,4 +1,4 @@
-package se.anslag.local;
+package se.anslag.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

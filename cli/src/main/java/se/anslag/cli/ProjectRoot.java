@@ -1,4 +1,4 @@
-package se.anslag.local;
+package se.anslag.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package se.anslag.local;
+package se.anslag.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package se.anslag.local;
+package se.anslag.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import se.anslag.local.cloud.LocalCloud;
 
 /**
  * Where a running `anslag demo` can be reached: the emulator endpoints and the physical names of
@@ -18,46 +17,28 @@ import se.anslag.local.cloud.LocalCloud;
  * @param buckets physical bucket names by logical id
  * @param queues queue URLs by logical id (the dead-letter queues included)
  */
-record LocalStackFile(String region, String accessKeyId, String secretAccessKey, Map<String, String> endpoints,
+public record LocalStackFile(String region, String accessKeyId, String secretAccessKey, Map<String, String> endpoints,
     String table, Map<String, String> buckets, Map<String, String> queues, String sentMail, long pid) {
 
-  static final String RELATIVE_PATH = ".anslag/local-stack.json";
+  public static final String RELATIVE_PATH = ".anslag/local-stack.json";
   private static final ObjectMapper JSON = Json.MAPPER;
 
-  static Path defaultPath(Path projectRoot) {
+  public static Path defaultPath(Path projectRoot) {
     return projectRoot.resolve(RELATIVE_PATH);
   }
 
-  /** What a local cloud looks like from outside: read from the template, like the cloud itself. */
-  static LocalStackFile of(LocalCloud cloud) {
-    var environment = cloud.environmentOf(LocalWorkflow.INTAKE_FUNCTION);
-    var endpoints = new TreeMap<String, String>();
-    for (var service : new String[] {"S3", "DYNAMODB", "SQS", "SESV2"}) {
-      endpoints.put(service, environment.get("AWS_ENDPOINT_URL_" + service));
-    }
-    var buckets = new TreeMap<String, String>();
-    cloud.template().resourcesOfType("AWS::S3::Bucket")
-        .forEach(bucket -> buckets.put(bucket.logicalId(), cloud.physicalId(bucket.logicalId())));
-    var queues = new TreeMap<String, String>();
-    cloud.template().resourcesOfType("AWS::SQS::Queue")
-        .forEach(queue -> queues.put(queue.logicalId(), cloud.queueUrl(queue.logicalId())));
-    var table = cloud.template().resourcesOfType("AWS::DynamoDB::Table").getFirst().logicalId();
-    return new LocalStackFile(environment.get("AWS_REGION"), LocalCloud.ACCESS_KEY_ID, LocalCloud.SECRET_ACCESS_KEY,
-        endpoints, cloud.physicalId(table), buckets, queues, cloud.sesStore().toString(), ProcessHandle.current().pid());
-  }
-
-  /** Writes the file of this cloud; the demo and the tests share this writer. */
-  static void write(Path file, LocalCloud cloud) {
+  /** Writes the file; the demo and the tests share this writer. */
+  public void write(Path file) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      JSON.writeValue(file.toFile(), of(cloud));
+      JSON.writeValue(file.toFile(), this);
     } catch (IOException failure) {
       throw new UncheckedIOException("cannot write " + file, failure);
     }
   }
 
   /** Removes the file, but only one this process wrote: a second demo's file stays. */
-  static void delete(Path file) {
+  public static void delete(Path file) {
     try {
       if (Files.isRegularFile(file) && read(file).pid() == ProcessHandle.current().pid()) {
         Files.delete(file);
@@ -67,7 +48,7 @@ record LocalStackFile(String region, String accessKeyId, String secretAccessKey,
     }
   }
 
-  static LocalStackFile read(Path file) {
+  public static LocalStackFile read(Path file) {
     try {
       return JSON.readValue(file.toFile(), LocalStackFile.class);
     } catch (IOException failure) {

@@ -1,4 +1,4 @@
-package se.anslag.local;
+package se.anslag.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package se.anslag.local;
+package se.anslag.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,4 +1,4 @@
-package se.anslag.local;
+package se.anslag.cli;
 
 import java.util.Locale;
 import se.anslag.domain.MinutesRecord;

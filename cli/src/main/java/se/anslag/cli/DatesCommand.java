@@ -1,4 +1,4 @@
-package se.anslag.local;
+package se.anslag.cli;
 
 import java.time.LocalDate;
 import java.util.List;

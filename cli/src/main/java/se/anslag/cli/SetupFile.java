@@ -1,4 +1,4 @@
-package se.anslag.local;
+package se.anslag.cli;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -19,7 +19,7 @@ import se.anslag.setup.MunicipalSetup;
 import se.anslag.setup.Organ;
 
 /** The municipality setup file (YAML): boards, organs and the recipient directory. */
-final class SetupFile {
+public final class SetupFile {
   private static final String SLUG_RULE = "a slug: lowercase letters a-z, digits and single inner hyphens, at most"
       + " 80 characters";
   private static final ObjectMapper YAML =
@@ -39,7 +39,7 @@ final class SetupFile {
   private SetupFile() {}
 
   /** Reads and checks the file; every problem names the entry it is in. */
-  static MunicipalSetup read(Path file) {
+  public static MunicipalSetup read(Path file) {
     Content content;
     try {
       content = YAML.readValue(file.toFile(), Content.class);

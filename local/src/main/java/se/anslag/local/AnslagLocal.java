@@ -1,0 +1,18 @@
+package se.anslag.local;
+
+import se.anslag.cli.AnslagCli;
+
+/**
+ * The `anslag` command of the local mode: the operator's commands (module cli) plus what runs AWS on
+ * this machine, the demo and the send-out benchmark.
+ */
+public final class AnslagLocal {
+  private AnslagLocal() {}
+
+  public static void main(String[] args) {
+    var commandLine = AnslagCli.commandLine();
+    commandLine.addSubcommand(new DemoCommand());
+    commandLine.addSubcommand(new SendOutBenchmark());
+    System.exit(commandLine.execute(args));
+  }
+}
