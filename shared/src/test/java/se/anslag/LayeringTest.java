@@ -33,9 +33,10 @@ class LayeringTest {
       Set.of("domain"),
       Set.of("calendar", "setup", "reader"),
       Set.of("compose", "board"),
+      Set.of("ports"),
+      Set.of("intake", "sending", "publish", "deliveryevents"),
       Set.of("aws"),
-      Set.of("storage"),
-      Set.of("intake", "sending", "publish", "deliveryevents"));
+      Set.of("storage"));
 
   private static final Pattern PROJECT_PACKAGE = Pattern.compile("se/anslag/([a-z0-9]+)/");
 
@@ -83,10 +84,11 @@ class LayeringTest {
 
   @Test
   void theCheckSeesAViolation() {
-    // The check itself must be able to fail: the services' layer is above storage's, not below.
-    assertThat(layerOf("storage")).isLessThan(layerOf("intake"));
+    // The check itself must be able to fail: the adapters sit above the services, which know only ports.
+    assertThat(layerOf("storage")).isGreaterThan(layerOf("intake"));
     assertThat(layerOf("board")).isEqualTo(layerOf("compose"));
-    assertThat(usesByClass.get("se/anslag/intake/ProtocolIntake")).contains("storage", "domain");
+    assertThat(usesByClass.get("se/anslag/intake/ProtocolIntake")).contains("ports", "domain").doesNotContain("storage");
+    assertThat(usesByClass.get("se/anslag/storage/DynamoSendOutStore")).contains("ports");
   }
 
   private static Set<String> packagesUsedBy(Path classFile) {

@@ -2,14 +2,14 @@ package se.anslag.cli;
 
 import java.util.Locale;
 import se.anslag.domain.MinutesRecord;
-import se.anslag.storage.AnslagTable;
+import se.anslag.ports.MinutesStore;
 
 /** The set of minutes a command is about: by a prefix of its id, or the latest upload. */
 final class MinutesChoice {
   private MinutesChoice() {}
 
-  static MinutesRecord pick(AnslagTable table, String idPrefix) {
-    var all = table.listMinutes(); // newest first
+  static MinutesRecord pick(MinutesStore minutesStore, String idPrefix) {
+    var all = minutesStore.listMinutes(); // newest first
     if (all.isEmpty()) {
       throw new AnslagCli.CommandFailure(2, "no minutes have been uploaded yet");
     }

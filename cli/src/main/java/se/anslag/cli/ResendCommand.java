@@ -37,13 +37,13 @@ final class ResendCommand implements Callable<Integer> {
   public Integer call() {
     var out = spec.commandLine().getOut();
     try (var stack = stackOptions.connect()) {
-      var table = stack.table();
+      var stores = stack.stores();
       if (setup != null) {
-        table.replaceSetup(SetupFile.read(setup));
+        stores.setup().replaceSetup(SetupFile.read(setup));
         out.println("Loaded the municipality setup from " + setup);
       }
-      var minutes = MinutesChoice.pick(table, minutesId);
-      var result = new Resend(table, stack.workQueues()).resend(minutes.id(), failed, SwedishTime.systemClock().instant());
+      var minutes = MinutesChoice.pick(stores.minutes(), minutesId);
+      var result = new Resend(stores.minutes(), stores.sendOuts(), stores.setup(), stack.workQueues()).resend(minutes.id(), failed, SwedishTime.systemClock().instant());
       out.printf("Minutes %s  %s, meeting of %s%n", minutes.id().substring(0, 12), minutes.organ(), minutes.meetingDate());
       result.resolved().forEach(s -> out.printf("  § %d %s: %s%n", s.paragraph(), String.join(", ", s.recipientNames()),
           s.detail()));

@@ -25,7 +25,7 @@ final class SetupCommand implements Callable<Integer> {
     var setup = SetupFile.read(file);
     var out = spec.commandLine().getOut();
     try (var stack = stackOptions.connect()) {
-      stack.table().replaceSetup(setup);
+      stack.stores().setup().replaceSetup(setup);
     }
     out.printf("Loaded %s: %d boards, %d organs, %d recipients%n", file, setup.boards().size(), setup.organs().size(),
         setup.directory().size());

@@ -6,7 +6,7 @@ import se.anslag.config.AnslagConfig;
 import se.anslag.format.Json;
 import se.anslag.aws.AwsClients;
 import se.anslag.aws.SqsWorkQueues;
-import se.anslag.storage.AnslagTable;
+import se.anslag.storage.Stores;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -42,11 +42,11 @@ final class Stack implements AutoCloseable {
     return description;
   }
 
-  AnslagTable table() {
+  Stores stores() {
     if (environment.get("TABLE_NAME") == null) {
       throw new AnslagCli.CommandFailure(2, "no table: give --table NAME");
     }
-    return new AnslagTable(dynamoDb, config);
+    return Stores.on(dynamoDb, config);
   }
 
   SqsWorkQueues workQueues() {

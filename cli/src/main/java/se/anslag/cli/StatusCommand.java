@@ -32,9 +32,9 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
     try (var stack = stackOptions.connect()) {
-      var table = stack.table();
+      var stores = stack.stores();
       if (rejected) {
-        var list = table.listMinutes().stream().filter(m -> m.status() == MinutesStatus.REJECTED).toList();
+        var list = stores.minutes().listMinutes().stream().filter(m -> m.status() == MinutesStatus.REJECTED).toList();
         if (json) {
           out.println(Json.MAPPER.writeValueAsString(list));
         } else if (list.isEmpty()) {
@@ -45,9 +45,9 @@ final class StatusCommand implements Callable<Integer> {
         }
         return 0;
       }
-      var minutes = MinutesChoice.pick(table, minutesId);
-      var notices = table.notices(minutes.id());
-      var sendOuts = table.sendOuts(minutes.id());
+      var minutes = MinutesChoice.pick(stores.minutes(), minutesId);
+      var notices = stores.notices().notices(minutes.id());
+      var sendOuts = stores.sendOuts().sendOuts(minutes.id());
       if (json) {
         out.println(Json.MAPPER.writeValueAsString(SendOutLog.asJson(minutes, notices, sendOuts)));
       } else {

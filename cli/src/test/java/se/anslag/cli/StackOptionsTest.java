@@ -24,7 +24,7 @@ class StackOptionsTest {
     options.table = "anslag-table";
 
     try (var stack = options.connect(Map.of("AWS_REGION", "eu-north-1"), false)) {
-      assertThat(stack.table()).isNotNull();
+      assertThat(stack.stores()).isNotNull();
       assertThatThrownBy(stack::workQueues).hasMessageContaining("--send-out-queue");
     }
   }

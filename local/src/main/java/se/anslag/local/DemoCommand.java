@@ -118,11 +118,11 @@ final class DemoCommand implements Callable<Integer> {
       out.println("The upload is kept as it was; correct the file or the setup and upload again.");
       return false;
     }
-    var table = workflow.table();
-    var paragraphs = table.paragraphs(minutes.id());
-    var notices = table.notices(minutes.id());
-    var sendOuts = table.sendOuts(minutes.id());
-    var setup = table.loadSetup();
+    var stores = workflow.stores();
+    var paragraphs = stores.minutes().paragraphs(minutes.id());
+    var notices = stores.notices().notices(minutes.id());
+    var sendOuts = stores.sendOuts().sendOuts(minutes.id());
+    var setup = stores.setup().loadSetup();
 
     out.printf("Minutes of %s, meeting of %s, § %s (%d paragraphs read)%n", minutes.organ(), minutes.meetingDate(),
         minutes.paragraphRange() == null ? "?" : minutes.paragraphRange().from() + "-" + minutes.paragraphRange().to(),

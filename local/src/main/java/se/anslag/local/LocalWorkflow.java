@@ -21,7 +21,7 @@ import se.anslag.domain.SwedishTime;
 import se.anslag.local.cloud.DrainReport;
 import se.anslag.local.cloud.LocalCloud;
 import se.anslag.local.cloud.LocalLambda;
-import se.anslag.storage.AnslagTable;
+import se.anslag.storage.Stores;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
@@ -38,13 +38,13 @@ public final class LocalWorkflow implements AutoCloseable {
 
   private final LocalCloud cloud;
   private final LocalLambda lambda;
-  private final AnslagTable table;
+  private final Stores stores;
 
   private LocalWorkflow(LocalCloud cloud, LocalLambda lambda) {
     this.cloud = cloud;
     this.lambda = lambda;
     // The records are read with the same configuration the functions get from the template.
-    this.table = new AnslagTable(cloud.dynamoDb(), AnslagConfig.fromEnvironment(cloud.environmentOf(INTAKE_FUNCTION)));
+    this.stores = Stores.on(cloud.dynamoDb(), AnslagConfig.fromEnvironment(cloud.environmentOf(INTAKE_FUNCTION)));
   }
 
   public static LocalWorkflow start(Path projectRoot, Clock clock, PrintStream progress) {
@@ -78,12 +78,13 @@ public final class LocalWorkflow implements AutoCloseable {
     return lambda;
   }
 
-  public AnslagTable table() {
-    return table;
+  /** The records, read and written as the functions do. */
+  public Stores stores() {
+    return stores;
   }
 
   public void loadSetup(Path setupFile) {
-    table.replaceSetup(SetupFile.read(setupFile));
+    stores.setup().replaceSetup(SetupFile.read(setupFile));
   }
 
   /** Uploads a minutes file as a clerk would; the dates go in the object's metadata. */
@@ -115,7 +116,7 @@ public final class LocalWorkflow implements AutoCloseable {
   }
 
   public Optional<MinutesRecord> minutesFromUpload(String key) {
-    return table.listMinutes().stream().filter(m -> key.equals(m.sourceKey())).findFirst();
+    return stores.minutes().listMinutes().stream().filter(m -> key.equals(m.sourceKey())).findFirst();
   }
 
   /**

@@ -141,20 +141,20 @@ final class SendOutBenchmark implements Callable<Integer> {
     var drained = workflow.process();
     double pipelineSeconds = (System.nanoTime() - start) / 1e9;
     pipelineCpu.stop();
-    var table = workflow.table();
-    long sent = table.sendOuts(minutes.id()).stream()
+    var stores = workflow.stores();
+    long sent = stores.sendOuts().sendOuts(minutes.id()).stream()
         .filter(s -> s.kind() == SendOutKind.EMAIL)
         .filter(s -> s.status() == SendOutStatus.SENT || s.status() == SendOutStatus.DELIVERED).count();
 
     // The plain loop composes and sends the same mails as the mailer, with as many at once, but
     // without the queue and the records; what it needs from the table is read before the clock starts.
-    var notice = table.notices(minutes.id()).getFirst();
+    var notice = stores.notices().notices(minutes.id()).getFirst();
     var composer = new DecisionMailComposer();
     var plainSends = new ArrayList<Runnable>();
     var ses = workflow.cloud().sesV2();
-    var paragraphs = table.paragraphs(minutes.id()).stream()
+    var paragraphs = stores.minutes().paragraphs(minutes.id()).stream()
         .collect(java.util.stream.Collectors.toMap(se.anslag.domain.Paragraph::number, paragraph -> paragraph));
-    for (var sendOut : table.sendOuts(minutes.id())) {
+    for (var sendOut : stores.sendOuts().sendOuts(minutes.id())) {
       if (sendOut.kind() == SendOutKind.EMAIL) {
         var paragraph = paragraphs.get(sendOut.paragraph());
         plainSends.add(() -> {

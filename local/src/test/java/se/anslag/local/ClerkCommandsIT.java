@@ -91,8 +91,8 @@ class ClerkCommandsIT {
     assertThat(workflow.process().deadLettered()).isZero();
     var minutesId = workflow.minutesFromUpload(key).orElseThrow().id();
     int mailsBefore = mailsTo(REVISORERNA);
-    var sent = workflow.table().findSendOut(minutesId, 3, REVISORERNA).orElseThrow();
-    workflow.table().updateSendOut(sent.withStatus(SendOutStatus.FAILED, Instant.now(), "Rejected by hand", null));
+    var sent = workflow.stores().sendOuts().findSendOut(minutesId, 3, REVISORERNA).orElseThrow();
+    workflow.stores().sendOuts().updateSendOut(sent.withStatus(SendOutStatus.FAILED, Instant.now(), "Rejected by hand", null));
 
     var resend = run("resend", minutesId.substring(0, 8), "--failed", "--stack-file", stackFile.toString());
     assertThat(resend.out()).contains("0 resolved, 0 still unresolved, 1 retried, 1 message(s) queued");
@@ -106,7 +106,7 @@ class ClerkCommandsIT {
 
     assertThat(drained.deadLettered()).isZero();
     assertThat(mailsTo(REVISORERNA)).isEqualTo(mailsBefore + 1);
-    assertThat(workflow.table().findSendOut(minutesId, 3, REVISORERNA).orElseThrow().status())
+    assertThat(workflow.stores().sendOuts().findSendOut(minutesId, 3, REVISORERNA).orElseThrow().status())
         .isEqualTo(SendOutStatus.SENT);
   }
 
@@ -116,7 +116,7 @@ class ClerkCommandsIT {
 
     assertThat(loaded.exitCode()).as(loaded.err()).isZero();
     assertThat(loaded.out()).contains("2 boards, 1 organs, 9 recipients");
-    var setup = workflow.table().loadSetup();
+    var setup = workflow.stores().setup().loadSetup();
     assertThat(setup.boards()).extracting(b -> b.id()).containsExactlyInAnyOrder("ludvika", "smedjebacken");
     assertThat(setup.organNamed("GSN")).isPresent();
 
@@ -126,7 +126,7 @@ class ClerkCommandsIT {
 
     assertThat(refused.exitCode()).isEqualTo(2);
     assertThat(refused.err()).contains("'falun'");
-    assertThat(workflow.table().loadSetup().boards()).as("the stored setup stays").hasSize(2);
+    assertThat(workflow.stores().setup().loadSetup().boards()).as("the stored setup stays").hasSize(2);
   }
 
   @Test

@@ -61,7 +61,7 @@ class CorrectedUploadIT {
     assertThat(second.status()).isEqualTo(MinutesStatus.DISPATCHED);
     assertThat(second.version()).isEqualTo(2);
     assertThat(second.supersedes()).isEqualTo(first.id());
-    var old = workflow.table().findMinutes(first.id()).orElseThrow();
+    var old = workflow.stores().minutes().findMinutes(first.id()).orElseThrow();
     assertThat(old.status()).isEqualTo(MinutesStatus.SUPERSEDED);
     assertThat(old.statusDetail()).contains("version 2");
 
@@ -81,7 +81,7 @@ class CorrectedUploadIT {
     assertThat(newMails).filteredOn(mail -> paragraphOf(mail.subject()).equals("6"))
         .allSatisfy(mail -> assertThat(mail.subject()).doesNotContain("Rättelse"));
 
-    var sendOuts = workflow.table().sendOuts(second.id());
+    var sendOuts = workflow.stores().sendOuts().sendOuts(second.id());
     assertThat(sendOuts).allSatisfy(sendOut -> assertThat(sendOut.status().isTerminal()).isTrue());
     assertThat(sendOuts).filteredOn(s -> s.paragraph() != 3 && s.kind() == SendOutKind.EMAIL
             && !(s.paragraph() == 6 && s.target().equals(ADDED_TO_PARAGRAPH_6)))

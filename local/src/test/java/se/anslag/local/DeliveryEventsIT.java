@@ -43,7 +43,7 @@ class DeliveryEventsIT {
     var key = workflow.upload(root.resolve("shared/src/test/resources/samples/gsn-2024-02-14.txt"), ADJUSTED_ON, POSTED_ON);
     assertThat(workflow.process().deadLettered()).isZero();
     var minutesId = workflow.minutesFromUpload(key).orElseThrow().id();
-    var mailed = workflow.table().sendOuts(minutesId).stream().filter(s -> s.kind() == SendOutKind.EMAIL).toList();
+    var mailed = workflow.stores().sendOuts().sendOuts(minutesId).stream().filter(s -> s.kind() == SendOutKind.EMAIL).toList();
     assertThat(mailed).hasSizeGreaterThanOrEqualTo(6).allMatch(s -> s.status() == SendOutStatus.SENT);
     var delivered = mailed.get(0);
     var bounced = mailed.get(1);
@@ -100,7 +100,7 @@ class DeliveryEventsIT {
     var key = workflow.upload(root.resolve("shared/src/test/resources/samples/gsn-2024-02-14.txt"), ADJUSTED_ON, POSTED_ON);
     assertThat(workflow.process().deadLettered()).isZero();
     var minutesId = workflow.minutesFromUpload(key).orElseThrow().id();
-    var mailed = workflow.table().sendOuts(minutesId).stream().filter(s -> s.kind() == SendOutKind.EMAIL).toList();
+    var mailed = workflow.stores().sendOuts().sendOuts(minutesId).stream().filter(s -> s.kind() == SendOutKind.EMAIL).toList();
     var accepted = mailed.get(0);
     var delivered = mailed.get(1);
     var malformed = "%s/%d/not-an-encoded-target@/1".formatted(minutesId, accepted.paragraph());
@@ -144,7 +144,7 @@ class DeliveryEventsIT {
   }
 
   private List<String> acceptedMessage(SendOut sendOut) {
-    return workflow.table().acceptance(sendOut)
+    return workflow.stores().sendOuts().acceptance(sendOut)
         .map(accepted -> List.of(accepted.messageId(), String.valueOf(accepted.attempt()))).orElse(List.of());
   }
 
@@ -153,7 +153,7 @@ class DeliveryEventsIT {
   }
 
   private SendOut current(SendOut sendOut) {
-    return workflow.table().findSendOut(sendOut.minutesId(), sendOut.paragraph(), sendOut.target()).orElseThrow();
+    return workflow.stores().sendOuts().findSendOut(sendOut.minutesId(), sendOut.paragraph(), sendOut.target()).orElseThrow();
   }
 
   private SendOutStatus status(SendOut sendOut) {
@@ -161,7 +161,7 @@ class DeliveryEventsIT {
   }
 
   private List<SendOutEvent> history(SendOut sendOut) {
-    return workflow.table().sendOutHistory(sendOut);
+    return workflow.stores().deliveryEvents().sendOutHistory(sendOut);
   }
 
   // SES event notifications as SES publishes them to SNS (eventType, mail, and the event's object).

@@ -69,7 +69,7 @@ class DeploymentArtifactsIT {
 
     var minutes = workflow.minutesFromUpload(key).orElseThrow();
     assertThat(minutes.status()).isEqualTo(MinutesStatus.DISPATCHED);
-    assertThat(workflow.table().paragraphs(minutes.id())).hasSize(6);
+    assertThat(workflow.stores().minutes().paragraphs(minutes.id())).hasSize(6);
 
     var mailer = new FunctionJar(root, "decision-mailer", "se.anslag.function.mailer.DecisionMailerHandler",
         cloud.environmentOf("DecisionMailerFunction"), clock);
@@ -77,7 +77,7 @@ class DeploymentArtifactsIT {
     for (List<String> bodies; !(bodies = receive(sendOutQueue)).isEmpty(); ) {
       assertThat(mailer.handleSqs(bodies, cloud.queueArn("SendOutQueue"))).isEmpty();
     }
-    var sendOuts = workflow.table().sendOuts(minutes.id());
+    var sendOuts = workflow.stores().sendOuts().sendOuts(minutes.id());
     // 24 decision send-outs, the clerk's receipt and the summary queued by the mailer after the last.
     assertThat(sendOuts).hasSize(26);
     assertThat(sendOuts).filteredOn(s -> s.status() == SendOutStatus.SENT).hasSize(20);
@@ -93,7 +93,7 @@ class DeploymentArtifactsIT {
     var deliveryEvents = new FunctionJar(root, "delivery-events", "se.anslag.function.delivery.DeliveryEventsHandler",
         cloud.environmentOf("DeliveryEventsFunction"), clock);
     assertThat(deliveryEvents.handleSqs(List.of(delivery.toString()), cloud.queueArn("DeliveryEventsQueue"))).isEmpty();
-    assertThat(workflow.table().findSendOut(minutes.id(), sent.paragraph(), sent.target()).orElseThrow().status())
+    assertThat(workflow.stores().sendOuts().findSendOut(minutes.id(), sent.paragraph(), sent.target()).orElseThrow().status())
         .isEqualTo(SendOutStatus.DELIVERED);
 
     var board = new FunctionJar(root, "notice-board", "se.anslag.function.board.NoticeBoardHandler",

@@ -78,7 +78,7 @@ class ExactlyOnceUnderFaultsIT {
 
     assertThat(doubled).as("messages doubled per queue").containsKeys("IntakeQueue", "SendOutQueue", "BoardRefreshQueue");
     assertThat(drained.deadLettered()).as("messages in dead-letter queues").isZero();
-    var sendOuts = workflow.table().sendOuts(workflow.minutesFromUpload(key).orElseThrow().id());
+    var sendOuts = workflow.stores().sendOuts().sendOuts(workflow.minutesFromUpload(key).orElseThrow().id());
     assertEverySendOutSettledAndEveryMailSentOnce(sendOuts);
     assertThat(sendOuts).allSatisfy(s -> assertThat(s.attempts()).as("attempts of %s", s.target()).isLessThanOrEqualTo(1));
   }
@@ -110,7 +110,7 @@ class ExactlyOnceUnderFaultsIT {
     assertThat(received).as("send-out messages queued by intake").hasSizeGreaterThan(DECISION_MAILS);
     assertThat(refusedClaims).as("copies that found their send-out claimed by the other thread").isPositive();
     assertThat(drained.deadLettered()).as("messages in dead-letter queues").isZero();
-    var sendOuts = workflow.table().sendOuts(workflow.minutesFromUpload(key).orElseThrow().id());
+    var sendOuts = workflow.stores().sendOuts().sendOuts(workflow.minutesFromUpload(key).orElseThrow().id());
     assertEverySendOutSettledAndEveryMailSentOnce(sendOuts);
     assertThat(sesProxy.exchanges()).as("SES calls: one a mail").hasSize(SesMailbox.mails(workflow.cloud()).size());
   }
@@ -160,14 +160,14 @@ class ExactlyOnceUnderFaultsIT {
 
     assertThat(sesProxy.dropped()).isEqualTo(1);
     assertThat(drained.deadLettered()).as("messages in dead-letter queues").isZero();
-    var sendOuts = workflow.table().sendOuts(workflow.minutesFromUpload(key).orElseThrow().id());
+    var sendOuts = workflow.stores().sendOuts().sendOuts(workflow.minutesFromUpload(key).orElseThrow().id());
     var itChef = itChefOfParagraph6(sendOuts);
     var accepted = messageIdOf(sesProxy.exchanges().stream().filter(FaultInjectingProxy.Exchange::dropped)
         .findFirst().orElseThrow());
     assertThat(itChef.status()).isEqualTo(SendOutStatus.SENT);
     assertThat(itChef.sesMessageId()).as("the id SES gave the mail whose answer was lost").isEqualTo(accepted);
     assertThat(itChef.attempts()).as("the takeover claimed, and settled without sending").isEqualTo(2);
-    var history = workflow.table().sendOutHistory(itChef);
+    var history = workflow.stores().deliveryEvents().sendOutHistory(itChef);
     assertThat(history).extracting(SendOutEvent::status).containsExactly(SendOutStatus.PENDING,
         SendOutStatus.SENDING, SendOutStatus.SENDING, SendOutStatus.SENDING, SendOutStatus.SENDING, SendOutStatus.SENT);
     assertThat(history.get(2).detail()).isEqualTo("Accepted by SES as message " + accepted + " (attempt 1)");
@@ -199,11 +199,11 @@ class ExactlyOnceUnderFaultsIT {
 
     assertThat(sesProxy.dropped()).isEqualTo(1);
     assertThat(drained.deadLettered()).as("messages in dead-letter queues").isZero();
-    var sendOuts = workflow.table().sendOuts(workflow.minutesFromUpload(key).orElseThrow().id());
+    var sendOuts = workflow.stores().sendOuts().sendOuts(workflow.minutesFromUpload(key).orElseThrow().id());
     var itChef = itChefOfParagraph6(sendOuts);
     assertThat(itChef.status()).isEqualTo(SendOutStatus.SENT);
     assertThat(itChef.attempts()).isEqualTo(2);
-    var history = workflow.table().sendOutHistory(itChef);
+    var history = workflow.stores().deliveryEvents().sendOutHistory(itChef);
     assertThat(history).extracting(SendOutEvent::status).containsExactly(SendOutStatus.PENDING,
         SendOutStatus.SENDING, SendOutStatus.SENDING, SendOutStatus.SENDING, SendOutStatus.SENT);
     assertThat(history.get(2).detail()).startsWith("SES outcome unknown");
@@ -235,7 +235,7 @@ class ExactlyOnceUnderFaultsIT {
       workflow.lambda().deliverOnce();
     }
     var minutesId = workflow.minutesFromUpload(key).orElseThrow().id();
-    var duringTheOutage = workflow.table().sendOuts(minutesId);
+    var duringTheOutage = workflow.stores().sendOuts().sendOuts(minutesId);
     assertThat(SesMailbox.mails(workflow.cloud())).isEmpty();
     assertThat(duringTheOutage).filteredOn(s -> s.kind() == SendOutKind.EMAIL && s.attempts() > 0)
         .as("mails tried while SES was unreachable").isNotEmpty()
@@ -248,7 +248,7 @@ class ExactlyOnceUnderFaultsIT {
     var drained = workflow.process();
 
     assertThat(drained.deadLettered()).as("messages in dead-letter queues").isZero();
-    var sendOuts = workflow.table().sendOuts(minutesId);
+    var sendOuts = workflow.stores().sendOuts().sendOuts(minutesId);
     assertEverySendOutSettledAndEveryMailSentOnce(sendOuts);
     assertThat(sendOuts).filteredOn(s -> s.attempts() > 1).as("send-outs retried after the outage").isNotEmpty();
   }
@@ -271,7 +271,7 @@ class ExactlyOnceUnderFaultsIT {
     workflow.lambda().deliverOnce(MAILER);
     workflow.lambda().deliverOnce(MAILER);
     var minutesId = workflow.minutesFromUpload(key).orElseThrow().id();
-    var duringTheStop = workflow.table().sendOuts(minutesId);
+    var duringTheStop = workflow.stores().sendOuts().sendOuts(minutesId);
     workflow.cloud().startSes();
     var drained = workflow.process();
 
@@ -280,7 +280,7 @@ class ExactlyOnceUnderFaultsIT {
         .as("mails tried while SES was stopped").isNotEmpty()
         .allSatisfy(s -> assertThat(s.detail()).startsWith("Retrying: "));
     assertThat(drained.deadLettered()).as("messages in dead-letter queues").isZero();
-    var sendOuts = workflow.table().sendOuts(minutesId);
+    var sendOuts = workflow.stores().sendOuts().sendOuts(minutesId);
     assertEverySendOutSettledAndEveryMailSentOnce(sendOuts);
     assertThat(sendOuts).filteredOn(s -> s.attempts() > 1).as("send-outs retried after SES started again")
         .isNotEmpty();

@@ -75,9 +75,9 @@ class HandlerEventsIT {
     assertThat(minutes.organ()).isEqualTo("Gemensamma servicenämnden");
     assertThat(minutes.meetingDate()).isEqualTo(LocalDate.of(2024, 2, 14));
     assertThat(minutes.adjustedOn()).isEqualTo(ADJUSTED_ON);
-    assertThat(workflow.table().paragraphs(minutes.id())).hasSize(6);
+    assertThat(workflow.stores().minutes().paragraphs(minutes.id())).hasSize(6);
     // 18 mails and 6 filings wait for the mailer: nothing is sent before the send-out queue is read.
-    assertThat(workflow.table().sendOuts(minutes.id()))
+    assertThat(workflow.stores().sendOuts().sendOuts(minutes.id()))
         .filteredOn(sendOut -> sendOut.kind() == SendOutKind.EMAIL || sendOut.kind() == SendOutKind.CASE_FILE)
         .hasSize(24).allMatch(sendOut -> sendOut.status() == SendOutStatus.PENDING);
     assertThat(SesMailbox.mails(workflow.cloud())).isEmpty();
@@ -105,7 +105,7 @@ class HandlerEventsIT {
     assertThat(filed.status()).isEqualTo(SendOutStatus.FILED);
     assertThat(archivedKeys()).containsExactly("case-files/2024_7/2024-02-14-gemensamma-servicenamnden-paragraf-1.txt");
     // Only the two send-outs of the event are settled; the queue still holds the rest.
-    assertThat(workflow.table().sendOuts(minutesId)).filteredOn(s -> s.status() != SendOutStatus.PENDING).hasSize(2);
+    assertThat(workflow.stores().sendOuts().sendOuts(minutesId)).filteredOn(s -> s.status() != SendOutStatus.PENDING).hasSize(2);
   }
 
   @Test
@@ -157,7 +157,7 @@ class HandlerEventsIT {
     assertThat(drained.deadLetters()).containsEntry("IntakeDeadLetterQueue", 2);
     // maxReceiveCount is 5 in the template: each message was tried that often before it moved.
     assertThat(drained.failures()).isEqualTo(2 * 5);
-    assertThat(workflow.table().listMinutes()).isEmpty();
+    assertThat(workflow.stores().minutes().listMinutes()).isEmpty();
   }
 
   // ------------------------------------------------------------------ arrange helpers
@@ -228,7 +228,7 @@ class HandlerEventsIT {
   }
 
   private SendOut sendOut(String minutesId, int paragraph, String target) {
-    return workflow.table().findSendOut(minutesId, paragraph, target)
+    return workflow.stores().sendOuts().findSendOut(minutesId, paragraph, target)
         .orElseThrow(() -> new AssertionError("no send-out of § " + paragraph + " to " + target));
   }
 

@@ -72,7 +72,7 @@ class HostileInputIT {
     directory.add(new DirectoryEntry("Ond mottagare", List.of(), List.of(SMUGGLING_ADDRESS), false));
     directory.add(new DirectoryEntry(GREEK_NAME, List.of(), List.of(GREEK_ADDRESS), false));
     directory.add(new DirectoryEntry(LONG_NAME, List.of("Långa nämnden"), List.of(LONG_NAME_ADDRESS), false));
-    workflow.table().replaceSetup(new MunicipalSetup(sample.boards(), sample.organs(), directory));
+    workflow.stores().setup().replaceSetup(new MunicipalSetup(sample.boards(), sample.organs(), directory));
     var minutes = Files.writeString(work.resolve("gsn-2024-02-14-hostile.txt"), Files.readString(SAMPLE_TEXT)
         .replace("Införande av Microsoft 365 \n", HOSTILE_TITLE + "\n")
         .replace("IT-chef fvb till Samordningsgruppen \nAkten \n", String.join("\n", "IT-chef fvb till Samordningsgruppen",
@@ -84,7 +84,7 @@ class HostileInputIT {
     var drained = workflow.process();
 
     assertThat(drained.deadLettered()).as("messages in dead-letter queues").isZero();
-    var sendOuts = workflow.table().sendOuts(workflow.minutesFromUpload(key).orElseThrow().id());
+    var sendOuts = workflow.stores().sendOuts().sendOuts(workflow.minutesFromUpload(key).orElseThrow().id());
     var paragraph6 = sendOuts.stream().filter(s -> s.paragraph() == 6).toList();
     assertThat(paragraph6).allSatisfy(s -> assertThat(s.status().isTerminal()).as("%s settled", s.target()).isTrue());
     assertThat(sendOutTo(paragraph6, SMUGGLING_ADDRESS)).satisfies(s -> {

@@ -50,8 +50,8 @@ class IdempotencyIT {
     var firstKey = workflow.upload(SAMPLE_TEXT, ADJUSTED_ON, POSTED_ON);
     assertThat(workflow.process().deadLettered()).isZero();
     var minutes = workflow.minutesFromUpload(firstKey).orElseThrow();
-    var sendOutsBefore = workflow.table().sendOuts(minutes.id());
-    var noticesBefore = workflow.table().notices(minutes.id());
+    var sendOutsBefore = workflow.stores().sendOuts().sendOuts(minutes.id());
+    var noticesBefore = workflow.stores().notices().notices(minutes.id());
     assertThat(SesMailbox.decisionMails(workflow.cloud())).hasSize(SAMPLE_MAILS);
 
     putObject("uploads/kopia av protokollet.txt", Files.readAllBytes(SAMPLE_TEXT));
@@ -59,14 +59,14 @@ class IdempotencyIT {
 
     assertThat(drained.messages()).as("the second upload reached intake").isPositive();
     assertThat(drained.deadLettered()).isZero();
-    assertThat(workflow.table().listMinutes()).singleElement().satisfies(only -> {
+    assertThat(workflow.stores().minutes().listMinutes()).singleElement().satisfies(only -> {
       assertThat(only.id()).isEqualTo(minutes.id());
       assertThat(only.sourceKey()).isEqualTo(firstKey);
       assertThat(only.status()).isEqualTo(MinutesStatus.DISPATCHED);
       assertThat(only.receivedAt()).isEqualTo(minutes.receivedAt());
     });
-    assertThat(workflow.table().sendOuts(minutes.id())).containsExactlyInAnyOrderElementsOf(sendOutsBefore);
-    assertThat(workflow.table().notices(minutes.id())).containsExactlyInAnyOrderElementsOf(noticesBefore);
+    assertThat(workflow.stores().sendOuts().sendOuts(minutes.id())).containsExactlyInAnyOrderElementsOf(sendOutsBefore);
+    assertThat(workflow.stores().notices().notices(minutes.id())).containsExactlyInAnyOrderElementsOf(noticesBefore);
     assertThat(SesMailbox.decisionMails(workflow.cloud())).hasSize(SAMPLE_MAILS);
   }
 
@@ -79,7 +79,7 @@ class IdempotencyIT {
     var intakeResponse = intake.handleRequest(intakeEventFor(key), context("ProtocolIntakeFunction"));
     assertThat(intakeResponse.getBatchItemFailures()).isEmpty();
     var minutesId = workflow.minutesFromUpload(key).orElseThrow().id();
-    var sendOuts = workflow.table().sendOuts(minutesId);
+    var sendOuts = workflow.stores().sendOuts().sendOuts(minutesId);
     assertThat(sendOuts).filteredOn(s -> s.kind() == SendOutKind.EMAIL || s.kind() == SendOutKind.CASE_FILE)
         .hasSize(SAMPLE_MAILS + SAMPLE_FILINGS);
     for (var sendOut : sendOuts) {
@@ -97,7 +97,7 @@ class IdempotencyIT {
         mail -> paragraphOf(mail.subject()) + " " + String.join(",", mail.to()), Collectors.counting()));
     assertThat(mailsPerParagraphAndAddress).hasSize(SAMPLE_MAILS).allSatisfy((paragraphAndAddress, count) ->
         assertThat(count).as("mails of § %s", paragraphAndAddress).isEqualTo(1));
-    var settled = workflow.table().sendOuts(minutesId);
+    var settled = workflow.stores().sendOuts().sendOuts(minutesId);
     assertThat(settled).allSatisfy(sendOut -> {
       assertThat(sendOut.status()).isIn(SendOutStatus.SENT, SendOutStatus.FILED);
       assertThat(sendOut.attempts()).as("attempts of § %d to %s", sendOut.paragraph(), sendOut.target()).isEqualTo(1);
@@ -123,7 +123,7 @@ class IdempotencyIT {
     assertThat(second.getBatchItemFailures()).isEmpty();
     assertThat(SesMailbox.decisionMails(workflow.cloud())).singleElement()
         .satisfies(mail -> assertThat(mail.to()).containsExactly("kommunstyrelsen@ludvika.example.org"));
-    var filed = workflow.table().findSendOut(minutesId, 1, SendOut.CASE_FILE_TARGET).orElseThrow();
+    var filed = workflow.stores().sendOuts().findSendOut(minutesId, 1, SendOut.CASE_FILE_TARGET).orElseThrow();
     assertThat(filed.status()).isEqualTo(SendOutStatus.FILED);
     assertThat(filed.attempts()).isEqualTo(1);
   }

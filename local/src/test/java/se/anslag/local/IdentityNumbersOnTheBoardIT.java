@@ -76,7 +76,7 @@ class IdentityNumbersOnTheBoardIT {
     // The reader read each title whole (its spaces and invisible characters aside), so what the board shows of
     // it is the redactor's doing: the board is checked against the titles as stored.
     var asRead = new LinkedHashMap<Integer, WrittenForm>();
-    for (var paragraph : workflow.table().paragraphs(record.id())) {
+    for (var paragraph : workflow.stores().minutes().paragraphs(record.id())) {
       var form = written.get(paragraph.number());
       assertThat(visible(paragraph.title())).as("title of § %d as read", paragraph.number()).isEqualTo(visible(form.text()));
       asRead.put(paragraph.number(), new WrittenForm(form.line(), paragraph.title(),

@@ -139,10 +139,10 @@ class RejectedUploadIT {
     var minutes = workflow.minutesFromUpload(key).orElseThrow(() -> new AssertionError("no minutes record for " + key));
     assertThat(minutes.status()).isEqualTo(MinutesStatus.REJECTED);
     assertThat(minutes.statusDetail()).isNotBlank();
-    assertThat(workflow.table().paragraphs(minutes.id())).isEmpty();
-    assertThat(workflow.table().notices(minutes.id())).isEmpty();
+    assertThat(workflow.stores().minutes().paragraphs(minutes.id())).isEmpty();
+    assertThat(workflow.stores().notices().notices(minutes.id())).isEmpty();
     // The one thing that may follow is the receipt telling the organ's clerk, when the organ is known.
-    assertThat(workflow.table().sendOuts(minutes.id())).allMatch(s -> s.kind() == SendOutKind.RECEIPT);
+    assertThat(workflow.stores().sendOuts().sendOuts(minutes.id())).allMatch(s -> s.kind() == SendOutKind.RECEIPT);
     assertThat(SesMailbox.decisionMails(workflow.cloud())).as("decisions mailed").isEmpty();
     assertThat(SesMailbox.clerkMails(workflow.cloud())).allMatch(mail -> mail.subject().startsWith("Kvitto: ")
         && mail.text().contains(minutes.statusDetail()));

@@ -98,8 +98,8 @@ class SampleMinutesWorkflowIT {
     assertThat(minutes.warnings()).isEmpty();
 
     assertParagraphsAsInTheDomainTable(minutes.id());
-    assertNoticesOnBothBoards(workflow.table().notices(minutes.id()));
-    var sendOuts = workflow.table().sendOuts(minutes.id());
+    assertNoticesOnBothBoards(workflow.stores().notices().notices(minutes.id()));
+    var sendOuts = workflow.stores().sendOuts().sendOuts(minutes.id());
     assertOneSendOutPerParagraphAndAddress(sendOuts);
     assertMailsInTheSesEmulator(sendOuts);
     assertReceiptAndSummaryToTheClerk(sendOuts);
@@ -116,11 +116,11 @@ class SampleMinutesWorkflowIT {
       assertThat(siteText(board + "/index.html")).doesNotContain("2024-03-12");
       assertThat(siteText(board + "/" + NOTICE_PAGE)).contains("Anslaget är nedtaget").doesNotContain("Bokslut 2023");
     }
-    assertThat(workflow.table().notices(minutes.id())).allMatch(Notice::takenDown);
+    assertThat(workflow.stores().notices().notices(minutes.id())).allMatch(Notice::takenDown);
   }
 
   private void assertParagraphsAsInTheDomainTable(String minutesId) {
-    var paragraphs = workflow.table().paragraphs(minutesId);
+    var paragraphs = workflow.stores().minutes().paragraphs(minutesId);
     assertThat(paragraphs).hasSize(6);
     for (int i = 0; i < PARAGRAPHS.size(); i++) {
       var expected = PARAGRAPHS.get(i);
@@ -180,7 +180,7 @@ class SampleMinutesWorkflowIT {
       assertThat(mail.path("destination").path("to")).hasSize(1);
       assertThat(mail.path("subject").asText())
           .endsWith("Protokollsutdrag: " + ORGAN + " 2024-02-14 § " + paragraph.number() + " " + paragraph.title());
-      var decision = workflow.table().paragraph(sendOut.minutesId(), sendOut.paragraph()).orElseThrow().decision();
+      var decision = workflow.stores().minutes().paragraph(sendOut.minutesId(), sendOut.paragraph()).orElseThrow().decision();
       assertThat(mail.path("body").path("text").asText()).contains(decision).contains("Sista dag för överklagande: 2024-03-12");
       assertThat(mail.path("replyTo").get(0).asText()).isEqualTo(CLERK);
       // Sent as raw MIME: the emulator parses it back into subject, bodies and attachments.

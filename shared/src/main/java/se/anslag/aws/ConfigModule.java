@@ -8,8 +8,9 @@ import javax.inject.Named;
 import javax.inject.Singleton;
 import se.anslag.config.AnslagConfig;
 import se.anslag.format.Json;
+import se.anslag.ports.FailureKinds;
 
-/** Configuration and JSON, shared by every function's component. */
+/** Configuration, JSON and the kinds of failure, shared by every function's component. */
 @Module
 public final class ConfigModule {
   private ConfigModule() {}
@@ -24,5 +25,11 @@ public final class ConfigModule {
   @Singleton
   static ObjectMapper objectMapper() {
     return Json.mapper();
+  }
+
+  /** How the services tell the SDK's failures apart. */
+  @Provides
+  static FailureKinds failureKinds() {
+    return new AwsFailureKinds();
   }
 }

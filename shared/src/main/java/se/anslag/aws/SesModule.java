@@ -4,10 +4,11 @@ import dagger.Module;
 import dagger.Provides;
 import javax.inject.Singleton;
 import se.anslag.config.AnslagConfig;
+import se.anslag.ports.MailSender;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
-/** The SES v2 client of the mailer, without SDK retries. */
+/** The SES v2 client of the mailer, without SDK retries, and the mail sender on it. */
 @Module
 public final class SesModule {
   private SesModule() {}
@@ -20,5 +21,10 @@ public final class SesModule {
     return AwsClients.configure(SesV2Client.builder(), config, "SESV2")
         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
         .build();
+  }
+
+  @Provides
+  static MailSender mailSender(SesMailSender sender) {
+    return sender;
   }
 }

@@ -8,12 +8,13 @@ import javax.inject.Inject;
 import javax.inject.Singleton;
 import se.anslag.config.AnslagConfig;
 import se.anslag.domain.SendOutMessage;
+import se.anslag.ports.WorkQueue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
-/** The queues intake feeds: one message per send-out, and a request to refresh the boards. */
+/** The work queue on SQS: send-out messages in batches of ten, board refresh requests one at a time. */
 @Singleton
-public final class SqsWorkQueues {
+public final class SqsWorkQueues implements WorkQueue {
   private static final int SQS_BATCH_LIMIT = 10;
 
   private final SqsClient sqs;
@@ -27,6 +28,7 @@ public final class SqsWorkQueues {
     this.json = json;
   }
 
+  @Override
   public void enqueueSendOuts(List<SendOutMessage> messages) {
     for (int start = 0; start < messages.size(); start += SQS_BATCH_LIMIT) {
       var entries = new ArrayList<SendMessageBatchRequestEntry>();
@@ -45,6 +47,7 @@ public final class SqsWorkQueues {
     }
   }
 
+  @Override
   public void requestBoardRefresh(String reason) {
     sqs.sendMessage(b -> b.queueUrl(config.boardRefreshQueueUrl()).messageBody(toJson(new BoardRefreshRequest(reason))));
   }

@@ -7,11 +7,12 @@ import java.util.Set;
 import java.util.logging.Logger;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import se.anslag.compose.SendOutHeader;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutEvent;
 import se.anslag.domain.SendOutStatus;
-import se.anslag.compose.SendOutHeader;
-import se.anslag.storage.AnslagTable;
+import se.anslag.ports.DeliveryEventStore;
+import se.anslag.ports.SendOutStore;
 
 /**
  * Records what SES reports after it accepted a mail on the send-out the mail belongs to: DELIVERED,
@@ -23,12 +24,14 @@ import se.anslag.storage.AnslagTable;
 public final class DeliveryEventRecorder {
   private static final Logger LOG = Logger.getLogger(DeliveryEventRecorder.class.getName());
 
-  private final AnslagTable table;
+  private final SendOutStore sendOutStore;
+  private final DeliveryEventStore deliveryEventStore;
   private final Clock clock;
 
   @Inject
-  public DeliveryEventRecorder(AnslagTable table, Clock clock) {
-    this.table = table;
+  public DeliveryEventRecorder(SendOutStore sendOutStore, DeliveryEventStore deliveryEventStore, Clock clock) {
+    this.sendOutStore = sendOutStore;
+    this.deliveryEventStore = deliveryEventStore;
     this.clock = clock;
   }
 
@@ -47,7 +50,7 @@ public final class DeliveryEventRecorder {
     if (event.type() == SesEvent.Type.SEND) {
       return recordAcceptance(event);
     }
-    var found = table.findSendOutBySesMessageId(event.messageId());
+    var found = deliveryEventStore.findSendOutBySesMessageId(event.messageId());
     if (found.isEmpty()) {
       LOG.info(() -> "No send-out has SES message id " + event.messageId() + " (" + event.type() + " for "
           + event.recipients() + "); not a decision mail, such as a receipt to the clerk: acknowledged");
@@ -56,7 +59,7 @@ public final class DeliveryEventRecorder {
     var sendOut = found.get();
     var transition = event.concerns(sendOut.target()) ? transition(event.type()) : null;
     var entry = new SendOutEvent(event.at(), transition == null ? sendOut.status() : transition.to(), event.detail());
-    var recording = table.recordDeliveryEvent(sendOut, event.eventKey(), entry,
+    var recording = deliveryEventStore.recordDeliveryEvent(sendOut, event.eventKey(), entry,
         transition == null ? Set.of() : transition.from(), clock.instant());
     var outcome = switch (recording) {
       case STATUS_CHANGED -> Outcome.STATUS_CHANGED;
@@ -79,7 +82,7 @@ public final class DeliveryEventRecorder {
   private Outcome recordAcceptance(SesEvent event) {
     var header = event.sendOut();
     var found = header == null ? Optional.<SendOut>empty()
-        : table.findSendOut(header.minutesId(), header.paragraph(), header.target());
+        : sendOutStore.findSendOut(header.minutesId(), header.paragraph(), header.target());
     if (found.isEmpty()) {
       LOG.info(() -> "Send event of SES message " + event.messageId() + " names no send-out"
           + (header == null ? " (no " + SendOutHeader.NAME + " header)" : " (" + header.value() + ")")
@@ -88,9 +91,9 @@ public final class DeliveryEventRecorder {
     }
     var sendOut = found.get();
     var entry = new SendOutEvent(event.at(), sendOut.status(), event.detail());
-    var recording = table.recordAcceptance(sendOut, event.eventKey(),
-        new AnslagTable.Acceptance(event.messageId(), header.attempt()), entry, clock.instant());
-    var outcome = recording == AnslagTable.DeliveryEventRecording.ALREADY_RECORDED
+    var recording = deliveryEventStore.recordAcceptance(sendOut, event.eventKey(),
+        new SendOutStore.Acceptance(event.messageId(), header.attempt()), entry, clock.instant());
+    var outcome = recording == DeliveryEventStore.Recording.ALREADY_RECORDED
         ? Outcome.ALREADY_RECORDED : Outcome.NOTED;
     LOG.info(() -> "Send of SES message " + event.messageId() + " (attempt " + header.attempt() + ") on minutes "
         + sendOut.minutesId().substring(0, Math.min(12, sendOut.minutesId().length())) + " § " + sendOut.paragraph()

@@ -3,6 +3,7 @@ package se.anslag.intake;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,28 +13,33 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import se.anslag.aws.SqsWorkQueues;
 import se.anslag.board.PersonalIdentityNumbers;
 import se.anslag.calendar.NoticeSchedule;
+import se.anslag.compose.MailHeaders;
 import se.anslag.domain.Corrections;
 import se.anslag.domain.MeetingVersion;
 import se.anslag.domain.Minutes;
 import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.Notice;
+import se.anslag.domain.NoticeDates;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutKind;
+import se.anslag.domain.SendOutMessage;
 import se.anslag.domain.SendOutStatus;
 import se.anslag.domain.SwedishTime;
 import se.anslag.domain.Warning;
-import se.anslag.compose.MailHeaders;
-import se.anslag.domain.SendOutMessage;
+import se.anslag.ports.MinutesStore;
+import se.anslag.ports.NoticeStore;
+import se.anslag.ports.ObjectStore;
+import se.anslag.ports.SendOutStore;
+import se.anslag.ports.SetupStore;
+import se.anslag.ports.WorkQueue;
 import se.anslag.reader.MinutesReader;
 import se.anslag.reader.PrintedDates;
 import se.anslag.reader.UnreadableMinutesException;
+import se.anslag.setup.MunicipalSetup;
 import se.anslag.setup.Organ;
-import se.anslag.storage.AnslagTable;
-import se.anslag.storage.S3Objects;
 
 /**
  * Reads one uploaded set of minutes and records everything that follows from it: the minutes,
@@ -49,16 +55,23 @@ public final class ProtocolIntake {
   static final String POSTED_ON_METADATA = "posted-on";
   private static final Logger LOG = Logger.getLogger(ProtocolIntake.class.getName());
 
-  private final S3Objects s3;
-  private final AnslagTable table;
+  private final ObjectStore objects;
+  private final MinutesStore minutesStore;
+  private final NoticeStore noticeStore;
+  private final SendOutStore sendOutStore;
+  private final SetupStore setupStore;
   private final MinutesReader reader;
-  private final SqsWorkQueues queues;
+  private final WorkQueue queues;
   private final Clock clock;
 
   @Inject
-  public ProtocolIntake(S3Objects s3, AnslagTable table, MinutesReader reader, SqsWorkQueues queues, Clock clock) {
-    this.s3 = s3;
-    this.table = table;
+  public ProtocolIntake(ObjectStore objects, MinutesStore minutesStore, NoticeStore noticeStore, SendOutStore sendOutStore,
+      SetupStore setupStore, MinutesReader reader, WorkQueue queues, Clock clock) {
+    this.objects = objects;
+    this.minutesStore = minutesStore;
+    this.noticeStore = noticeStore;
+    this.sendOutStore = sendOutStore;
+    this.setupStore = setupStore;
     this.reader = reader;
     this.queues = queues;
     this.clock = clock;
@@ -67,39 +80,30 @@ public final class ProtocolIntake {
   /** What became of one upload. */
   public record IntakeResult(String minutesId, MinutesStatus status, String detail, boolean alreadyProcessed) {}
 
+  /**
+   * The steps: recognise content seen before; read the minutes; find the organ; take the clerk's
+   * dates; schedule the notice; record the minutes as the next version of their meeting; plan,
+   * create and queue the send-outs; dispatch. Each rejection on the way is recorded with its reason.
+   */
   public IntakeResult receive(UploadEvent upload) {
-    var object = s3.get(upload.bucket(), upload.key());
-    byte[] content = object.content();
-    var minutesId = sha256(content);
-    var existing = table.findMinutes(minutesId);
-    // Only dispatched minutes are done with. RECEIVED is a crash to resume; REJECTED is read again,
-    // since the clerk may have fixed the metadata or the setup and uploaded the same file anew.
-    if (existing.isPresent() && (existing.get().status() == MinutesStatus.DISPATCHED
-        || existing.get().status() == MinutesStatus.SUPERSEDED)) {
-      LOG.info(() -> "Upload " + upload.key() + " has the content of minutes " + minutesId
-          + " already " + existing.get().status() + "; nothing to do");
-      if (existing.get().status() == MinutesStatus.REJECTED) {
-        // Mends a crash between recording the rejection and queueing the clerk's receipt.
-        receiptForRejected(existing.get());
-      }
-      return new IntakeResult(minutesId, existing.get().status(), existing.get().statusDetail(), true);
+    var object = objects.get(upload.bucket(), upload.key());
+    var minutesId = sha256(object.content());
+    var done = alreadyDone(upload, minutesId);
+    if (done.isPresent()) {
+      return done.get();
     }
     var now = clock.instant();
     var rejected = new MinutesRecord(minutesId, upload.bucket(), upload.key(), now, null, null, null, null, null,
         null, MinutesStatus.REJECTED, null, List.of());
-    var uploadedOn = object.lastModified() == null
-        ? SwedishTime.today(clock)
-        : LocalDate.ofInstant(object.lastModified(), SwedishTime.ZONE);
-
     // Read before the metadata is checked, so that a rejection for a bad date can name the organ
     // and reach its clerk.
     Minutes minutes;
     try {
-      minutes = reader.read(content);
+      minutes = reader.read(object.content());
     } catch (UnreadableMinutesException unreadable) {
       return reject(rejected, unreadable.getMessage());
     }
-    var setup = table.loadSetup();
+    var setup = setupStore.loadSetup();
     var organ = setup.organNamed(minutes.organ());
     var readRecord = new MinutesRecord(minutesId, upload.bucket(), upload.key(), now,
         organ.map(Organ::name).orElse(minutes.organ()), organ.map(Organ::slug).orElse(null),
@@ -110,78 +114,129 @@ public final class ProtocolIntake {
           .map(name -> "; the closest known organ is '" + name + "'").orElse("");
       return reject(readRecord, "The organ '" + minutes.organ() + "' is not in the municipality's setup" + closest);
     }
-
-    LocalDate adjustedOnByClerk;
-    LocalDate postedOnByClerk;
+    Schedule schedule;
     try {
-      adjustedOnByClerk = metadataDate(object, ADJUSTED_ON_METADATA);
-      postedOnByClerk = metadataDate(object, POSTED_ON_METADATA);
+      schedule = schedule(object, minutes, organ.get());
     } catch (IllegalArgumentException badDate) {
       return reject(readRecord, badDate.getMessage());
     }
+    var firstVersion = new MinutesRecord(minutesId, upload.bucket(), upload.key(), now, organ.get().name(),
+        organ.get().slug(), minutes.meetingDate(), minutes.paragraphRange(), minutes.storagePlace(),
+        schedule.adjustedOn(), MinutesStatus.RECEIVED, null, schedule.warnings());
+    var version = claimVersion(firstVersion);
+    var record = firstVersion.asVersion(version.version(), version.supersedes());
+    var superseded = Optional.ofNullable(version.supersedes()).flatMap(minutesStore::findMinutes);
+    recordMinutes(record, minutes, organ.get(), schedule);
+    var toSend = createSendOuts(record, minutes, setup, organ.get(), superseded, now);
+    queues.enqueueSendOuts(toSend);
+    dispatch(record, superseded);
+    LOG.info(() -> "Minutes " + minutesId + " of " + record.organ() + " " + record.meetingDate() + ": "
+        + minutes.paragraphs().size() + " paragraphs, " + toSend.size() + " send-outs queued, posted "
+        + schedule.dates().postedOn() + ", last appeal day " + schedule.dates().lastAppealDay());
+    return new IntakeResult(minutesId, MinutesStatus.DISPATCHED, null, false);
+  }
 
+  /**
+   * Only dispatched minutes are done with. RECEIVED is a crash to resume; REJECTED is read again,
+   * since the clerk may have fixed the metadata or the setup and uploaded the same file anew.
+   */
+  private Optional<IntakeResult> alreadyDone(UploadEvent upload, String minutesId) {
+    var existing = minutesStore.findMinutes(minutesId);
+    if (existing.isEmpty() || (existing.get().status() != MinutesStatus.DISPATCHED
+        && existing.get().status() != MinutesStatus.SUPERSEDED)) {
+      return Optional.empty();
+    }
+    LOG.info(() -> "Upload " + upload.key() + " has the content of minutes " + minutesId
+        + " already " + existing.get().status() + "; nothing to do");
+    return Optional.of(new IntakeResult(minutesId, existing.get().status(), existing.get().statusDetail(), true));
+  }
+
+  /** When the notice goes up and comes down, and every warning the clerk should read. */
+  private record Schedule(LocalDate adjustedOn, LocalDate postedOn, NoticeDates dates, List<Warning> warnings) {}
+
+  /**
+   * The adjustment date from the upload's metadata, else the minutes, else the upload date; the
+   * posting date from the metadata, else today (Europe/Stockholm). Throws IllegalArgumentException
+   * naming a metadata date that is not one.
+   */
+  private Schedule schedule(ObjectStore.StoredObject object, Minutes minutes, Organ organ) {
+    var adjustedOnByClerk = metadataDate(object, ADJUSTED_ON_METADATA);
+    var postedOnByClerk = metadataDate(object, POSTED_ON_METADATA);
+    var uploadedOn = object.lastModified() == null
+        ? SwedishTime.today(clock)
+        : LocalDate.ofInstant(object.lastModified(), SwedishTime.ZONE);
     var adjustedOn = firstPresent(adjustedOnByClerk, minutes.adjustedOn(), uploadedOn);
     var postedOn = firstPresent(postedOnByClerk, SwedishTime.today(clock));
-    var boards = organ.get().boardIds();
     // Anslag posts on every board of a joint committee at once, so all postings share one date.
-    var dates = NoticeSchedule.forPostings(boards.stream().map(board -> postedOn).toList(), organ.get().takedownPolicy());
+    var dates = NoticeSchedule.forPostings(organ.boardIds().stream().map(board -> postedOn).toList(),
+        organ.takedownPolicy());
     var warnings = new ArrayList<Warning>(minutes.warnings());
     warnings.addAll(NoticeSchedule.warnings(minutes.meetingDate(), adjustedOn, postedOn));
     warnings.addAll(publicFieldsWithIdentityNumbers(minutes));
     warnings.addAll(PrintedDates.compare(minutes.printedNotice(), dates));
+    return new Schedule(adjustedOn, postedOn, dates, warnings);
+  }
 
-    var firstVersion = new MinutesRecord(minutesId, upload.bucket(), upload.key(), now, organ.get().name(),
-        organ.get().slug(), minutes.meetingDate(), minutes.paragraphRange(), minutes.storagePlace(), adjustedOn,
-        MinutesStatus.RECEIVED, null, warnings);
-    var version = claimVersion(firstVersion);
-    var record = firstVersion.asVersion(version.version(), version.supersedes());
-    var superseded = Optional.ofNullable(version.supersedes()).flatMap(table::findMinutes);
-    table.putMinutes(record);
-    minutes.paragraphs().forEach(paragraph -> table.putParagraph(minutesId, paragraph));
-    for (var board : boards) {
-      table.putNotice(new Notice(minutesId, board, postedOn, dates, organ.get().takedownPolicy(), false));
+  /** The minutes record (still RECEIVED), its paragraphs and its notice on each board of the organ. */
+  private void recordMinutes(MinutesRecord record, Minutes minutes, Organ organ, Schedule schedule) {
+    minutesStore.putMinutes(record);
+    minutes.paragraphs().forEach(paragraph -> minutesStore.putParagraph(record.id(), paragraph));
+    for (var board : organ.boardIds()) {
+      noticeStore.putNotice(new Notice(record.id(), board, schedule.postedOn(), schedule.dates(),
+          organ.takedownPolicy(), false));
     }
+  }
+
+  /**
+   * Plans the send-outs (a correction's unchanged ones as UNCHANGED), creates each once with the
+   * clerk's receipt, and returns the messages to queue: every one not yet settled, also after a
+   * crash between create and enqueue. Those already settled are counted as settled.
+   */
+  private List<SendOutMessage> createSendOuts(MinutesRecord record, Minutes minutes, MunicipalSetup setup,
+      Organ organ, Optional<MinutesRecord> superseded, Instant now) {
+    var minutesId = record.id();
     var toSend = new ArrayList<SendOutMessage>();
     var planned = SendOutPlan.plan(minutesId, minutes.paragraphs(), setup, now);
     if (superseded.isPresent()) {
-      planned = Corrections.plan(planned, superseded.get().version(), table.paragraphs(superseded.get().id()),
-          minutes.paragraphs(), table.sendOuts(superseded.get().id()), now);
+      planned = Corrections.plan(planned, superseded.get().version(), minutesStore.paragraphs(superseded.get().id()),
+          minutes.paragraphs(), sendOutStore.sendOuts(superseded.get().id()), now);
     }
-    var receipt = receiptSendOut(record, organ.get());
+    var receipt = receiptSendOut(record, organ);
     // The mailer sends the clerk's summary once this many send-outs are settled.
-    table.expectSettlements(minutesId, planned.size() + (receipt.isPresent() ? 1 : 0));
-    var settledAlready = new ArrayList<AnslagTable.SendOutKey>();
+    sendOutStore.expectSettlements(minutesId, planned.size() + (receipt.isPresent() ? 1 : 0));
+    var settledAlready = new ArrayList<SendOutStore.SendOutKey>();
     for (var sendOut : planned) {
-      // Queue again whatever is not settled, also after a crash between create and enqueue; only
-      // a send-out that was there before needs reading.
-      var stored = table.createSendOut(sendOut)
+      // Only a send-out that was there before needs reading.
+      var stored = sendOutStore.createSendOut(sendOut)
           ? sendOut
-          : table.findSendOut(minutesId, sendOut.paragraph(), sendOut.target()).orElse(sendOut);
+          : sendOutStore.findSendOut(minutesId, sendOut.paragraph(), sendOut.target()).orElse(sendOut);
       if (stored.status() == SendOutStatus.PENDING) {
         toSend.add(new SendOutMessage(minutesId, sendOut.paragraph(), sendOut.target()));
       } else if (stored.status().isTerminal()) {
-        settledAlready.add(AnslagTable.SendOutKey.of(stored));
+        settledAlready.add(SendOutStore.SendOutKey.of(stored));
       }
     }
     if (!settledAlready.isEmpty()) {
-      table.recordSettled(minutesId, settledAlready);
+      sendOutStore.recordSettled(minutesId, settledAlready);
     }
     receipt.ifPresent(clerkReceipt -> {
-      table.createSendOut(clerkReceipt);
+      sendOutStore.createSendOut(clerkReceipt);
       if (isPending(clerkReceipt)) {
         toSend.add(new SendOutMessage(minutesId, clerkReceipt.paragraph(), clerkReceipt.target()));
       }
     });
-    queues.enqueueSendOuts(toSend);
-    // The old version leaves the board before the new one joins it, so the meeting never shows twice.
-    superseded.ifPresent(old -> table.putMinutes(old.withStatus(MinutesStatus.SUPERSEDED,
-        "Superseded by version " + record.version() + " (minutes " + minutesId + ")")));
-    queues.requestBoardRefresh("minutes " + minutesId + " received");
-    table.putMinutes(record.withStatus(MinutesStatus.DISPATCHED, null));
-    LOG.info(() -> "Minutes " + minutesId + " of " + record.organ() + " " + record.meetingDate() + ": "
-        + minutes.paragraphs().size() + " paragraphs, " + toSend.size() + " send-outs queued, posted "
-        + dates.postedOn() + ", last appeal day " + dates.lastAppealDay());
-    return new IntakeResult(minutesId, MinutesStatus.DISPATCHED, null, false);
+    return toSend;
+  }
+
+  /**
+   * The old version leaves the board before the new one joins it, so the meeting never shows
+   * twice; then the boards are asked to refresh and the minutes are DISPATCHED.
+   */
+  private void dispatch(MinutesRecord record, Optional<MinutesRecord> superseded) {
+    superseded.ifPresent(old -> minutesStore.putMinutes(old.withStatus(MinutesStatus.SUPERSEDED,
+        "Superseded by version " + record.version() + " (minutes " + record.id() + ")")));
+    queues.requestBoardRefresh("minutes " + record.id() + " received");
+    minutesStore.putMinutes(record.withStatus(MinutesStatus.DISPATCHED, null));
   }
 
   /**
@@ -192,7 +247,7 @@ public final class ProtocolIntake {
    * then superseding the winner.
    */
   private MeetingVersion claimVersion(MinutesRecord minutes) {
-    var current = table.currentVersion(minutes.organSlug(), minutes.meetingDate());
+    var current = minutesStore.currentVersion(minutes.organSlug(), minutes.meetingDate());
     if (current.isPresent() && current.get().currentMinutesId().equals(minutes.id())) {
       return current.get();
     }
@@ -201,7 +256,7 @@ public final class ProtocolIntake {
             c.currentMinutesId()))
         .orElse(new MeetingVersion(minutes.organSlug(), minutes.meetingDate(), minutes.id(), 1, null));
     if (current.isPresent()) {
-      var previous = table.findMinutes(current.get().currentMinutesId());
+      var previous = minutesStore.findMinutes(current.get().currentMinutesId());
       if (previous.isPresent() && previous.get().status() == MinutesStatus.RECEIVED) {
         // Its paragraphs and send-outs may be incomplete: compare with them once they are whole.
         throw new IllegalStateException("Version " + current.get().version() + " of " + minutes.organ() + " "
@@ -209,7 +264,7 @@ public final class ProtocolIntake {
             + " is retried after it");
       }
     }
-    if (!table.switchCurrentVersion(next, current.map(MeetingVersion::currentMinutesId).orElse(null))) {
+    if (!minutesStore.switchCurrentVersion(next, current.map(MeetingVersion::currentMinutesId).orElse(null))) {
       throw new IllegalStateException("Another upload of " + minutes.organ() + " " + minutes.meetingDate()
           + " became the current version first; the correction " + minutes.id() + " is retried after it");
     }
@@ -243,7 +298,7 @@ public final class ProtocolIntake {
   private IntakeResult reject(MinutesRecord record, String reason) {
     LOG.warning(() -> "Rejected upload " + record.sourceKey() + ": " + reason);
     var rejected = record.withStatus(MinutesStatus.REJECTED, reason);
-    table.putMinutes(rejected);
+    minutesStore.putMinutes(rejected);
     receiptForRejected(rejected);
     return new IntakeResult(record.id(), MinutesStatus.REJECTED, reason, false);
   }
@@ -255,14 +310,14 @@ public final class ProtocolIntake {
    */
   private void receiptForRejected(MinutesRecord rejected) {
     var organ = rejected.organSlug() == null ? Optional.<Organ>empty()
-        : table.loadSetup().organs().stream().filter(o -> o.slug().equals(rejected.organSlug())).findFirst();
+        : setupStore.loadSetup().organs().stream().filter(o -> o.slug().equals(rejected.organSlug())).findFirst();
     if (organ.isEmpty()) {
       LOG.warning(() -> "No clerk to tell about the rejected upload " + rejected.sourceKey() + " (minutes "
           + rejected.id() + "): the organ is not known. The rejection is recorded; see `anslag status`.");
       return;
     }
     receiptSendOut(rejected, organ.get()).ifPresent(receipt -> {
-      table.createSendOut(receipt);
+      sendOutStore.createSendOut(receipt);
       if (isPending(receipt)) {
         queues.enqueueSendOuts(List.of(new SendOutMessage(receipt.minutesId(), receipt.paragraph(), receipt.target())));
       }
@@ -281,11 +336,11 @@ public final class ProtocolIntake {
   }
 
   private boolean isPending(SendOut sendOut) {
-    return table.findSendOut(sendOut.minutesId(), sendOut.paragraph(), sendOut.target())
+    return sendOutStore.findSendOut(sendOut.minutesId(), sendOut.paragraph(), sendOut.target())
         .map(stored -> stored.status() == SendOutStatus.PENDING).orElse(false);
   }
 
-  private static LocalDate metadataDate(S3Objects.StoredObject object, String name) {
+  private static LocalDate metadataDate(ObjectStore.StoredObject object, String name) {
     var value = object.metadata().get(name);
     if (value == null || value.isBlank()) {
       return null;

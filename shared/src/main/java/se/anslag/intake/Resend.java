@@ -5,14 +5,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
-import se.anslag.aws.SqsWorkQueues;
 import se.anslag.domain.Paragraph;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutKind;
-import se.anslag.domain.SendOutStatus;
 import se.anslag.domain.SendOutMessage;
+import se.anslag.domain.SendOutStatus;
+import se.anslag.ports.MinutesStore;
+import se.anslag.ports.SendOutStore;
+import se.anslag.ports.SetupStore;
+import se.anslag.ports.WorkQueue;
 import se.anslag.setup.Resolution;
-import se.anslag.storage.AnslagTable;
 
 /**
  * What the clerk does after the directory was corrected or a mail failed: UNRESOLVED lines that
@@ -26,12 +28,16 @@ import se.anslag.storage.AnslagTable;
  * mailer's claim.
  */
 public final class Resend {
-  private final AnslagTable table;
-  private final SqsWorkQueues queues;
+  private final MinutesStore minutesStore;
+  private final SendOutStore sendOutStore;
+  private final SetupStore setupStore;
+  private final WorkQueue queues;
 
   @Inject
-  public Resend(AnslagTable table, SqsWorkQueues queues) {
-    this.table = table;
+  public Resend(MinutesStore minutesStore, SendOutStore sendOutStore, SetupStore setupStore, WorkQueue queues) {
+    this.minutesStore = minutesStore;
+    this.sendOutStore = sendOutStore;
+    this.setupStore = setupStore;
     this.queues = queues;
   }
 
@@ -48,14 +54,14 @@ public final class Resend {
 
   /** Resolves what the current directory can resolve; with {@code retryFailed}, also retries FAILED send-outs. */
   public Result resend(String minutesId, boolean retryFailed, Instant now) {
-    var setup = table.loadSetup();
-    var paragraphs = table.paragraphs(minutesId);
+    var setup = setupStore.loadSetup();
+    var paragraphs = minutesStore.paragraphs(minutesId);
     var resolved = new ArrayList<SendOut>();
     var created = new ArrayList<SendOut>();
     var stillUnresolved = new ArrayList<SendOut>();
     var retried = new ArrayList<SendOut>();
     var toSend = new ArrayList<SendOutMessage>();
-    for (var sendOut : table.sendOuts(minutesId)) {
+    for (var sendOut : sendOutStore.sendOuts(minutesId)) {
       if (sendOut.status() == SendOutStatus.UNRESOLVED && sendOut.kind() == SendOutKind.UNRESOLVED) {
         var paragraph = paragraphs.stream().filter(p -> p.number() == sendOut.paragraph()).findFirst();
         // The lines of the paragraph that this record stands for, as printed.
@@ -69,10 +75,10 @@ public final class Resend {
         var planned = SendOutPlan.plan(minutesId,
             List.of(new Paragraph(p.number(), p.caseNumber(), p.title(), p.decision(), p.text(), lines)), setup, now);
         for (var target : planned) {
-          if (table.createSendOut(target)) {
+          if (sendOutStore.createSendOut(target)) {
             created.add(target);
           }
-          var stored = table.findSendOut(minutesId, target.paragraph(), target.target()).orElse(target);
+          var stored = sendOutStore.findSendOut(minutesId, target.paragraph(), target.target()).orElse(target);
           if (stored.status() == SendOutStatus.PENDING) {
             toSend.add(new SendOutMessage(minutesId, target.paragraph(), target.target()));
           }
@@ -84,7 +90,7 @@ public final class Resend {
       } else if (retryFailed && sendOut.status() == SendOutStatus.FAILED) {
         var pending = sendOut.withStatus(SendOutStatus.PENDING, now,
             "Retry requested on " + now.truncatedTo(ChronoUnit.SECONDS) + " after: " + sendOut.detail(), null);
-        table.updateSendOut(pending);
+        sendOutStore.updateSendOut(pending);
         retried.add(pending);
         toSend.add(new SendOutMessage(minutesId, sendOut.paragraph(), sendOut.target()));
       }
@@ -92,7 +98,7 @@ public final class Resend {
     // Queue before marking RESOLVED: a crash in between leaves the line UNRESOLVED, and a second
     // resend finds the send-outs already there and queues them again harmlessly.
     queues.enqueueSendOuts(toSend);
-    resolved.forEach(table::updateSendOut);
+    resolved.forEach(sendOutStore::updateSendOut);
     return new Result(List.copyOf(resolved), List.copyOf(created), List.copyOf(stillUnresolved),
         List.copyOf(retried), toSend.size());
   }

@@ -13,19 +13,21 @@ import java.util.Map;
 import java.util.logging.Logger;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import se.anslag.domain.Board;
 import se.anslag.board.BoardNotice;
 import se.anslag.board.BoardSite;
 import se.anslag.board.ParagraphSummary;
 import se.anslag.config.AnslagConfig;
+import se.anslag.domain.Board;
 import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.Notice;
 import se.anslag.domain.SwedishTime;
+import se.anslag.ports.MinutesStore;
+import se.anslag.ports.NoticeStore;
+import se.anslag.ports.ObjectStore;
+import se.anslag.ports.SetupStore;
 import se.anslag.setup.MunicipalSetup;
 import se.anslag.setup.Organ;
-import se.anslag.storage.AnslagTable;
-import se.anslag.storage.S3Objects;
 
 /**
  * Renders every board from the stored records into the public site bucket. Runs on each change
@@ -35,16 +37,21 @@ import se.anslag.storage.S3Objects;
 public final class BoardPublisher {
   private static final Logger LOG = Logger.getLogger(BoardPublisher.class.getName());
 
-  private final AnslagTable table;
-  private final S3Objects s3;
+  private final MinutesStore minutesStore;
+  private final NoticeStore noticeStore;
+  private final SetupStore setupStore;
+  private final ObjectStore objects;
   private final AnslagConfig config;
   private final BoardSite site;
   private final Clock clock;
 
   @Inject
-  public BoardPublisher(AnslagTable table, S3Objects s3, AnslagConfig config, BoardSite site, Clock clock) {
-    this.table = table;
-    this.s3 = s3;
+  public BoardPublisher(MinutesStore minutesStore, NoticeStore noticeStore, SetupStore setupStore, ObjectStore objects,
+      AnslagConfig config, BoardSite site, Clock clock) {
+    this.minutesStore = minutesStore;
+    this.noticeStore = noticeStore;
+    this.setupStore = setupStore;
+    this.objects = objects;
     this.config = config;
     this.site = site;
     this.clock = clock;
@@ -55,7 +62,7 @@ public final class BoardPublisher {
 
   public PublishResult publish() {
     var today = SwedishTime.today(clock);
-    var setup = table.loadSetup();
+    var setup = setupStore.loadSetup();
     var minutesById = new HashMap<String, MinutesRecord>();
     var paragraphsById = new HashMap<String, List<ParagraphSummary>>();
     var noticesByBoard = new LinkedHashMap<String, List<BoardNotice>>();
@@ -63,17 +70,17 @@ public final class BoardPublisher {
     int takenDown = 0;
     for (var board : setup.boards()) {
       var boardNotices = new ArrayList<BoardNotice>();
-      for (var notice : table.noticesOnBoard(board.id())) {
-        var minutes = minutesById.computeIfAbsent(notice.minutesId(), id -> table.findMinutes(id).orElse(null));
+      for (var notice : noticeStore.noticesOnBoard(board.id())) {
+        var minutes = minutesById.computeIfAbsent(notice.minutesId(), id -> minutesStore.findMinutes(id).orElse(null));
         if (minutes == null || minutes.status() != MinutesStatus.DISPATCHED) {
           continue; // still being recorded; the run after intake finishes shows it
         }
         if (!notice.takenDown() && today.isAfter(notice.dates().lastAppealDay())) {
           // Soft delete: the record stays and says the notice came down.
-          table.markTakenDown(notice);
+          noticeStore.markTakenDown(notice);
           takenDown++;
         }
-        var paragraphs = paragraphsById.computeIfAbsent(notice.minutesId(), id -> table.paragraphs(id).stream()
+        var paragraphs = paragraphsById.computeIfAbsent(notice.minutesId(), id -> minutesStore.paragraphs(id).stream()
             .map(p -> new ParagraphSummary(p.number(), p.caseNumber(), p.title())).toList());
         var boardNotice = toBoardNotice(notice, minutes, paragraphs, setup, board, today);
         if (boardNotice.minutesDocumentUrl() != null) {
@@ -116,12 +123,12 @@ public final class BoardPublisher {
 
   /** Writes only files whose bytes changed, so an unchanged board costs reads, not writes. */
   private int upload(Map<String, byte[]> files, Map<String, MinutesRecord> documents) {
-    var existingEtags = s3.list(config.siteBucket());
+    var existingEtags = objects.list(config.siteBucket());
     int written = 0;
     for (var document : documents.entrySet()) {
       if (!existingEtags.containsKey(document.getKey())) {
-        var source = s3.get(document.getValue().sourceBucket(), document.getValue().sourceKey());
-        s3.put(config.siteBucket(), document.getKey(), source.content(), contentType(document.getKey()), "max-age=300");
+        var source = objects.get(document.getValue().sourceBucket(), document.getValue().sourceKey());
+        objects.put(config.siteBucket(), document.getKey(), source.content(), contentType(document.getKey()), "max-age=300");
         written++;
       }
     }
@@ -130,12 +137,12 @@ public final class BoardPublisher {
       if (md5.equals(existingEtags.get(file.getKey()))) {
         continue;
       }
-      s3.put(config.siteBucket(), file.getKey(), file.getValue(), contentType(file.getKey()), "max-age=300");
+      objects.put(config.siteBucket(), file.getKey(), file.getValue(), contentType(file.getKey()), "max-age=300");
       written++;
     }
     // The site bucket holds only what the last run rendered: nothing stale stays public.
     existingEtags.keySet().stream().filter(key -> !files.containsKey(key) && !documents.containsKey(key))
-        .forEach(key -> s3.delete(config.siteBucket(), key));
+        .forEach(key -> objects.delete(config.siteBucket(), key));
     return written;
   }
 

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -25,6 +24,7 @@ import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
 import se.anslag.aws.AwsClients;
 import se.anslag.config.AnslagConfig;
+import se.anslag.ports.ObjectStore;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -45,7 +45,7 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * slowest SDK client to initialise on a cold start.
  */
 @Singleton
-public final class S3Objects {
+public final class S3Objects implements ObjectStore {
   private static final int MAX_ATTEMPTS = 4;
   private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]*)</Code>");
   private static final Pattern ERROR_MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
@@ -66,30 +66,14 @@ public final class S3Objects {
     this.endpoint = config.endpointFor("S3");
   }
 
-  /** One object with what S3 tells about it. */
-  public record StoredObject(byte[] content, Map<String, String> metadata, Instant lastModified, String contentType) {}
-
-  /** The object is not there (HTTP 404). */
-  public static final class NoSuchObjectException extends RuntimeException {
-    NoSuchObjectException(String bucket, String key) {
-      super("No object '" + key + "' in bucket " + bucket);
-    }
-  }
-
-  /** S3 refused a request; {@link #isTransient()} tells a retry apart from a permanent refusal. */
-  public static final class S3RequestException extends RuntimeException {
-    private final int status;
-
+  /** S3 refused a request: throttling (429) and 5xx are transient, the rest permanent. */
+  public static final class S3RequestException extends RequestFailure {
     S3RequestException(int status, String message) {
-      super(message);
-      this.status = status;
-    }
-
-    public boolean isTransient() {
-      return status == 429 || status >= 500;
+      super(status == 429 || status >= 500, message);
     }
   }
 
+  @Override
   public StoredObject get(String bucket, String key) {
     var response = execute(SdkHttpMethod.GET, bucket, key, Map.of(), Map.of(), new byte[0]);
     if (response.status == 404) {
@@ -107,6 +91,7 @@ public final class S3Objects {
     return new StoredObject(response.body, Map.copyOf(metadata), lastModified, response.headers.get("content-type"));
   }
 
+  @Override
   public void put(String bucket, String key, byte[] content, String contentType, String cacheControl) {
     var headers = new LinkedHashMap<String, String>();
     headers.put("Content-Type", contentType);
@@ -116,6 +101,7 @@ public final class S3Objects {
     requireSuccess(execute(SdkHttpMethod.PUT, bucket, key, Map.of(), headers, content), "PUT", bucket, key);
   }
 
+  @Override
   public void delete(String bucket, String key) {
     var response = execute(SdkHttpMethod.DELETE, bucket, key, Map.of(), Map.of(), new byte[0]);
     if (response.status != 404) {
@@ -124,6 +110,7 @@ public final class S3Objects {
   }
 
   /** Every key in the bucket with its ETag (the MD5 of the bytes for objects put whole). */
+  @Override
   public Map<String, String> list(String bucket) {
     var etags = new LinkedHashMap<String, String>();
     String continuation = null;

@@ -8,18 +8,18 @@ import java.util.Map;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import se.anslag.aws.ConfigModule;
-import se.anslag.aws.DynamoDbModule;
+import se.anslag.aws.QueueModule;
 import se.anslag.aws.SesModule;
-import se.anslag.aws.SqsModule;
 import se.anslag.sending.DecisionMailer;
 import se.anslag.sending.SendOutRetries;
+import se.anslag.storage.StorageModule;
 
 /**
  * The Dagger component of DecisionMailerFunction: the mailer, its retry backoff and JSON, built
  * once per execution environment.
  */
 @Singleton
-@Component(modules = {ConfigModule.class, DynamoDbModule.class, SesModule.class, SqsModule.class})
+@Component(modules = {ConfigModule.class, StorageModule.class, SesModule.class, QueueModule.class})
 interface DecisionMailerComponent {
   DecisionMailer mailer();
 

@@ -8,15 +8,15 @@ import java.util.Map;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import se.anslag.aws.ConfigModule;
-import se.anslag.aws.DynamoDbModule;
 import se.anslag.deliveryevents.DeliveryEventRecorder;
+import se.anslag.storage.StorageModule;
 
 /**
  * The Dagger component of DeliveryEventsFunction: the recorder of SES events and JSON, built once
  * per execution environment.
  */
 @Singleton
-@Component(modules = {ConfigModule.class, DynamoDbModule.class})
+@Component(modules = {ConfigModule.class, StorageModule.class})
 interface DeliveryEventsComponent {
   DeliveryEventRecorder recorder();
 

@@ -10,17 +10,17 @@ import java.util.Map;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import se.anslag.aws.ConfigModule;
-import se.anslag.aws.DynamoDbModule;
-import se.anslag.aws.SqsModule;
+import se.anslag.aws.QueueModule;
 import se.anslag.intake.ProtocolIntake;
 import se.anslag.reader.MinutesReader;
+import se.anslag.storage.StorageModule;
 
 /**
  * The Dagger component of ProtocolIntakeFunction: intake with its minutes reader, built once per
  * execution environment.
  */
 @Singleton
-@Component(modules = {ConfigModule.class, DynamoDbModule.class, SqsModule.class,
+@Component(modules = {ConfigModule.class, StorageModule.class, QueueModule.class,
     ProtocolIntakeComponent.ReaderModule.class})
 interface ProtocolIntakeComponent {
   ProtocolIntake intake();

@@ -1,4 +1,4 @@
-package se.anslag.sending;
+package se.anslag.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ class SesFailureKindsTest {
   void aRefusedConnectionNeverReachedSes() {
     var refused = SdkClientException.create("Unable to execute HTTP request", new ConnectException("Connection refused"));
 
-    assertThat(DecisionMailer.neverReachedSes(refused)).isTrue();
+    assertThat(SesMailSender.neverReachedSes(refused)).isTrue();
   }
 
   @Test
@@ -25,7 +25,7 @@ class SesFailureKindsTest {
     var reset = SdkClientException.create("Unable to execute HTTP request",
         new IOException("wrapped", new SocketException("Connection reset")));
 
-    assertThat(DecisionMailer.neverReachedSes(reset)).isFalse();
+    assertThat(SesMailSender.neverReachedSes(reset)).isFalse();
   }
 
   @Test

@@ -1,0 +1,80 @@
+package se.anslag.aws;
+
+import java.time.Clock;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import se.anslag.compose.MailMessage;
+import se.anslag.compose.RawMime;
+import se.anslag.compose.SendOutHeader;
+import se.anslag.config.AnslagConfig;
+import se.anslag.domain.SwedishTime;
+import se.anslag.ports.MailSender;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
+
+/**
+ * Sends mail through SES v2 as raw MIME (the only SES content that carries an attachment), through
+ * the configuration set when there is one, and tells what a failure means: throttling, 5xx and a
+ * connection never made are transient, a rejected address or content permanent, and a request that
+ * may have reached SES without an answer an unknown outcome. The SES client makes no retries of its
+ * own (SesModule): SendEmail is not idempotent.
+ */
+@Singleton
+public final class SesMailSender implements MailSender {
+  private final SesV2Client ses;
+  private final AnslagConfig config;
+  private final Clock clock;
+
+  @Inject
+  public SesMailSender(SesV2Client ses, AnslagConfig config, Clock clock) {
+    this.ses = ses;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /** The mail names its send-out and attempt in a header, which SES's Send event repeats. */
+  @Override
+  public String send(MailMessage mail, SendOutHeader sendOut) {
+    var raw = RawMime.build(mail, config.mailFrom(), SwedishTime.now(clock), null, sendOut);
+    try {
+      var response = ses.sendEmail(b -> {
+        b.fromEmailAddress(config.mailFrom())
+            .destination(d -> d.toAddresses(mail.to()))
+            .content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw))));
+        // Delivery, bounce and complaint events come back through the configuration set.
+        config.sesConfigurationSet().ifPresent(b::configurationSetName);
+      });
+      return response.messageId();
+    } catch (SdkClientException noAnswer) {
+      // Nothing was sent when no connection was made; anything later may have reached SES.
+      throw new SendFailure(neverReachedSes(noAnswer) ? SendFailure.Kind.TRANSIENT : SendFailure.Kind.OUTCOME_UNKNOWN,
+          noAnswer.getMessage(), noAnswer);
+    } catch (SdkException refused) {
+      throw new SendFailure(isTransient(refused) ? SendFailure.Kind.TRANSIENT : SendFailure.Kind.PERMANENT,
+          refused.getMessage(), refused);
+    }
+  }
+
+  /** No connection was made, so SES cannot have the request. */
+  static boolean neverReachedSes(Throwable failure) {
+    for (var cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+          || cause instanceof java.net.NoRouteToHostException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Throttling and 5xx pass; rejected addresses or content do not. */
+  static boolean isTransient(SdkException failure) {
+    if (failure instanceof SesV2Exception service) {
+      int status = service.statusCode();
+      return status == 429 || status >= 500 || service.isThrottlingException();
+    }
+    return failure.retryable();
+  }
+}

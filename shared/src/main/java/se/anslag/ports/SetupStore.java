@@ -1,0 +1,11 @@
+package se.anslag.ports;
+
+import se.anslag.setup.MunicipalSetup;
+
+/** The municipality setup as stored: boards, organs and the recipient directory, replaced whole. */
+public interface SetupStore {
+  /** Replaces the setup: boards, organs and directory entries not in the new one are removed. */
+  void replaceSetup(MunicipalSetup setup);
+
+  MunicipalSetup loadSetup();
+}

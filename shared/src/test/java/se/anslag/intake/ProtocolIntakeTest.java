@@ -1,0 +1,162 @@
+package se.anslag.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import se.anslag.domain.MeetingVersion;
+import se.anslag.domain.MinutesStatus;
+import se.anslag.domain.Notice;
+import se.anslag.domain.SendOut;
+import se.anslag.domain.SendOutKind;
+import se.anslag.domain.SendOutMessage;
+import se.anslag.domain.SendOutStatus;
+import se.anslag.ports.SampleWorld;
+import se.anslag.reader.MinutesReader;
+
+/**
+ * Intake on its ports, in memory: the sample minutes recorded, planned and queued; a repeated upload,
+ * rejections and a correction. The expected counts are read off the sample's recipient lists and the
+ * setup by hand (18 mails, 6 case files, the receipt).
+ */
+class ProtocolIntakeTest {
+  private static final String KEY = "uploads/gsn-2024-02-14.txt";
+
+  private final SampleWorld world = new SampleWorld();
+  private final ProtocolIntake intake = new ProtocolIntake(world.objects, world.records, world.records,
+      world.records, world.records, new MinutesReader(), world.queue, world.clock);
+
+  private ProtocolIntake.IntakeResult receive(String key) {
+    return intake.receive(new UploadEvent(SampleWorld.PROTOCOLS, key));
+  }
+
+  @Test
+  void theSampleIsRecordedOnBothBoardsAndEveryDecisionQueuedOnceWithTheReceipt() {
+    world.upload(KEY, SampleWorld.sampleText());
+
+    var result = receive(KEY);
+
+    assertThat(result.status()).isEqualTo(MinutesStatus.DISPATCHED);
+    assertThat(result.alreadyProcessed()).isFalse();
+    var minutes = world.records.findMinutes(result.minutesId()).orElseThrow();
+    assertThat(minutes.status()).isEqualTo(MinutesStatus.DISPATCHED);
+    assertThat(minutes.organSlug()).isEqualTo("gemensamma-servicenamnden");
+    assertThat(minutes.meetingDate()).isEqualTo(LocalDate.of(2024, 2, 14));
+    assertThat(minutes.adjustedOn()).isEqualTo(LocalDate.of(2024, 2, 19));
+    assertThat(minutes.version()).isEqualTo(1);
+    assertThat(world.records.paragraphs(result.minutesId())).hasSize(6);
+    assertThat(world.records.notices(result.minutesId())).extracting(Notice::boardId)
+        .containsExactlyInAnyOrder("ludvika", "smedjebacken");
+    assertThat(world.records.notices(result.minutesId())).allSatisfy(notice -> {
+      assertThat(notice.postedOnThisBoard()).isEqualTo(LocalDate.of(2024, 2, 20));
+      assertThat(notice.dates().lastAppealDay()).isEqualTo(LocalDate.of(2024, 3, 12));
+      assertThat(notice.dates().takedownOn()).isEqualTo(LocalDate.of(2024, 3, 13));
+    });
+
+    var sendOuts = world.records.sendOuts(result.minutesId());
+    assertThat(sendOuts.stream().filter(s -> s.kind() == SendOutKind.EMAIL)).hasSize(18);
+    assertThat(sendOuts.stream().filter(s -> s.kind() == SendOutKind.CASE_FILE)).hasSize(6);
+    assertThat(sendOuts.stream().filter(s -> s.kind() == SendOutKind.RECEIPT)).singleElement()
+        .extracting(SendOut::target).isEqualTo("receipt:" + SampleWorld.CLERK);
+    assertThat(sendOuts).allMatch(s -> s.status() == SendOutStatus.PENDING);
+    assertThat(world.queue.sendOuts()).hasSize(25).doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(sendOuts.stream()
+            .map(s -> new SendOutMessage(s.minutesId(), s.paragraph(), s.target())).toList());
+    assertThat(world.queue.boardRefreshes()).hasSize(1);
+    // A case file for each paragraph, since every one lists "Akten".
+    assertThat(sendOuts.stream().filter(s -> s.kind() == SendOutKind.CASE_FILE).map(SendOut::paragraph))
+        .containsExactly(1, 2, 3, 4, 5, 6);
+  }
+
+  @Test
+  void theSameUploadAgainChangesNothingAndQueuesNothing() {
+    world.upload(KEY, SampleWorld.sampleText());
+    var first = receive(KEY);
+    var queued = world.queue.takeSendOuts();
+    world.upload("uploads/again.txt", SampleWorld.sampleText());
+
+    var again = receive("uploads/again.txt");
+
+    assertThat(again.minutesId()).isEqualTo(first.minutesId());
+    assertThat(again.alreadyProcessed()).isTrue();
+    assertThat(again.status()).isEqualTo(MinutesStatus.DISPATCHED);
+    assertThat(world.queue.sendOuts()).isEmpty();
+    assertThat(world.records.listMinutes()).hasSize(1);
+    assertThat(queued).hasSize(25);
+  }
+
+  @Test
+  void anOrganTheSetupDoesNotKnowIsRejectedAndTheRecordSaysWhy() {
+    world.upload(KEY, SampleWorld.sampleText().replace("Gemensamma servicenämnden", "Gemensamma byggnämnden"));
+
+    var result = receive(KEY);
+
+    assertThat(result.status()).isEqualTo(MinutesStatus.REJECTED);
+    assertThat(result.detail()).startsWith("The organ 'Gemensamma byggnämnden' is not in the municipality's setup")
+        .contains("the closest known organ is 'Gemensamma servicenämnden'");
+    assertThat(world.records.findMinutes(result.minutesId()).orElseThrow().status()).isEqualTo(MinutesStatus.REJECTED);
+    assertThat(world.queue.sendOuts()).as("no clerk is known to tell").isEmpty();
+    assertThat(world.records.notices(result.minutesId())).isEmpty();
+  }
+
+  @Test
+  void aBadAdjustmentDateIsRejectedAndTheClerkToldThroughTheMailer() {
+    world.upload(KEY, SampleWorld.sampleText(), Map.of("adjusted-on", "19/2 2024"));
+
+    var result = receive(KEY);
+
+    assertThat(result.status()).isEqualTo(MinutesStatus.REJECTED);
+    assertThat(result.detail()).isEqualTo(
+        "The upload's metadata adjusted-on is '19/2 2024', not a date written YYYY-MM-DD");
+    assertThat(world.queue.sendOuts()).singleElement()
+        .isEqualTo(new SendOutMessage(result.minutesId(), 0, "receipt:" + SampleWorld.CLERK));
+  }
+
+  @Test
+  void aCorrectionSupersedesTheFirstVersionAndSendsOnlyTheChangedParagraphAgain() {
+    world.upload(KEY, SampleWorld.sampleText());
+    var first = receive(KEY);
+    world.queue.takeSendOuts();
+    var corrected = SampleWorld.sampleText().replace("godkänner förslag om ny", "godkänner det reviderade förslaget om ny");
+    assertThat(corrected).isNotEqualTo(SampleWorld.sampleText());
+    world.upload("uploads/rattelse.txt", corrected);
+
+    var second = receive("uploads/rattelse.txt");
+
+    var record = world.records.findMinutes(second.minutesId()).orElseThrow();
+    assertThat(record.version()).isEqualTo(2);
+    assertThat(record.supersedes()).isEqualTo(first.minutesId());
+    assertThat(world.records.findMinutes(first.minutesId()).orElseThrow().status()).isEqualTo(MinutesStatus.SUPERSEDED);
+    assertThat(world.records.currentVersion("gemensamma-servicenamnden", LocalDate.of(2024, 2, 14)))
+        .map(MeetingVersion::currentMinutesId).contains(second.minutesId());
+    var sendOuts = world.records.sendOuts(second.minutesId());
+    // § 3 changed: its 6 mails and its case file go out again; every other decision is UNCHANGED.
+    assertThat(sendOuts.stream().filter(s -> s.status() == SendOutStatus.PENDING && !s.kind().isClerkMail())
+        .map(SendOut::paragraph)).hasSize(7).containsOnly(3);
+    assertThat(sendOuts.stream().filter(s -> s.status() == SendOutStatus.UNCHANGED)).hasSize(17)
+        // Version 1 has not sent them yet, only queued them.
+        .allSatisfy(s -> assertThat(s.detail()).startsWith("queued with version 1 on "));
+    assertThat(world.queue.sendOuts()).hasSize(8)
+        .allMatch(m -> m.paragraph() == 3 || m.target().equals("receipt:" + SampleWorld.CLERK));
+  }
+
+  @Test
+  void aCorrectionArrivingWhileTheFirstVersionIsStillRecordedIsRetriedLater() {
+    world.upload(KEY, SampleWorld.sampleText());
+    var first = receive(KEY);
+    var recording = world.records.findMinutes(first.minutesId()).orElseThrow();
+    world.records.putMinutes(recording.withStatus(MinutesStatus.RECEIVED, null));
+    world.upload("uploads/rattelse.txt", SampleWorld.sampleText().replace("godkänner förslag om ny", "godkänner nu"));
+
+    assertThatThrownBy(() -> receive("uploads/rattelse.txt"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("is still being recorded")
+        .hasMessageContaining("is retried after it");
+    assertThat(world.records.listMinutes()).hasSize(1);
+    assertThat(List.of(first.minutesId())).containsExactly(world.records.currentVersion("gemensamma-servicenamnden",
+        LocalDate.of(2024, 2, 14)).orElseThrow().currentMinutesId());
+  }
+}
