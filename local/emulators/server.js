@@ -12,6 +12,7 @@
 //
 // Usage: node server.js [--s3-dir <directory>]   (default: a fresh temporary directory, removed on exit)
 
+const crypto = require('crypto');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -105,6 +106,71 @@ function listen(server) {
   });
 }
 
+// s3rver does not check SigV4 signatures, so a presigned URL would take any body and any headers.
+// S3 does check them, and the clerk desk relies on it: the URL it presigns signs the upload's
+// Content-Length, Content-Type and the uploading clerk's metadata, and expires. This checks a
+// query-signed (presigned) request as S3 does (SigV4, "Authenticating Requests: Using Query
+// Parameters") before s3rver sees it; header-signed requests (the SDK's own) pass as before.
+const S3_SECRET = 'S3RVER';
+
+function rfc3986(text) {
+  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+}
+
+function hmac(key, text) {
+  return crypto.createHmac('sha256', key).update(text, 'utf8').digest();
+}
+
+async function s3Refusal(ctx, status, code, message) {
+  // Read the body first: answering while the client still sends it would break the connection.
+  await new Promise((resolve) => {
+    ctx.req.on('end', resolve);
+    ctx.req.on('error', resolve);
+    ctx.req.resume();
+  });
+  ctx.status = status;
+  ctx.type = 'application/xml';
+  ctx.body = '<?xml version="1.0" encoding="UTF-8"?><Error><Code>' + code + '</Code><Message>' + message
+    + '</Message></Error>';
+}
+
+async function checkPresignedSignature(ctx, next) {
+  const query = new URL(ctx.req.url, 'http://' + HOST).searchParams;
+  if (!query.has('X-Amz-Algorithm') || ctx.method === 'OPTIONS') return next();
+  const [accessKey, day, region, service] = (query.get('X-Amz-Credential') || '').split('/');
+  const amzDate = query.get('X-Amz-Date') || '';
+  const signedAt = Date.parse(amzDate.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
+  const expires = Number(query.get('X-Amz-Expires'));
+  if (Number.isNaN(signedAt) || !(expires > 0)) {
+    return s3Refusal(ctx, 400, 'AuthorizationQueryParametersError', 'X-Amz-Date or X-Amz-Expires is missing or invalid.');
+  }
+  if (Date.now() > signedAt + expires * 1000) {
+    return s3Refusal(ctx, 403, 'AccessDenied', 'Request has expired');
+  }
+  const signedHeaders = (query.get('X-Amz-SignedHeaders') || '').split(';');
+  const canonicalQuery = [...query.entries()]
+    .filter(([name]) => name !== 'X-Amz-Signature')
+    .map(([name, value]) => [rfc3986(name), rfc3986(value)])
+    .sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0))
+    .map(([name, value]) => name + '=' + value)
+    .join('&');
+  const canonicalHeaders = signedHeaders
+    .map((name) => name + ':' + String(ctx.get(name)).trim().replace(/\s+/g, ' ') + '\n')
+    .join('');
+  const canonicalRequest = [ctx.method, ctx.req.url.split('?')[0], canonicalQuery, canonicalHeaders,
+    signedHeaders.join(';'), query.get('X-Amz-Content-Sha256') || 'UNSIGNED-PAYLOAD'].join('\n');
+  const scope = [day, region, service, 'aws4_request'].join('/');
+  const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope,
+    crypto.createHash('sha256').update(canonicalRequest, 'utf8').digest('hex')].join('\n');
+  const signingKey = hmac(hmac(hmac(hmac('AWS4' + S3_SECRET, day), region), service), 'aws4_request');
+  const expected = crypto.createHmac('sha256', signingKey).update(stringToSign, 'utf8').digest('hex');
+  if (accessKey !== 'S3RVER' || expected !== query.get('X-Amz-Signature')) {
+    return s3Refusal(ctx, 403, 'SignatureDoesNotMatch',
+      'The request signature we calculated does not match the signature you provided.');
+  }
+  return next();
+}
+
 async function main() {
   const dynamoPort = await listen(dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 }));
 
@@ -118,6 +184,8 @@ async function main() {
     directory: s3Dir,
     vhostBuckets: false,
   });
+  // Before every middleware of s3rver's own (Koa composes the list when the server starts).
+  s3.middleware.unshift(checkPresignedSignature);
   s3.on('event', (event) => {
     for (const record of event.Records || []) {
       if (String(record.eventName).startsWith('ObjectCreated')) {

@@ -4,7 +4,7 @@ import se.anslag.cli.AnslagCli;
 
 /**
  * The `anslag` command of the local mode: the operator's commands (module cli) plus what runs AWS on
- * this machine, the demo and the send-out benchmark.
+ * this machine, the demo, the desk and the send-out benchmark.
  */
 public final class AnslagLocal {
   private AnslagLocal() {}
@@ -12,6 +12,7 @@ public final class AnslagLocal {
   public static void main(String[] args) {
     var commandLine = AnslagCli.commandLine();
     commandLine.addSubcommand(new DemoCommand());
+    commandLine.addSubcommand(new DeskCommand());
     commandLine.addSubcommand(new SendOutBenchmark());
     System.exit(commandLine.execute(args));
   }

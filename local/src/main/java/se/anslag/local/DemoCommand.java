@@ -30,9 +30,11 @@ import se.anslag.local.cloud.DrainReport;
 @Command(name = "demo", description = {
     "Run the whole workflow on this machine: start the local emulators, create what template.yaml declares,",
     "load the sample setup, upload FILE as a clerk would, run the functions as Lambda would, print what",
-    "happened, then serve the notice boards until Ctrl-C."})
+    "happened, then serve the notice boards and the clerk desk until Ctrl-C."})
 final class DemoCommand implements Callable<Integer> {
   static final String SAMPLE_MINUTES = "shared/src/test/resources/samples/gsn-2024-02-14.pdf";
+  /** The account of an organ whose setup names no clerk address. */
+  static final String DEMO_CLERK = "namndsekreterare@anslag.example.org";
 
   @Spec CommandSpec spec;
 
@@ -48,10 +50,10 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--setup", description = "Municipality setup file (default: local/setup/sample-setup.yaml).")
   Path setup;
 
-  @Option(names = "--port", defaultValue = "8080", description = "Port for the notice boards on 127.0.0.1 (default 8080).")
+  @Option(names = "--port", defaultValue = "8080", description = "Port for the notice boards and the clerk desk on 127.0.0.1 (default 8080).")
   int port;
 
-  @Option(names = "--no-serve", description = "Exit after the workflow instead of serving the boards.")
+  @Option(names = "--no-serve", description = "Exit after the workflow instead of serving the boards and the desk.")
   boolean noServe;
 
   @Override
@@ -70,7 +72,8 @@ final class DemoCommand implements Callable<Integer> {
 
     out.println("Starting the local AWS emulators and creating the resources of template.yaml...");
     out.flush();
-    try (var workflow = LocalWorkflow.start(root, clock, System.err)) {
+    // The desk's origin must be known when the protocols bucket gets its CORS rule.
+    try (var workflow = LocalWorkflow.start(root, LocalDesk.parameters(port), clock, System.err)) {
       workflow.loadSetup(setupFile);
       out.println("Loaded the municipality setup from " + root.relativize(setupFile));
       var key = workflow.upload(minutesFile, adjustedOrUploadDay, postedOn);
@@ -81,27 +84,51 @@ final class DemoCommand implements Callable<Integer> {
       if (noServe) {
         return succeeded ? 0 : 1;
       }
-      var server = SiteServer.start(workflow.cloud().s3(), workflow.cloud().physicalId("SiteBucket"), port);
-      // Ctrl-C ends the JVM while this thread waits, so the hook itself stops everything.
-      var stopped = new CountDownLatch(1);
-      // The clerk's commands (status, resend, redrive) find this running stack through the file.
-      var stackFile = LocalStackFile.defaultPath(root);
-      workflow.stackFile().write(stackFile);
-      // The local cloud's own hook stops the emulators.
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        LocalStackFile.delete(stackFile);
-        server.close();
-        stopped.countDown();
-      }));
-      out.println();
-      out.println("Notice boards:  " + server.address());
-      out.println("Sent mail:      " + workflow.cloud().sesStore().resolve("/"));
-      out.println("In another terminal: ./anslag status   (also resend, redrive; see ./anslag help status)");
-      out.println("Press Ctrl-C to stop; every emulator stops with it.");
-      out.flush();
-      stopped.await();
+      var organ = workflow.minutesFromUpload(key).map(MinutesRecord::organSlug).orElse(null);
+      serve(out, root, workflow, port, organ);
       return succeeded ? 0 : 1;
     }
+  }
+
+  /**
+   * Serves the boards and the clerk desk until Ctrl-C, with a clerk account for each clerk address
+   * of the setup (only the one of {@code organSlug}, when given) in the Cognito emulator.
+   */
+  static void serve(PrintWriter out, Path root, LocalWorkflow workflow, int port, String organSlug)
+      throws Exception {
+    var desk = LocalDesk.start(workflow, port, System.err);
+    var accounts = new java.util.ArrayList<String>();
+    var organsByClerk = new java.util.TreeMap<String, java.util.List<String>>();
+    for (var organ : workflow.stores().setup().loadSetup().organs()) {
+      if (organSlug == null || organ.slug().equals(organSlug)) {
+        var clerk = organ.clerkAddress() == null ? DEMO_CLERK : organ.clerkAddress();
+        organsByClerk.computeIfAbsent(clerk, c -> new java.util.ArrayList<>()).add(organ.slug());
+      }
+    }
+    organsByClerk.forEach((email, organs) -> {
+      var account = desk.createClerk(email, organs);
+      accounts.add(String.format("%s  password %s  (%s)", account.email(), account.password(), String.join(", ", organs)));
+    });
+    // Ctrl-C ends the JVM while this thread waits, so the hook itself stops everything.
+    var stopped = new CountDownLatch(1);
+    // The clerk's commands (status, resend, redrive) find this running stack through the file.
+    var stackFile = LocalStackFile.defaultPath(root);
+    workflow.stackFile().write(stackFile);
+    // The local cloud's own hook stops the emulators.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      LocalStackFile.delete(stackFile);
+      desk.close();
+      stopped.countDown();
+    }));
+    out.println();
+    out.println("Notice boards:  " + desk.siteAddress());
+    out.println("Clerk desk:     " + desk.deskAddress());
+    accounts.forEach(account -> out.println("  sign in as    " + account));
+    out.println("Sent mail:      " + workflow.cloud().sesStore().resolve("/"));
+    out.println("In another terminal: ./anslag status   (also resend, redrive; see ./anslag help status)");
+    out.println("Press Ctrl-C to stop; every emulator stops with it.");
+    out.flush();
+    stopped.await();
   }
 
   /** Prints what happened in a clerk's words; true when every step succeeded. */

@@ -105,8 +105,12 @@ public final class LocalWorkflow implements AutoCloseable {
 
   /** Runs every queued invocation until all queues are empty: intake, send-outs, board runs. */
   public DrainReport process() {
+    return process(DRAIN_TIMEOUT);
+  }
+
+  DrainReport process(Duration timeout) {
     cloud.awaitEventRouting();
-    return lambda.drain(DRAIN_TIMEOUT);
+    return lambda.drain(timeout);
   }
 
   /** The daily schedule of the notice board, as EventBridge Scheduler would run it on that day. */

@@ -3,6 +3,7 @@ package se.anslag.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
@@ -101,6 +102,20 @@ class DeploymentArtifactsIT {
     board.handleStream(Files.readAllBytes(root.resolve("events/notice-board.json")));
     var index = new String(workflow.siteFile("ludvika/index.html").orElseThrow(), StandardCharsets.UTF_8);
     assertThat(index).contains("Gemensamma servicenämnden").contains("2024-03-12");
+
+    // The desk: the sample event (a clerk of the sample organ lists their minutes), and its page.
+    var desk = new FunctionJar(root, "clerk-desk", "se.anslag.function.desk.ClerkDeskHandler",
+        cloud.environmentOf("ClerkDeskFunction"), clock);
+    var listing = desk.handleHttp(Files.readAllBytes(root.resolve("events/clerk-desk.json")));
+    assertThat(listing.path("statusCode").asInt()).isEqualTo(200);
+    assertThat(JSON.readTree(listing.path("body").asText()).path("minutes").findValuesAsText("id")).contains(minutes.id());
+    var pageEvent = (ObjectNode) JSON.readTree(Files.readAllBytes(root.resolve("events/clerk-desk.json")));
+    pageEvent.put("routeKey", "GET /desk/{page}").putObject("pathParameters").put("page", "index.html");
+    pageEvent.remove("requestContext");
+    var page = desk.handleHttp(JSON.writeValueAsBytes(pageEvent));
+    assertThat(page.path("statusCode").asInt()).isEqualTo(200);
+    assertThat(new String(java.util.Base64.getDecoder().decode(page.path("body").asText()), StandardCharsets.UTF_8))
+        .contains("<html lang=\"sv\">");
   }
 
   private List<String> receive(String queueUrl) {
@@ -146,6 +161,27 @@ class DeploymentArtifactsIT {
         ids.add((String) failure.getClass().getMethod("getItemIdentifier").invoke(failure));
       }
       return ids;
+    }
+
+    /**
+     * Invokes an HTTP API handler with a payload format 2.0 event, each way through the runtime's
+     * own serializer for the jar's classes; returns the response as the runtime writes it.
+     */
+    JsonNode handleHttp(byte[] eventJson) throws Exception {
+      var eventType = loader.loadClass("com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent");
+      var responseType = loader.loadClass("com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse");
+      Object event = runtimeSerializer(eventType).fromJson(new ByteArrayInputStream(eventJson));
+      Object response = handler.getClass().getMethod("handleRequest", eventType, contextType)
+          .invoke(handler, event, context());
+      var output = new ByteArrayOutputStream();
+      runtimeSerializer(responseType).toJson(response, output);
+      return JSON.readTree(output.toByteArray());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static com.amazonaws.services.lambda.runtime.serialization.PojoSerializer<Object> runtimeSerializer(Class<?> type) {
+      return (com.amazonaws.services.lambda.runtime.serialization.PojoSerializer<Object>)
+          com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory.getInstance().getSerializer(type);
     }
 
     void handleStream(byte[] input) throws Exception {

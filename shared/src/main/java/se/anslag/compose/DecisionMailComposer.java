@@ -17,7 +17,9 @@ public final class DecisionMailComposer {
   public static final String CORRECTION_PREFIX = "Rättelse: ";
 
   @Inject
-  public DecisionMailComposer() {}
+  public DecisionMailComposer() {
+    ExtractPdf.prime(); // at init, so that the first mail's PDF does not wait for the fonts and PDFBox
+  }
 
   /**
    * The mail of one extract, with the extract as a PDF attachment.

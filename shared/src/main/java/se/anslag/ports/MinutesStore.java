@@ -1,6 +1,7 @@
 package se.anslag.ports;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import se.anslag.domain.MeetingVersion;
@@ -21,6 +22,18 @@ public interface MinutesStore {
 
   /** All minutes, newest upload first. */
   List<MinutesRecord> listMinutes();
+
+  /** One listed set of minutes and how far its send-outs have come (the settle count on its record). */
+  record ListedMinutes(MinutesRecord minutes, int settledSendOuts, int plannedSendOuts) {}
+
+  /** A page of a list and where the next begins ({@code next}, null after the last page). */
+  record MinutesPage(List<ListedMinutes> minutes, String next) {}
+
+  /**
+   * A page of the minutes of some organs, newest upload first: at most {@code limit}, received
+   * before {@code before} (the {@code next} of the page before; null for the first page).
+   */
+  MinutesPage minutesOfOrgans(Collection<String> organSlugs, String before, int limit);
 
   void putParagraph(String minutesId, Paragraph paragraph);
 

@@ -1,6 +1,7 @@
 package se.anslag.ports;
 
 import java.util.List;
+import java.util.Map;
 import se.anslag.domain.Notice;
 
 /** What hangs on each board: the notice of each set of minutes per board, kept after takedown. */
@@ -15,4 +16,7 @@ public interface NoticeStore {
 
   /** The notices of one set of minutes, one per board. */
   List<Notice> notices(String minutesId);
+
+  /** The notices of several sets of minutes on the boards given for each (minutes id to board ids). */
+  List<Notice> noticesOn(Map<String, List<String>> boardsByMinutesId);
 }

@@ -28,6 +28,10 @@ public record MunicipalSetup(List<Board> boards, List<Organ> organs, List<Direct
         .min(Comparator.comparingInt(name -> editDistance(Names.normalize(name), wanted)));
   }
 
+  public Optional<Organ> organ(String slug) {
+    return organs.stream().filter(organ -> organ.slug().equals(slug)).findFirst();
+  }
+
   public Optional<Board> board(String id) {
     return boards.stream().filter(board -> board.id().equals(id)).findFirst();
   }

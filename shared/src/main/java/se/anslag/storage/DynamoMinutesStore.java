@@ -10,6 +10,8 @@ import static se.anslag.storage.TableKeys.paragraphSk;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +38,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public final class DynamoMinutesStore implements MinutesStore {
   /** Minutes attributes that a write removes when the new record has no value for them. */
   private static final List<String> OPTIONAL_MINUTES_ATTRIBUTES = List.of("organ", "organSlug", "meetingDate",
-      "storagePlace", "adjustedOn", "statusDetail", "paragraphFrom", "paragraphTo", "supersedes");
+      "storagePlace", "adjustedOn", "statusDetail", "paragraphFrom", "paragraphTo", "supersedes",
+      TableKeys.ORGAN_INDEX_PK, TableKeys.ORGAN_INDEX_SK);
 
   private final Table table;
 
@@ -68,6 +71,11 @@ public final class DynamoMinutesStore implements MinutesStore {
         .put("version", minutes.version()).put("supersedes", minutes.supersedes())
         .putMaps("warnings", minutes.warnings().stream()
             .map(w -> Item.create().put("code", w.code()).put("message", w.message()).values()).toList());
+    if (minutes.organSlug() != null) {
+      // The organ index: the clerk desk lists an organ's minutes newest first.
+      item.put(TableKeys.ORGAN_INDEX_PK, TableKeys.organIndexPk(minutes.organSlug()))
+          .put(TableKeys.ORGAN_INDEX_SK, TableKeys.minutesIndexSk(minutes.receivedAt(), minutes.id()));
+    }
     if (minutes.paragraphRange() != null) {
       item.put("paragraphFrom", minutes.paragraphRange().from()).put("paragraphTo", minutes.paragraphRange().to());
     }
@@ -98,6 +106,36 @@ public final class DynamoMinutesStore implements MinutesStore {
   public List<MinutesRecord> listMinutes() {
     return table.queryIndex(MINUTES_INDEX_PK, false).stream().map(DynamoMinutesStore::toMinutes).toList();
   }
+  /**
+   * One Query per organ on the organ index, of at most {@code limit} items each, merged. The cursor
+   * is the index sort key of the last one listed, which orders all organs alike, so one value
+   * continues every organ's partition.
+   */
+  @Override
+  public MinutesPage minutesOfOrgans(Collection<String> organSlugs, String before, int limit) {
+    var found = new ArrayList<Item>();
+    for (var organ : organSlugs) {
+      var values = new HashMap<String, AttributeValue>();
+      values.put(":organ", AttributeValue.fromS(TableKeys.organIndexPk(organ)));
+      var condition = TableKeys.ORGAN_INDEX_PK + " = :organ";
+      if (before != null) {
+        values.put(":before", AttributeValue.fromS(before));
+        condition += " AND " + TableKeys.ORGAN_INDEX_SK + " < :before";
+      }
+      var keyCondition = condition;
+      table.dynamoDb.query(b -> b.tableName(table.name).indexName(TableKeys.ORGAN_INDEX).scanIndexForward(false)
+          .limit(limit).keyConditionExpression(keyCondition).expressionAttributeValues(values))
+          .items().forEach(item -> found.add(Item.of(item)));
+    }
+    found.sort(Comparator.comparing((Item item) -> item.string(TableKeys.ORGAN_INDEX_SK)).reversed());
+    var page = found.subList(0, Math.min(limit, found.size()));
+    // More may follow when a full page was listed; an empty last page is the cost of not counting.
+    var next = page.size() == limit ? page.getLast().string(TableKeys.ORGAN_INDEX_SK) : null;
+    return new MinutesPage(page.stream().map(item -> new ListedMinutes(toMinutes(item),
+        item.values().containsKey("settledKeys") ? item.values().get("settledKeys").ss().size() : 0,
+        item.number("sendOutCount"))).toList(), next);
+  }
+
 
   private static MinutesRecord toMinutes(Item item) {
     ParagraphRange range = item.values().containsKey("paragraphFrom")

@@ -5,6 +5,7 @@ import static se.anslag.storage.TableKeys.boardIndexPk;
 import static se.anslag.storage.TableKeys.minutesPk;
 import static se.anslag.storage.TableKeys.noticeSk;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
@@ -16,6 +17,7 @@ import se.anslag.domain.TakedownPolicy;
 import se.anslag.ports.NoticeStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /** The notices: {@code MINUTES#{id}}/{@code NOTICE#{board}}, each board's listed on {@code gsi1} newest first. */
 @Singleton
@@ -58,6 +60,27 @@ public final class DynamoNoticeStore implements NoticeStore {
   @Override
   public List<Notice> notices(String minutesId) {
     return table.queryPrefix(minutesPk(minutesId), NOTICE_PREFIX).stream().map(DynamoNoticeStore::toNotice).toList();
+  }
+
+  /** One BatchGetItem per 100 keys, with the unprocessed keys asked again. */
+  @Override
+  public List<Notice> noticesOn(Map<String, List<String>> boardsByMinutesId) {
+    var keys = new ArrayList<Map<String, AttributeValue>>();
+    boardsByMinutesId.forEach((minutesId, boards) ->
+        boards.forEach(board -> keys.add(TableKeys.key(minutesPk(minutesId), TableKeys.noticeSk(board)))));
+    var notices = new ArrayList<Notice>();
+    for (int start = 0; start < keys.size(); start += 100) {
+      Map<String, KeysAndAttributes> request = Map.of(table.name,
+          KeysAndAttributes.builder().keys(keys.subList(start, Math.min(keys.size(), start + 100))).build());
+      while (!request.isEmpty()) {
+        var current = request;
+        var response = table.dynamoDb.batchGetItem(b -> b.requestItems(current));
+        response.responses().getOrDefault(table.name, List.of())
+            .forEach(item -> notices.add(toNotice(Item.of(item))));
+        request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+      }
+    }
+    return notices;
   }
 
   private static Notice toNotice(Item item) {

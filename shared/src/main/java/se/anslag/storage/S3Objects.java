@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -25,6 +27,7 @@ import org.xml.sax.SAXException;
 import se.anslag.aws.AwsClients;
 import se.anslag.config.AnslagConfig;
 import se.anslag.ports.ObjectStore;
+import se.anslag.ports.UploadUrls;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -45,7 +48,7 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * slowest SDK client to initialise on a cold start.
  */
 @Singleton
-public final class S3Objects implements ObjectStore {
+public final class S3Objects implements ObjectStore, UploadUrls {
   private static final int MAX_ATTEMPTS = 4;
   private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]*)</Code>");
   private static final Pattern ERROR_MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
@@ -133,6 +136,41 @@ public final class S3Objects implements ObjectStore {
           : null;
     } while (continuation != null);
     return etags;
+  }
+
+  /**
+   * Presigns a PUT of one new object with the SDK's SigV4 signer, as {@link #put} signs one, but in
+   * the query string. The content length is a signed header, so S3 refuses a body of any other
+   * size; the payload is UNSIGNED-PAYLOAD, since the bytes are not here to hash. It is signed at
+   * the real time, which S3 checks the expiry against, whatever clock the caller runs on; S3 also
+   * limits the validity to what the credentials allow (a function's role session: hours).
+   *
+   * @param metadata user metadata (ASCII values), sent as {@code x-amz-meta-*} headers and signed
+   */
+  @Override
+  public PresignedPut presignPut(String bucket, String key, String contentType, long contentLength,
+      Map<String, String> metadata, java.time.Duration validity) {
+    var now = Instant.now();
+    var headers = new LinkedHashMap<String, String>();
+    headers.put("Content-Type", contentType);
+    metadata.forEach((name, value) -> headers.put(METADATA_PREFIX + name, value));
+    var request = SdkHttpFullRequest.builder().method(SdkHttpMethod.PUT).uri(objectUri(bucket, key));
+    headers.forEach(request::putHeader);
+    request.putHeader("Content-Length", Long.toString(contentLength));
+    var signed = signer.sign(r -> r
+        .identity(credentials.resolveCredentials())
+        .request(request.build())
+        .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "s3")
+        .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+        .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
+        .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false)
+        .putProperty(AwsV4FamilyHttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
+        .putProperty(AwsV4FamilyHttpSigner.EXPIRATION_DURATION, validity)
+        .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false)
+        .putProperty(software.amazon.awssdk.http.auth.spi.signer.HttpSigner.SIGNING_CLOCK,
+            Clock.fixed(now, java.time.ZoneOffset.UTC)));
+    // The browser sets Content-Length itself (it may not be set by a script); the rest it must send.
+    return new PresignedPut(signed.request().getUri(), Map.copyOf(headers), now.plus(validity));
   }
 
   private record Response(int status, Map<String, String> headers, byte[] body) {}

@@ -9,6 +9,8 @@ import se.anslag.ports.NoticeStore;
 import se.anslag.ports.ObjectStore;
 import se.anslag.ports.SendOutStore;
 import se.anslag.ports.SetupStore;
+import se.anslag.ports.UploadSlots;
+import se.anslag.ports.UploadUrls;
 
 /** The DynamoDB stores behind the store ports and S3 behind the object store, for every function's component. */
 @Module(includes = DynamoDbModule.class)
@@ -30,4 +32,10 @@ public interface StorageModule {
 
   @Binds
   ObjectStore objects(S3Objects store);
+
+  @Binds
+  UploadSlots uploadSlots(DynamoUploadSlots store);
+
+  @Binds
+  UploadUrls uploadUrls(S3Objects store);
 }

@@ -19,7 +19,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * MINUTES#{id}                   SENDOUT#{nnn}#{target}   SESMSG#{sesId}   SENDOUT            send-outs; their history and
  *                                                         (once SES accepted the mail)        delivery events: delivery events
  * SETUP                          BOARD#{id} | ORGAN#{slug} | RECIPIENT#{normalized name}      setup
+ * UPLOADS#{clerk}                {hour}                                                       upload slots (TTL expiresAt)
  * </pre>
+ *
+ * A minutes record whose organ is known is also on the organ index {@code gsi2}: {@code gsi2pk}
+ * {@code ORGAN#{organSlug}}, {@code gsi2sk} {@code {receivedAt}#{id}} (the clerk desk's list).
  *
  * Idempotency rests on conditional writes, not transactions: the local DynamoDB emulator has none,
  * and each write stands on its own.
@@ -30,6 +34,11 @@ final class TableKeys {
   static final String INDEX = "gsi1";
   static final String INDEX_PK = "gsi1pk";
   static final String INDEX_SK = "gsi1sk";
+
+  static final String ORGAN_INDEX = "gsi2";
+  static final String ORGAN_INDEX_PK = "gsi2pk";
+  static final String ORGAN_INDEX_SK = "gsi2sk";
+  static final String UPLOADS_PREFIX = "UPLOADS#";
 
   static final String META = "META";
   static final String MINUTES_INDEX_PK = "MINUTES";
@@ -52,6 +61,10 @@ final class TableKeys {
 
   static String minutesIndexSk(Instant receivedAt, String minutesId) {
     return receivedAt + "#" + minutesId;
+  }
+
+  static String organIndexPk(String organSlug) {
+    return "ORGAN#" + organSlug;
   }
 
   static String paragraphSk(int number) {

@@ -85,6 +85,19 @@ public final class InMemoryRecords implements MinutesStore, NoticeStore, SendOut
   }
 
   @Override
+  public synchronized MinutesPage minutesOfOrgans(java.util.Collection<String> organSlugs, String before, int limit) {
+    var listed = listMinutes().stream()
+        .filter(m -> m.organSlug() != null && organSlugs.contains(m.organSlug()))
+        .filter(m -> before == null || (m.receivedAt() + "#" + m.id()).compareTo(before) < 0)
+        .limit(limit)
+        .map(m -> new ListedMinutes(m, settledKeys.getOrDefault(m.id(), Set.of()).size(),
+            expectedSettlements.getOrDefault(m.id(), 0)))
+        .toList();
+    var last = listed.isEmpty() ? null : listed.getLast().minutes();
+    return new MinutesPage(listed, listed.size() == limit ? last.receivedAt() + "#" + last.id() : null);
+  }
+
+  @Override
   public synchronized void putParagraph(String minutesId, Paragraph paragraph) {
     paragraphs.computeIfAbsent(minutesId, id -> new TreeMap<>()).put(paragraph.number(), paragraph);
   }
@@ -147,6 +160,14 @@ public final class InMemoryRecords implements MinutesStore, NoticeStore, SendOut
   @Override
   public synchronized List<Notice> notices(String minutesId) {
     return List.copyOf(notices.getOrDefault(minutesId, Map.of()).values());
+  }
+
+  @Override
+  public synchronized List<Notice> noticesOn(Map<String, List<String>> boardsByMinutesId) {
+    var found = new java.util.ArrayList<Notice>();
+    boardsByMinutesId.forEach((minutesId, boards) -> boards.forEach(board ->
+        java.util.Optional.ofNullable(notices.getOrDefault(minutesId, Map.of()).get(board)).ifPresent(found::add)));
+    return found;
   }
 
   // ---- send-outs

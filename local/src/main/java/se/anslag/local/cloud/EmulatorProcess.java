@@ -88,9 +88,16 @@ final class EmulatorProcess implements AutoCloseable {
   }
 
   private static void installPackagesIfMissing(Path emulatorsDirectory, PrintStream progress) {
-    // npm writes this file last when node_modules is complete.
-    if (Files.isRegularFile(emulatorsDirectory.resolve("node_modules/.package-lock.json"))) {
-      return;
+    // npm writes this file last when node_modules is complete; an older one predates the lockfile.
+    var installed = emulatorsDirectory.resolve("node_modules/.package-lock.json");
+    var lockfile = emulatorsDirectory.resolve("package-lock.json");
+    try {
+      if (Files.isRegularFile(installed) && (!Files.isRegularFile(lockfile)
+          || Files.getLastModifiedTime(installed).compareTo(Files.getLastModifiedTime(lockfile)) >= 0)) {
+        return;
+      }
+    } catch (IOException unreadable) {
+      // install again
     }
     progress.println("local cloud: installing the Node emulators (npm ci in " + emulatorsDirectory + ") ...");
     try {
@@ -283,8 +290,16 @@ final class EmulatorProcess implements AutoCloseable {
 
   @Override
   public void close() {
+    stop(process);
+  }
+
+  /**
+   * Stops an emulator process of this package: closing its stdin ends it (the scripts exit then), a
+   * SIGTERM follows, and a kill when it has not ended within five seconds.
+   */
+  static void stop(Process process) {
     try {
-      stdin.close(); // server.js exits when its stdin closes
+      process.getOutputStream().close();
     } catch (IOException e) {
       // already closed
     }

@@ -35,6 +35,9 @@ import se.anslag.config.AnslagConfig;
 import se.anslag.format.Json;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.TimeUnitsType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -52,15 +55,17 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The AWS application of a SAM template, emulated on this machine: ElasticMQ in this JVM for SQS,
- * one Node process for DynamoDB (dynalite), SES v2 (aws-ses-v2-local) and S3 (s3rver), every server
- * on 127.0.0.1 and a port chosen by the operating system. {@link #start} creates the tables, buckets
- * and queues the template declares and routes S3 "Object Created" events through the template's
- * EventBridge rules into their target queues.
+ * one Node process for DynamoDB (dynalite), SES v2 (aws-ses-v2-local) and S3 (s3rver), and, when the
+ * template declares a user pool, another for Cognito (cognito-local), every server on 127.0.0.1 and
+ * a free port. {@link #start} creates the tables, buckets (with their CORS rules), queues, user
+ * pools, clients and groups the template declares and routes S3 "Object Created" events through
+ * the template's EventBridge rules into their target queues.
  *
  * <p>Local deviations: names are {@code <LogicalId>-<runId>} (buckets lowercased) unless the template
  * names the resource; IAM policies, encryption, versioning, point-in-time recovery, CloudFront and
  * queue policies are not emulated; ElasticMQ ignores MessageRetentionPeriod; dynalite has no TTL;
- * object keys in events are URL-encoded as S3 encodes them.
+ * object keys in events are URL-encoded as S3 encodes them; a user pool's issuer is the emulator's
+ * address ({@link #localIssuer}), not https://cognito-idp.{region}.amazonaws.com.
  */
 public final class LocalCloud implements AutoCloseable {
 
@@ -92,6 +97,8 @@ public final class LocalCloud implements AutoCloseable {
   private DynamoDbClient dynamoDb;
   private SqsClient sqs;
   private SesV2Client sesV2;
+  private CognitoEmulator cognitoEmulator;
+  private CognitoIdentityProviderClient cognito;
   private boolean closed;
 
   private record QueueInfo(String name, String url, String arn) {}
@@ -173,6 +180,10 @@ public final class LocalCloud implements AutoCloseable {
         throw new UncheckedIOException("cannot create a directory for the S3 emulator", e);
       }
       emulators = EmulatorProcess.start(emulatorsDirectory, s3Directory, this::routeS3Event, progress);
+      if (!template.resourcesOfType("AWS::Cognito::UserPool").isEmpty()) {
+        progress.println("local cloud: starting Cognito (cognito-local) ...");
+        cognitoEmulator = CognitoEmulator.start(emulatorsDirectory, progress);
+      }
     }
     ports = emulators.ports();
     s3 = configure(S3Client.builder()
@@ -184,12 +195,20 @@ public final class LocalCloud implements AutoCloseable {
     dynamoDb = configure(DynamoDbClient.builder(), ports.dynamoDb()).build();
     sqs = configure(SqsClient.builder(), sqsPort).build();
     sesV2 = configure(SesV2Client.builder(), ports.ses()).build();
+    if (cognitoEmulator != null) {
+      cognito = configure(CognitoIdentityProviderClient.builder(), cognitoEmulator.endpoint()).build();
+      progress.println("local cloud: Cognito on " + cognitoEmulator.endpoint());
+    }
     progress.printf("local cloud: SQS on %s, DynamoDB on %s, SES on %s, S3 on %s (run %s)%n",
         endpoint(sqsPort), endpoint(ports.dynamoDb()), endpoint(ports.ses()), endpoint(ports.s3()), runId);
   }
 
   private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, int port) {
-    return AwsClients.configure(builder, Optional.of(Intrinsics.REGION), Optional.of(endpoint(port)),
+    return configure(builder, endpoint(port));
+  }
+
+  private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, URI endpoint) {
+    return AwsClients.configure(builder, Optional.of(Intrinsics.REGION), Optional.of(endpoint),
         Optional.of(new AnslagConfig.StaticKeys(ACCESS_KEY_ID, SECRET_ACCESS_KEY)));
   }
 
@@ -226,6 +245,9 @@ public final class LocalCloud implements AutoCloseable {
         case "AWS::DynamoDB::Table" -> createTable(resource);
         case "AWS::S3::Bucket" -> createBucket(resource);
         case "AWS::SQS::Queue" -> createQueue(resource);
+        case "AWS::Cognito::UserPool" -> createUserPool(resource);
+        case "AWS::Cognito::UserPoolClient" -> createUserPoolClient(resource);
+        case "AWS::Cognito::UserPoolGroup" -> createUserPoolGroup(resource);
         default -> defaultName(logicalId);
       };
       physicalIds.put(logicalId, physicalId);
@@ -327,6 +349,7 @@ public final class LocalCloud implements AutoCloseable {
     String name = declaredName(resource, "BucketName")
         .orElse(bucketName(resource.logicalId()));
     s3.createBucket(b -> b.bucket(name));
+    applyCorsRules(name, intrinsics.resolve(resource.property("CorsConfiguration")).path("CorsRules"));
     boolean eventBridge = intrinsics.resolve(resource.property("NotificationConfiguration"))
         .path("EventBridgeConfiguration").path("EventBridgeEnabled").asBoolean(false);
     if (eventBridge) {
@@ -335,6 +358,125 @@ public final class LocalCloud implements AutoCloseable {
     progress.println("local cloud: bucket " + name + " for " + resource.logicalId()
         + (eventBridge ? " (events to EventBridge)" : ""));
     return name;
+  }
+
+  /** The template's CORS rules, as S3 applies them to browser requests (s3rver does too). */
+  private void applyCorsRules(String bucket, JsonNode rules) {
+    if (!rules.isArray() || rules.isEmpty()) {
+      return;
+    }
+    var corsRules = rules.valueStream().map(rule -> software.amazon.awssdk.services.s3.model.CORSRule.builder()
+        .allowedOrigins(texts(rule.path("AllowedOrigins")))
+        .allowedMethods(texts(rule.path("AllowedMethods")))
+        .allowedHeaders(texts(rule.path("AllowedHeaders")))
+        .exposeHeaders(texts(rule.path("ExposedHeaders")))
+        .maxAgeSeconds(rule.has("MaxAge") ? rule.get("MaxAge").asInt() : null)
+        .build()).toList();
+    s3.putBucketCors(b -> b.bucket(bucket).corsConfiguration(c -> c.corsRules(corsRules)));
+    progress.println("local cloud: bucket " + bucket + " takes browser requests from "
+        + corsRules.stream().flatMap(r -> r.allowedOrigins().stream()).toList());
+  }
+
+  private static List<String> texts(JsonNode array) {
+    return array.valueStream().map(JsonNode::asText).toList();
+  }
+
+  // ---------------------------------------------------------------- Cognito
+
+  private CognitoIdentityProviderClient cognitoClient(String logicalId) {
+    if (cognito == null) {
+      throw new IllegalStateException(logicalId + " needs the Cognito emulator, which did not start");
+    }
+    return cognito;
+  }
+
+  private String createUserPool(SamTemplate.Resource resource) {
+    JsonNode properties = intrinsics.resolve(resource.properties());
+    String name = declaredName(resource, "UserPoolName").orElse(defaultName(resource.logicalId()));
+    JsonNode password = properties.path("Policies").path("PasswordPolicy");
+    var pool = cognitoClient(resource.logicalId()).createUserPool(b -> {
+      b.poolName(name)
+          .usernameAttributesWithStrings(texts(properties.path("UsernameAttributes")))
+          .autoVerifiedAttributesWithStrings(texts(properties.path("AutoVerifiedAttributes")))
+          .adminCreateUserConfig(a -> a.allowAdminCreateUserOnly(
+              properties.path("AdminCreateUserConfig").path("AllowAdminCreateUserOnly").asBoolean(false)));
+      if (properties.has("MfaConfiguration")) {
+        b.mfaConfiguration(properties.get("MfaConfiguration").asText());
+      }
+      if (!password.isMissingNode()) {
+        b.policies(p -> p.passwordPolicy(pp -> pp
+            .minimumLength(password.path("MinimumLength").asInt(8))
+            .requireLowercase(password.path("RequireLowercase").asBoolean(true))
+            .requireUppercase(password.path("RequireUppercase").asBoolean(true))
+            .requireNumbers(password.path("RequireNumbers").asBoolean(true))
+            .requireSymbols(password.path("RequireSymbols").asBoolean(true))
+            .temporaryPasswordValidityDays(password.path("TemporaryPasswordValidityDays").asInt(7))));
+      }
+    }).userPool();
+    progress.println("local cloud: user pool " + pool.id() + " for " + resource.logicalId() + ", issuer "
+        + localIssuer(pool.id()));
+    return pool.id();
+  }
+
+  private String createUserPoolClient(SamTemplate.Resource resource) {
+    JsonNode properties = intrinsics.resolve(resource.properties());
+    String poolId = properties.path("UserPoolId").asText();
+    JsonNode units = properties.path("TokenValidityUnits");
+    var client = cognitoClient(resource.logicalId()).createUserPoolClient(b -> {
+      b.userPoolId(poolId)
+          .clientName(properties.path("ClientName").asText(defaultName(resource.logicalId())))
+          .generateSecret(properties.path("GenerateSecret").asBoolean(false))
+          .explicitAuthFlows(texts(properties.path("ExplicitAuthFlows")).stream()
+              .map(ExplicitAuthFlowsType::fromValue).toList());
+      if (properties.has("IdTokenValidity")) {
+        b.idTokenValidity(properties.get("IdTokenValidity").asInt());
+      }
+      if (properties.has("AccessTokenValidity")) {
+        b.accessTokenValidity(properties.get("AccessTokenValidity").asInt());
+      }
+      if (properties.has("RefreshTokenValidity")) {
+        b.refreshTokenValidity(properties.get("RefreshTokenValidity").asInt());
+      }
+      if (!units.isMissingNode()) {
+        b.tokenValidityUnits(u -> u
+            .idToken(TimeUnitsType.fromValue(units.path("IdToken").asText("hours")))
+            .accessToken(TimeUnitsType.fromValue(units.path("AccessToken").asText("hours")))
+            .refreshToken(TimeUnitsType.fromValue(units.path("RefreshToken").asText("days"))));
+      }
+    }).userPoolClient();
+    progress.println("local cloud: user pool client " + client.clientId() + " for " + resource.logicalId());
+    return client.clientId();
+  }
+
+  private String createUserPoolGroup(SamTemplate.Resource resource) {
+    JsonNode properties = intrinsics.resolve(resource.properties());
+    String poolId = properties.path("UserPoolId").asText();
+    String name = declaredName(resource, "GroupName").orElse(defaultName(resource.logicalId()));
+    cognitoClient(resource.logicalId()).createGroup(b -> b.userPoolId(poolId).groupName(name)
+        .description(properties.path("Description").asText(null)));
+    progress.println("local cloud: group " + name + " in " + poolId + " for " + resource.logicalId());
+    return name;
+  }
+
+  /** The issuer of a user pool's tokens here: the emulator's address and the pool id. */
+  public URI localIssuer(String userPoolId) {
+    if (cognitoEmulator == null) {
+      throw new IllegalStateException("no Cognito emulator runs: the template declares no user pool");
+    }
+    return cognitoEmulator.endpoint().resolve(userPoolId);
+  }
+
+  /**
+   * The issuer a template names for a user pool of this cloud
+   * ({@code https://cognito-idp.<region>.amazonaws.com/<poolId>}), as this cloud's emulator issues
+   * it; other issuers unchanged.
+   */
+  public String localIssuerFor(String templateIssuer) {
+    String prefix = "https://cognito-idp." + Intrinsics.REGION + ".amazonaws.com/";
+    if (cognitoEmulator != null && templateIssuer.startsWith(prefix)) {
+      return localIssuer(templateIssuer.substring(prefix.length())).toString();
+    }
+    return templateIssuer;
   }
 
   private String bucketName(String logicalId) {
@@ -377,7 +519,8 @@ public final class LocalCloud implements AutoCloseable {
   private String refOf(String logicalId) {
     SamTemplate.Resource resource = template.resource(logicalId);
     return switch (resource.type()) {
-      case "AWS::DynamoDB::Table", "AWS::S3::Bucket", "AWS::SQS::Queue" -> {
+      case "AWS::DynamoDB::Table", "AWS::S3::Bucket", "AWS::SQS::Queue", "AWS::Cognito::UserPool",
+          "AWS::Cognito::UserPoolClient", "AWS::Cognito::UserPoolGroup" -> {
         ensureCreated(logicalId);
         yield physicalIds.get(logicalId);
       }
@@ -397,6 +540,8 @@ public final class LocalCloud implements AutoCloseable {
       case "AWS::S3::Bucket.Arn" -> "arn:aws:s3:::" + refOf(logicalId);
       case "AWS::S3::Bucket.DomainName" -> refOf(logicalId) + ".s3.amazonaws.com";
       case "AWS::S3::Bucket.RegionalDomainName" -> refOf(logicalId) + ".s3." + region + ".amazonaws.com";
+      case "AWS::Cognito::UserPool.Arn" -> "arn:aws:cognito-idp:" + region + ":" + account + ":userpool/" + refOf(logicalId);
+      case "AWS::Cognito::UserPool.ProviderURL" -> localIssuer(refOf(logicalId)).toString();
       case "AWS::Events::Rule.Arn" -> "arn:aws:events:" + region + ":" + account + ":rule/" + refOf(logicalId);
       case "AWS::Serverless::Function.Arn", "AWS::Lambda::Function.Arn" ->
           "arn:aws:lambda:" + region + ":" + account + ":function:" + refOf(logicalId);
@@ -576,6 +721,9 @@ public final class LocalCloud implements AutoCloseable {
     environment.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint(ports.dynamoDb()).toString());
     environment.put("AWS_ENDPOINT_URL_SQS", endpoint(sqsPort).toString());
     environment.put("AWS_ENDPOINT_URL_SESV2", endpoint(ports.ses()).toString());
+    if (cognitoEmulator != null) {
+      environment.put("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", cognitoEmulator.endpoint().toString());
+    }
     return Collections.unmodifiableMap(environment);
   }
 
@@ -616,6 +764,16 @@ public final class LocalCloud implements AutoCloseable {
     return sesV2;
   }
 
+  /** The Cognito emulator's client (for creating clerks and signing in), or null without a user pool. */
+  public CognitoIdentityProviderClient cognito() {
+    return cognito;
+  }
+
+  /** Where the Cognito emulator answers, as a browser calls it. */
+  public URI cognitoEndpoint() {
+    return cognitoEmulator.endpoint();
+  }
+
   /** GET gives the mail sent so far as JSON ({"emails": [...]}); POST to {@code /clear-store} empties it. */
   public URI sesStore() {
     return endpoint(ports.ses()).resolve("/store");
@@ -639,11 +797,14 @@ public final class LocalCloud implements AutoCloseable {
         // The JVM is exiting and runs the hook anyway; closing twice does nothing.
       }
     }
-    for (AutoCloseable client : new AutoCloseable[] {s3, dynamoDb, sqs, sesV2}) {
+    for (AutoCloseable client : new AutoCloseable[] {s3, dynamoDb, sqs, sesV2, cognito}) {
       closeQuietly(client);
     }
     if (emulators != null) {
       emulators.close();
+    }
+    if (cognitoEmulator != null) {
+      cognitoEmulator.close();
     }
     if (sqsServer != null) {
       sqsServer.stopAndWait();

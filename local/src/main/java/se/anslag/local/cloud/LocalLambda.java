@@ -49,7 +49,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * to a {@code RequestStreamHandler}. Messages are deleted unless reported in batchItemFailures (only
  * with ReportBatchItemFailures, as in Lambda) or unless the invocation threw.
  *
- * <p>Local deviations: one invocation at a time; a failed message becomes visible again after the
+ * <p>Local deviations: queue deliveries run one invocation at a time (HTTP requests through a
+ * {@link LocalHttpApi} may run beside them); a failed message becomes visible again after the
  * retry delay (default 1 s) instead of the queue's visibility timeout, so that retries and the
  * dead-letter queue can be seen in seconds; the function timeout is not enforced.
  */
@@ -65,8 +66,9 @@ public final class LocalLambda {
   private final SwitchableClock clock;
   private final ObjectMapper json = Json.mapper();
   private final Map<String, Object> handlers = new HashMap<>();
+  // HTTP requests and queue deliveries invoke from different threads.
   private final Map<Class<?>, com.amazonaws.services.lambda.runtime.serialization.PojoSerializer<?>> serializers =
-      new HashMap<>();
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, Map<String, String>> environmentOverrides = new HashMap<>();
   private Duration retryDelay = DEFAULT_RETRY_DELAY;
 
@@ -455,18 +457,30 @@ public final class LocalLambda {
     Type inputType = requestHandlerInputType(handlerClass);
     Class<?> inputClass = inputType instanceof ParameterizedType p ? (Class<?>) p.getRawType()
         : inputType instanceof Class<?> c ? c : Object.class;
-    if (LambdaEventSerializers.isLambdaSupportedEvent(inputClass.getName())) {
-      // Building a serializer costs more than an invocation: one per event type, as the runtime keeps.
-      return serializers.computeIfAbsent(inputClass, type -> LambdaEventSerializers.serializerFor(type, classLoader()))
-          .fromJson(new ByteArrayInputStream(eventJson));
-    }
     if (inputClass == byte[].class) {
       return eventJson;
     }
     if (inputClass == Object.class) {
       return json.readValue(eventJson, Object.class);
     }
-    return json.readValue(eventJson, json.constructType(inputType));
+    if (inputType instanceof ParameterizedType) {
+      return json.readValue(eventJson, json.constructType(inputType));
+    }
+    // Building a serializer costs more than an invocation: one per event type, as the runtime keeps.
+    return serializerFor(inputClass).fromJson(new ByteArrayInputStream(eventJson));
+  }
+
+  /**
+   * The serializer the Lambda Java runtime uses for a type: its event serializers (with their
+   * mix-ins) for the events it knows, its own Jackson configuration for any other class, such as
+   * API Gateway's APIGatewayV2HTTPEvent and APIGatewayV2HTTPResponse.
+   */
+  @SuppressWarnings("unchecked")
+  private <T> com.amazonaws.services.lambda.runtime.serialization.PojoSerializer<T> serializerFor(Class<T> type) {
+    return (com.amazonaws.services.lambda.runtime.serialization.PojoSerializer<T>) serializers.computeIfAbsent(type,
+        t -> LambdaEventSerializers.isLambdaSupportedEvent(t.getName())
+            ? LambdaEventSerializers.serializerFor(t, classLoader())
+            : com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory.getInstance().getSerializer(t));
   }
 
   private static Type requestHandlerInputType(Class<?> handlerClass) {
@@ -503,7 +517,18 @@ public final class LocalLambda {
       buffer.duplicate().get(bytes);
       return parseResponse(bytes);
     }
-    return json.valueToTree(output);
+    if (output instanceof String || output instanceof Number || output instanceof Boolean || output instanceof Map<?, ?>
+        || output instanceof java.util.Collection<?>) {
+      return json.valueToTree(output);
+    }
+    return serializeAsTheRuntimeDoes(output);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> JsonNode serializeAsTheRuntimeDoes(T output) {
+    var bytes = new ByteArrayOutputStream();
+    serializerFor((Class<T>) output.getClass()).toJson(output, bytes);
+    return parseResponse(bytes.toByteArray());
   }
 
   private JsonNode parseResponse(byte[] bytes) {

@@ -40,6 +40,19 @@ public final class SamTemplate {
   /** An SQS event source of a function. */
   public record SqsEvent(String name, String queueLogicalId, int batchSize, boolean reportsBatchItemFailures) {}
 
+  /**
+   * An HttpApi event: the route {@code method path} of the HTTP API {@code apiLogicalId} (empty: SAM's
+   * implicit API). {@code authorizer} is the one the event names ({@code NONE} for an open route);
+   * empty means the API's DefaultAuthorizer.
+   */
+  public record HttpApiEvent(String name, Optional<String> apiLogicalId, String method, String path,
+      Optional<String> authorizer) {
+    /** The route key API Gateway matches and puts in the event, e.g. {@code GET /api/desk/minutes}. */
+    public String routeKey() {
+      return method + " " + path;
+    }
+  }
+
   /** A ScheduleV2 (or Schedule) event source; {@code input} is the JSON text given to the function. */
   public record ScheduleEvent(String name, String expression, Optional<String> timezone, String input) {}
 
@@ -49,7 +62,7 @@ public final class SamTemplate {
    * apply (Globals unless the function overrides them).
    */
   public record Function(String logicalId, String handler, Map<String, JsonNode> environment,
-      List<SqsEvent> sqsEvents, List<ScheduleEvent> scheduleEvents,
+      List<SqsEvent> sqsEvents, List<ScheduleEvent> scheduleEvents, List<HttpApiEvent> httpApiEvents,
       int timeoutSeconds, int memorySizeMb) {
     public String handlerClassName() {
       int separator = handler.indexOf("::");
@@ -189,6 +202,7 @@ public final class SamTemplate {
 
     List<SqsEvent> sqsEvents = new ArrayList<>();
     List<ScheduleEvent> scheduleEvents = new ArrayList<>();
+    List<HttpApiEvent> httpApiEvents = new ArrayList<>();
     properties.path("Events").properties().forEach(entry -> {
       String name = entry.getKey();
       JsonNode event = entry.getValue();
@@ -203,11 +217,16 @@ public final class SamTemplate {
                 .asText(),
             textOf(eventProperties.path("ScheduleExpressionTimezone")),
             textOf(eventProperties.path("Input")).orElse("{}")));
+        case "HttpApi" -> httpApiEvents.add(new HttpApiEvent(name,
+            textOf(eventProperties.path("ApiId").path("Ref")),
+            eventProperties.path("Method").asText("ANY").toUpperCase(java.util.Locale.ROOT),
+            eventProperties.path("Path").asText("$default"),
+            textOf(eventProperties.path("Auth").path("Authorizer"))));
         default -> { } // other event types have no local counterpart yet
       }
     });
     return new Function(resource.logicalId(), handler, Collections.unmodifiableMap(environment),
-        List.copyOf(sqsEvents), List.copyOf(scheduleEvents),
+        List.copyOf(sqsEvents), List.copyOf(scheduleEvents), List.copyOf(httpApiEvents),
         firstPresent(properties.path("Timeout"), globals.path("Timeout")).asInt(LAMBDA_DEFAULT_TIMEOUT_SECONDS),
         firstPresent(properties.path("MemorySize"), globals.path("MemorySize")).asInt(LAMBDA_DEFAULT_MEMORY_MB));
   }

@@ -1,14 +1,12 @@
 package se.anslag.local.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +26,7 @@ import se.anslag.board.ParagraphSummary;
 import se.anslag.domain.NoticeDates;
 import se.anslag.calendar.NoticeSchedule;
 import se.anslag.domain.TakedownPolicy;
+import se.anslag.local.BrowserScript;
 
 /**
  * The sample notice (Gemensamma servicenämnden 2024-02-14) on the boards of Ludvika and Smedjebacken, rendered
@@ -43,9 +41,7 @@ class NoticeBoardBrowserIT {
   private static final LocalDate UP = LocalDate.parse("2024-02-21");
   private static final LocalDate TAKEN_DOWN = LocalDate.parse("2024-03-13");
   private static final String NOTICE_PAGE = "anslag/gemensamma-servicenamnden/2024-02-14/index.html";
-  private static final Path MODULE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
-  private static final Path BROWSER_TESTS = MODULE.resolve("browser-tests");
-  private static final Path ARTIFACTS = MODULE.resolve("target/browser-artifacts");
+  private static final Path ARTIFACTS = BrowserScript.ARTIFACTS;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Path work;
@@ -242,51 +238,14 @@ class NoticeBoardBrowserIT {
   // --- running check-pages.mjs ---
 
   private JsonNode runPageChecks(List<ObjectNode> pages) throws Exception {
-    Path script = BROWSER_TESTS.resolve("check-pages.mjs");
-    assertThat(script).as("the page checker").isRegularFile();
-    if (!Files.isDirectory(BROWSER_TESTS.resolve("node_modules/playwright-core"))
-        || !Files.isDirectory(BROWSER_TESTS.resolve("node_modules/axe-core"))) {
-      fail(BROWSER_TESTS.resolve("node_modules") + " is missing or incomplete: run ./anslag test, which runs npm ci");
-    }
     ObjectNode spec = JSON.createObjectNode();
     spec.put("baseUrl", server.baseUrl().toString());
     spec.put("artifactDir", ARTIFACTS.toString());
     ArrayNode list = spec.putArray("pages");
     pages.forEach(list::add);
-    Path specFile = work.resolve("pages.json");
-    JSON.writeValue(specFile.toFile(), spec);
-
-    Path stdout = work.resolve("check-pages.out.json");
-    Path stderr = work.resolve("check-pages.err.txt");
-    Process process;
-    try {
-      process = new ProcessBuilder("node", script.toString(), specFile.toString())
-          .directory(BROWSER_TESTS.toFile())
-          .redirectOutput(stdout.toFile())
-          .redirectError(stderr.toFile())
-          .start();
-    } catch (IOException e) {
-      throw new AssertionError("node was not found on the PATH: install Node.js 20 or newer", e);
-    }
-    try {
-      if (!process.waitFor(5, TimeUnit.MINUTES)) {
-        fail("check-pages.mjs did not finish within 5 minutes");
-      }
-    } finally {
-      // Ends the node process, whose own exit handlers close Chromium.
-      process.destroy();
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    }
-    nodeErrors = Files.readString(stderr, StandardCharsets.UTF_8);
-    String output = Files.readString(stdout, StandardCharsets.UTF_8);
-    Files.createDirectories(ARTIFACTS);
-    Files.writeString(ARTIFACTS.resolve("check-pages.json"), output, StandardCharsets.UTF_8);
-    if (output.isBlank()) {
-      fail("check-pages.mjs printed nothing (exit " + process.exitValue() + "); stderr:\n" + nodeErrors);
-    }
-    return JSON.readTree(output);
+    var result = BrowserScript.run("check-pages.mjs", spec, work);
+    nodeErrors = result.stderr();
+    return result.report();
   }
 
   private List<JsonNode> pages() {

@@ -352,6 +352,8 @@ final class AwsRequests {
     }
     key = decodePath(key);
     Map<String, String> query = query(uri.getRawQuery());
+    // A presigned request's signature is in its query string: authentication, not a subresource.
+    query.keySet().removeIf(name -> name.toLowerCase(Locale.ROOT).startsWith("x-amz-"));
     String operation = "S3 " + method + (query.isEmpty() ? "" : " ?" + String.join("&", query.keySet()));
     String bucketArn = "arn:aws:s3:::" + bucket;
     if (key.isEmpty()) {

@@ -37,6 +37,22 @@ final class RecordedRequests {
         .flatMap(matcher -> FunctionCredentials.owner(matcher.group(1)));
   }
 
+  /** The function whose key signed a presigned URL (X-Amz-Credential in its query); empty when none did. */
+  static Optional<FunctionCredentials.Owner> presigner(java.net.URI url) {
+    String query = url.getRawQuery();
+    if (query == null) {
+      return Optional.empty();
+    }
+    for (String parameter : query.split("&")) {
+      if (parameter.startsWith("X-Amz-Credential=")) {
+        String credential = java.net.URLDecoder.decode(parameter.substring("X-Amz-Credential=".length()),
+            java.nio.charset.StandardCharsets.UTF_8);
+        return FunctionCredentials.owner(credential.substring(0, credential.indexOf('/')));
+      }
+    }
+    return Optional.empty();
+  }
+
   static void record(FunctionCredentials.Owner owner, IamRequest request) {
     REQUESTS.computeIfAbsent(new Recorded(owner, request), any -> new LongAdder()).increment();
   }

@@ -1,0 +1,51 @@
+package se.anslag.function.desk;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dagger.Module;
+import dagger.Provides;
+import java.time.Clock;
+import java.util.Map;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import se.anslag.aws.ConfigModule;
+
+import se.anslag.config.AnslagConfig;
+import se.anslag.desk.ClerkDesk;
+import se.anslag.desk.DeskConfig;
+import se.anslag.desk.DeskPages;
+import se.anslag.storage.StorageModule;
+
+@Singleton
+@Component(modules = {ConfigModule.class, StorageModule.class, ClerkDeskComponent.DeskModule.class})
+interface ClerkDeskComponent {
+  ClerkDesk desk();
+
+  @Component.Builder
+  interface Builder {
+    @BindsInstance
+    Builder environment(@Named("environment") Map<String, String> environment);
+
+    @BindsInstance
+    Builder clock(Clock clock);
+
+    ClerkDeskComponent build();
+  }
+
+  @Module
+  final class DeskModule {
+    private DeskModule() {}
+
+    @Provides
+    @Singleton
+    static DeskConfig deskConfig(@Named("environment") Map<String, String> environment, AnslagConfig config) {
+      return DeskConfig.fromEnvironment(environment, config);
+    }
+
+    @Provides
+    @Singleton
+    static DeskPages pages() {
+      return new DeskPages(); // read once, during init
+    }
+  }
+}

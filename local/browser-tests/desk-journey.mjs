@@ -1,0 +1,172 @@
+// The clerk desk in Debian's headless Chromium, as a clerk uses it: sign in by keyboard, refuse a file
+// that is not minutes, upload the sample PDF with the progress shown, see it listed once read, sign out.
+// Every state is checked with axe-core (WCAG 2.1 A/AA), for sideways scrolling and by the keyboard walk,
+// on a desktop and at 390 px, with a screenshot. Prints one JSON document on stdout; exits 1 if a check
+// fails, 2 if the journey could not run.
+//
+// Usage: node desk-journey.mjs '{"deskUrl": "...", "email": "...", "password": "...",
+//                                "file": "/path/minutes.pdf", "listed": "text the list shows", "artifactDir": "..."}'
+
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  AXE_TAGS, NAVIGATION_TIMEOUT_MS, VIEWPORTS, axeVersion, checkKeyboard, launchChromium, runAxe,
+} from './page-checks.mjs';
+
+const READING_TIMEOUT_MS = 120_000;
+
+function fail(report, text) {
+  report.failures.push(text);
+}
+
+/** axe, overflow and a screenshot of the page as it stands, at each viewport; the keyboard walk too. */
+async function checkState(page, report, name, { keyboard = true } = {}) {
+  const state = { name, viewports: {} };
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    const axe = await runAxe(page);
+    const screenshot = path.join(report.artifactDir, `desk-${name}-${viewport.name}.png`);
+    await page.screenshot({ path: screenshot, fullPage: true });
+    report.screenshots.push(screenshot);
+    for (const violation of axe.violations) {
+      fail(report, `${name} (${viewport.name}): axe ${violation.id}: ${violation.help} at `
+        + violation.nodes.map((n) => n.target).join(', '));
+    }
+    if (overflow > 0) fail(report, `${name} (${viewport.name}): ${overflow} px of sideways scrolling`);
+    state.viewports[viewport.name] = { horizontalOverflowPx: Math.max(0, overflow), axe };
+  }
+  await page.setViewportSize({ width: VIEWPORTS[0].width, height: VIEWPORTS[0].height });
+  if (keyboard) {
+    // The walk reloads the page: the token in sessionStorage keeps the clerk signed in.
+    const shown = await page.evaluate(() => (document.getElementById('desk').hidden ? '#sign-in' : '#desk'));
+    const walk = await checkKeyboard(page, page.url(), null,
+      () => page.waitForSelector(shown + ':not([hidden])', { timeout: NAVIGATION_TIMEOUT_MS }));
+    walk.failures.forEach((f) => fail(report, `${name}: keyboard: ${f}`));
+    state.keyboard = walk;
+  }
+  report.states.push(state);
+}
+
+async function tabTo(page, selector, limit = 30) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return true;
+  }
+  return false;
+}
+
+async function journey(context, spec, report) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: VIEWPORTS[0].width, height: VIEWPORTS[0].height });
+  await page.goto(spec.deskUrl, { timeout: NAVIGATION_TIMEOUT_MS });
+  await page.waitForSelector('#sign-in:not([hidden])', { timeout: NAVIGATION_TIMEOUT_MS });
+  report.lang = await page.evaluate(() => document.documentElement.lang);
+  await checkState(page, report, 'sign-in');
+
+  // A wrong password first: a clear message, still on the sign-in form.
+  await page.goto(spec.deskUrl, { timeout: NAVIGATION_TIMEOUT_MS });
+  await page.waitForSelector('#sign-in:not([hidden])');
+  if (!await tabTo(page, '#email')) fail(report, 'the e-mail field is not reachable by Tab');
+  await page.keyboard.type(spec.email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Fel-lösenord-123');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.getElementById('sign-in-error').textContent.length > 0);
+  report.wrongPassword = await page.textContent('#sign-in-error');
+  await checkState(page, report, 'sign-in-refused', { keyboard: false });
+
+  // By keyboard alone: to the password field, type, Enter.
+  await page.focus('#password');
+  await page.fill('#password', '');
+  await page.keyboard.type(spec.password);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#desk:not([hidden])', { timeout: NAVIGATION_TIMEOUT_MS });
+  report.signedInAs = await page.textContent('#clerk-email');
+  report.organs = await page.textContent('#clerk-organs');
+  await checkState(page, report, 'start');
+
+  // A file that is not minutes is refused before anything is sent.
+  await page.setInputFiles('#file', { name: 'protokoll.docx', mimeType: 'application/msword', buffer: Buffer.from('not minutes') });
+  await page.waitForFunction(() => document.getElementById('upload-error').textContent.length > 0);
+  report.refusedFile = await page.textContent('#upload-error');
+  await checkState(page, report, 'refused-file', { keyboard: false });
+
+  // The file picker is reached by keyboard; the browser's own dialog then cannot be driven, so the
+  // file is set on the input the clerk reached.
+  if (!await tabTo(page, '#file')) fail(report, 'the file picker is not reachable by Tab');
+  await page.evaluate(() => {
+    window.progressSeen = [];
+    window.progressShown = false;
+    const bar = document.getElementById('progress-bar');
+    const box = document.getElementById('upload-progress');
+    new MutationObserver(() => {
+      window.progressSeen.push(Number(bar.value));
+      if (!box.hidden) window.progressShown = true;
+    }).observe(bar, { attributes: true });
+    new MutationObserver(() => { if (!box.hidden) window.progressShown = true; }).observe(box, { attributes: true });
+    // progress.value is a property: reflect each change so that the observer sees it.
+    const descriptor = Object.getOwnPropertyDescriptor(HTMLProgressElement.prototype, 'value');
+    Object.defineProperty(bar, 'value', {
+      get() { return descriptor.get.call(this); },
+      set(v) { descriptor.set.call(this, v); this.setAttribute('data-seen', String(v)); },
+    });
+  });
+  await page.setInputFiles('#file', spec.file);
+  await page.waitForFunction(() => window.progressSeen.includes(100), null, { timeout: NAVIGATION_TIMEOUT_MS });
+  report.progress = await page.evaluate(() => ({ shown: window.progressShown, values: window.progressSeen,
+    label: document.getElementById('progress-label').textContent }));
+  await page.screenshot({ path: path.join(report.artifactDir, 'desk-upload-progress-desktop.png') });
+  report.screenshots.push(path.join(report.artifactDir, 'desk-upload-progress-desktop.png'));
+  await page.waitForFunction(() => /inläst|redan uppladdad/.test(document.getElementById('notice').textContent),
+    null, { timeout: READING_TIMEOUT_MS });
+  report.afterUpload = await page.textContent('#notice');
+  report.list = await page.$$eval('#minutes-list li', (items) => items.map((item) => item.innerText));
+  if (!report.list.some((text) => text.includes(spec.listed))) {
+    fail(report, `the list does not show "${spec.listed}": ${JSON.stringify(report.list)}`);
+  }
+  await checkState(page, report, 'listed');
+
+  // Sign out by keyboard.
+  if (!await tabTo(page, '#sign-out')) fail(report, 'the sign-out button is not reachable by Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#sign-in:not([hidden])');
+  report.signedOut = await page.textContent('#notice');
+  report.tokenKept = await page.evaluate(() => sessionStorage.length > 0);
+  report.cookies = (await context.cookies()).length;
+  await checkState(page, report, 'signed-out', { keyboard: false });
+  await page.close();
+}
+
+async function main() {
+  const spec = JSON.parse(process.argv[2] ?? '{}');
+  if (!spec.deskUrl || !spec.email || !spec.password || !spec.file) {
+    throw new Error('the spec needs deskUrl, email, password and file');
+  }
+  const report = { ok: false, axeCore: axeVersion, axeTags: AXE_TAGS, failures: [], states: [], screenshots: [],
+    artifactDir: path.resolve(spec.artifactDir ?? 'browser-artifacts') };
+  await mkdir(report.artifactDir, { recursive: true });
+  const chromium = await launchChromium();
+  try {
+    report.chromium = chromium.context.browser()?.version() ?? null;
+    const consoleErrors = [];
+    chromium.context.on('weberror', (error) => consoleErrors.push(String(error.error())));
+    await journey(chromium.context, spec, report);
+    report.pageErrors = consoleErrors;
+    consoleErrors.forEach((e) => fail(report, `page error: ${e}`));
+  } catch (error) {
+    fail(report, `the journey stopped: ${error?.stack ?? error}`);
+  } finally {
+    await chromium.close();
+  }
+  report.ok = report.failures.length === 0;
+  process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  return report.ok ? 0 : 1;
+}
+
+main().then(
+  (code) => { process.exitCode = code; },
+  (error) => {
+    process.stdout.write(JSON.stringify({ ok: false, error: String(error?.stack ?? error) }, null, 2) + '\n');
+    process.exitCode = 2;
+  });

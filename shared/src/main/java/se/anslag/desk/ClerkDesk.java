@@ -1,0 +1,315 @@
+package se.anslag.desk;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import javax.inject.Inject;
+import se.anslag.config.AnslagConfig;
+import se.anslag.domain.MinutesRecord;
+import se.anslag.domain.Notice;
+import se.anslag.setup.MunicipalSetup;
+import se.anslag.setup.Organ;
+import se.anslag.ports.MinutesStore;
+import se.anslag.ports.NoticeStore;
+import se.anslag.ports.SetupStore;
+import se.anslag.ports.UploadSlots;
+import se.anslag.ports.UploadUrls;
+
+/**
+ * The clerk desk behind AnslagApi: one request of API Gateway's payload format 2.0 in, one
+ * response out, routed by the route key the template declares. Authentication is API Gateway's
+ * (the JWT authorizer); what a clerk may see and do is decided here, from the verified claims: a
+ * route that needs a clerk answers 401 without an ID token's claims and 403 for minutes of an
+ * organ outside the clerk's groups.
+ */
+public final class ClerkDesk {
+  private static final Logger LOG = Logger.getLogger(ClerkDesk.class.getName());
+  private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+  private static final Duration UPLOAD_URL_VALIDITY = Duration.ofMinutes(15);
+  private static final int PAGE_SIZE = 25;
+  private static final int MAX_PAGE_SIZE = 100;
+  private static final Pattern MINUTES_ID = Pattern.compile("[0-9a-f]{64}");
+  private static final Pattern PAGE_CURSOR = Pattern.compile("[0-9A-Za-z:.\\-]{1,40}#[0-9a-f]{64}");
+
+  private final MinutesStore minutes;
+  private final NoticeStore notices;
+  private final SetupStore setup;
+  private final UploadSlots uploadSlots;
+  private final UploadUrls uploadUrls;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final AnslagConfig config;
+  private final DeskConfig desk;
+  private final DeskPages pages;
+  private final String contentSecurityPolicy;
+
+  @Inject
+  public ClerkDesk(MinutesStore minutes, NoticeStore notices, SetupStore setup, UploadSlots uploadSlots,
+      UploadUrls uploadUrls, ObjectMapper json, Clock clock, AnslagConfig config, DeskConfig desk, DeskPages pages) {
+    this.minutes = minutes;
+    this.notices = notices;
+    this.setup = setup;
+    this.uploadSlots = uploadSlots;
+    this.uploadUrls = uploadUrls;
+    this.json = json;
+    this.clock = clock;
+    this.config = config;
+    this.desk = desk;
+    this.pages = pages;
+    // The script talks to this origin (the API), to Cognito (sign-in) and to the bucket (uploads).
+    this.contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
+        + " connect-src 'self' " + origin(desk.signInEndpoint()) + " " + desk.uploadOrigin() + ";"
+        + " form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+  }
+
+  private static String origin(java.net.URI uri) {
+    return uri.getScheme() + "://" + uri.getAuthority();
+  }
+
+  /** A refusal with its HTTP status and the clerk's message (Swedish). */
+  private static final class Refusal extends RuntimeException {
+    final int status;
+
+    Refusal(int status, String message) {
+      super(message);
+      this.status = status;
+    }
+  }
+
+  public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request) {
+    var route = request.getRouteKey() == null ? "" : request.getRouteKey();
+    try {
+      return switch (route) {
+        case "GET /desk/{page}" -> page(request);
+        case "GET /api/desk/configuration" -> configuration();
+        case "GET /api/desk/clerk" -> clerkInfo(clerk(request));
+        case "GET /api/desk/minutes" -> listMinutes(clerk(request), request);
+        case "GET /api/desk/minutes/{minutesId}" -> oneMinutes(clerk(request), request);
+        case "POST /api/desk/uploads" -> createUpload(clerk(request), request);
+        default -> throw new Refusal(404, "Det finns ingen sådan sida.");
+      };
+    } catch (Refusal refusal) {
+      return message(refusal.status, refusal.getMessage());
+    } catch (Clerk.NotAClerkToken notAClerk) {
+      LOG.warning(() -> "Refused a token on " + route + ": " + notAClerk.getMessage());
+      return message(401, "Logga in igen.");
+    }
+  }
+
+  private Clerk clerk(APIGatewayV2HTTPEvent request) {
+    var context = request.getRequestContext();
+    var authorizer = context == null ? null : context.getAuthorizer();
+    var jwt = authorizer == null ? null : authorizer.getJwt();
+    return Clerk.fromClaims(jwt == null ? null : jwt.getClaims());
+  }
+
+  // ---- pages ------------------------------------------------------------------------------
+
+  private APIGatewayV2HTTPResponse page(APIGatewayV2HTTPEvent request) {
+    var name = request.getPathParameters() == null ? null : request.getPathParameters().get("page");
+    var page = pages.page(name == null ? "" : name).orElseThrow(() -> new Refusal(404, "Det finns ingen sådan sida."));
+    var headers = securityHeaders();
+    headers.put("Content-Type", page.contentType());
+    headers.put("Cache-Control", page.cacheControl());
+    return APIGatewayV2HTTPResponse.builder().withStatusCode(200).withHeaders(headers)
+        .withBody(Base64.getEncoder().encodeToString(page.content())).withIsBase64Encoded(true).build();
+  }
+
+  private Map<String, String> securityHeaders() {
+    var headers = new LinkedHashMap<String, String>();
+    headers.put("Content-Security-Policy", contentSecurityPolicy);
+    headers.put("X-Content-Type-Options", "nosniff");
+    headers.put("Referrer-Policy", "no-referrer");
+    return headers;
+  }
+
+  // ---- API --------------------------------------------------------------------------------
+
+  private APIGatewayV2HTTPResponse configuration() {
+    var body = json.createObjectNode();
+    body.put("userPoolClientId", desk.userPoolClientId());
+    body.put("signInEndpoint", desk.signInEndpoint().toString());
+    body.put("maxUploadBytes", UploadRules.MAX_BYTES);
+    return ok(body);
+  }
+
+  private APIGatewayV2HTTPResponse clerkInfo(Clerk clerk) {
+    var municipality = setup.loadSetup();
+    var body = json.createObjectNode();
+    body.put("email", clerk.email());
+    var organs = body.putArray("organs");
+    for (var slug : clerk.sortedOrgans()) {
+      organs.addObject().put("slug", slug).put("name", municipality.organ(slug).map(Organ::name).orElse(slug));
+    }
+    return ok(body);
+  }
+
+  private APIGatewayV2HTTPResponse listMinutes(Clerk clerk, APIGatewayV2HTTPEvent request) {
+    var query = request.getQueryStringParameters() == null ? Map.<String, String>of() : request.getQueryStringParameters();
+    var before = query.get("before");
+    if (before != null && !PAGE_CURSOR.matcher(before).matches()) {
+      throw new Refusal(400, "Sidan i listan finns inte; börja om från första sidan.");
+    }
+    var limit = PAGE_SIZE;
+    if (query.containsKey("limit")) {
+      try {
+        limit = Math.clamp(Integer.parseInt(query.get("limit")), 1, MAX_PAGE_SIZE);
+      } catch (NumberFormatException notANumber) {
+        throw new Refusal(400, "Antalet per sida måste vara ett heltal.");
+      }
+    }
+    var page = minutes.minutesOfOrgans(clerk.organs(), before, limit);
+    var municipality = setup.loadSetup();
+    var boards = new HashMap<String, List<String>>();
+    page.minutes().forEach(listed -> boards.put(listed.minutes().id(),
+        municipality.organ(listed.minutes().organSlug()).map(Organ::boardIds).orElse(List.of())));
+    var noticesById = new HashMap<String, List<Notice>>();
+    notices.noticesOn(boards).forEach(notice ->
+        noticesById.computeIfAbsent(notice.minutesId(), id -> new java.util.ArrayList<>()).add(notice));
+    var body = json.createObjectNode();
+    var rows = body.putArray("minutes");
+    for (var listed : page.minutes()) {
+      var row = summary(listed.minutes(), noticesById.getOrDefault(listed.minutes().id(), List.of()), municipality);
+      row.putObject("sendOuts").put("settled", listed.settledSendOuts()).put("planned", listed.plannedSendOuts());
+      rows.add(row);
+    }
+    if (page.next() == null) {
+      body.putNull("next");
+    } else {
+      body.put("next", page.next());
+    }
+    return ok(body);
+  }
+
+  private APIGatewayV2HTTPResponse oneMinutes(Clerk clerk, APIGatewayV2HTTPEvent request) {
+    var id = request.getPathParameters() == null ? null : request.getPathParameters().get("minutesId");
+    if (id == null || !MINUTES_ID.matcher(id).matches()) {
+      throw new Refusal(404, "Det finns inget sådant protokoll.");
+    }
+    var found = minutes.findMinutes(id).orElseThrow(() -> new Refusal(404, "Det finns inget sådant protokoll."));
+    if (!clerk.mayActFor(found.organSlug())) {
+      LOG.warning(() -> "Clerk " + clerk.subject() + " asked for minutes " + id + " of organ "
+          + found.organSlug() + ", outside the clerk's groups");
+      throw new Refusal(403, "Protokollet gäller ett organ som du inte arbetar för.");
+    }
+    return ok(summary(found, notices.notices(id), setup.loadSetup()));
+  }
+
+  private ObjectNode summary(MinutesRecord minutes, List<Notice> notices, MunicipalSetup municipality) {
+    var row = json.createObjectNode();
+    row.put("id", minutes.id());
+    row.put("organ", minutes.organ());
+    row.put("organSlug", minutes.organSlug());
+    row.put("meetingDate", text(minutes.meetingDate()));
+    row.put("receivedAt", minutes.receivedAt() == null ? null
+        : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(minutes.receivedAt().atZone(SWEDEN)));
+    row.put("version", minutes.version());
+    var today = LocalDate.now(clock.withZone(SWEDEN));
+    var state = MinutesState.of(minutes.status(), notices, today);
+    row.put("status", state.name());
+    row.put("statusText", state.swedish());
+    row.put("statusDetail", minutes.statusDetail());
+    var postings = row.putArray("notices");
+    for (var notice : notices) {
+      postings.addObject()
+          .put("board", municipality.board(notice.boardId()).map(b -> b.name()).orElse(notice.boardId()))
+          .put("postedOn", text(notice.postedOnThisBoard()))
+          .put("lastAppealDay", text(notice.dates().lastAppealDay()))
+          .put("takedownOn", text(notice.dates().takedownOn()));
+    }
+    row.put("warnings", minutes.warnings().size());
+    return row;
+  }
+
+  private static String text(LocalDate date) {
+    return date == null ? null : date.toString();
+  }
+
+  private APIGatewayV2HTTPResponse createUpload(Clerk clerk, APIGatewayV2HTTPEvent request) {
+    if (clerk.organs().isEmpty()) {
+      throw new Refusal(403, "Ditt konto hör inte till något organ; be den som administrerar Anslag att lägga till dig.");
+    }
+    JsonNode body;
+    try {
+      var text = request.getBody() == null ? "" : request.getBody();
+      body = json.readTree(request.getIsBase64Encoded()
+          ? new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8) : text);
+    } catch (JsonProcessingException | IllegalArgumentException malformed) {
+      throw new Refusal(400, "Begäran gick inte att läsa.");
+    }
+    if (body == null || !body.path("size").canConvertToLong()) {
+      throw new Refusal(400, "Begäran saknar filens namn eller storlek.");
+    }
+    UploadRules.Accepted accepted;
+    try {
+      accepted = UploadRules.check(body.path("fileName").asText(""), body.path("size").asLong(),
+          body.path("contentType").asText(""));
+    } catch (UploadRules.Refused refused) {
+      throw new Refusal(400, refused.getMessage());
+    }
+    var now = clock.instant();
+    var hour = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").format(now.atZone(SWEDEN));
+    if (!uploadSlots.take(clerk.subject(), hour, desk.uploadsPerClerkPerHour(), now.plus(Duration.ofHours(2)))) {
+      LOG.warning(() -> "Clerk " + clerk.subject() + " reached the limit of " + desk.uploadsPerClerkPerHour()
+          + " uploads in the hour " + hour);
+      throw new Refusal(429, "Du har laddat upp " + desk.uploadsPerClerkPerHour()
+          + " filer den senaste timmen, vilket är gränsen. Försök igen om en stund.");
+    }
+    var day = DateTimeFormatter.ISO_LOCAL_DATE.format(now.atZone(SWEDEN));
+    var key = "desk/" + day + "/" + UUID.randomUUID() + "." + accepted.extension();
+    // The clerk is recorded on the object itself: who uploaded it stays with the file.
+    var metadata = new LinkedHashMap<String, String>();
+    metadata.put("uploaded-by", clerk.email());
+    metadata.put("uploaded-by-sub", clerk.subject());
+    var presigned = uploadUrls.presignPut(config.protocolsBucket(), key, accepted.contentType(), body.path("size").asLong(),
+        metadata, UPLOAD_URL_VALIDITY);
+    LOG.info(() -> "Clerk " + clerk.subject() + " may upload " + key + " (" + body.path("size").asLong() + " bytes)");
+    var answer = json.createObjectNode();
+    answer.put("method", "PUT");
+    answer.put("url", presigned.url().toString());
+    var headers = answer.putObject("headers");
+    presigned.headers().forEach(headers::put);
+    answer.put("key", key);
+    answer.put("expiresAt", presigned.expiresAt().toString());
+    return respond(201, answer);
+  }
+
+  // ---- responses ----------------------------------------------------------------------------
+
+  private APIGatewayV2HTTPResponse ok(JsonNode body) {
+    return respond(200, body);
+  }
+
+  private APIGatewayV2HTTPResponse message(int status, String message) {
+    return respond(status, json.createObjectNode().put("message", message));
+  }
+
+  private APIGatewayV2HTTPResponse respond(int status, JsonNode body) {
+    var headers = securityHeaders();
+    headers.put("Content-Type", "application/json; charset=utf-8");
+    headers.put("Cache-Control", "no-store");
+    try {
+      return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers)
+          .withBody(json.writeValueAsString(body)).build();
+    } catch (JsonProcessingException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+}

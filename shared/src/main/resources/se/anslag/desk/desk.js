@@ -1,0 +1,396 @@
+// The clerk desk in the browser: signs in against Cognito (USER_PASSWORD_AUTH, so the password goes
+// to Cognito only), keeps the ID token in this tab's sessionStorage (never a cookie), sends it as a
+// bearer header to the desk's API, uploads straight to S3 with the URL the API presigns, and writes
+// every text it receives with textContent, never as markup.
+'use strict';
+
+(() => {
+  const TOKEN_KEY = 'anslag.desk.idToken';
+  const POLL_INTERVAL_MS = 1500;
+  const POLL_LIMIT_MS = 120000;
+  const $ = (id) => document.getElementById(id);
+
+  let configuration;
+  let challenge; // { username, session } while Cognito asks for a new password
+  let nextPage = null;
+
+  // ---- small helpers -------------------------------------------------------------------------
+
+  function show(id, visible) {
+    $(id).hidden = !visible;
+  }
+
+  function say(text) {
+    $('notice').textContent = text;
+  }
+
+  function fail(id, text) {
+    $(id).textContent = text;
+  }
+
+  function element(tag, text, className) {
+    const node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (className) node.className = className;
+    return node;
+  }
+
+  function token() {
+    const value = sessionStorage.getItem(TOKEN_KEY);
+    if (!value) return null;
+    try {
+      const claims = JSON.parse(atob(value.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+      // Only to avoid a request bound to fail: the API checks the token itself.
+      if (typeof claims.exp !== 'number' || claims.exp * 1000 <= Date.now()) return null;
+    } catch (unreadable) {
+      return null;
+    }
+    return value;
+  }
+
+  // ---- Cognito -------------------------------------------------------------------------------
+
+  async function cognito(action, body) {
+    const response = await fetch(configuration.signInEndpoint, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-amz-json-1.1',
+        'X-Amz-Target': 'AWSCognitoIdentityProviderService.' + action,
+      },
+      body: JSON.stringify(body),
+    });
+    const answer = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      const type = String(answer.__type || answer.code || '').split('#').pop();
+      const error = new Error(type || 'HTTP ' + response.status);
+      error.type = type;
+      throw error;
+    }
+    return answer;
+  }
+
+  /** @param choosing true while a new password is set: only then is a refused password a policy matter */
+  function signInMessage(error, choosing) {
+    switch (error.type) {
+      case 'NotAuthorizedException':
+      case 'UserNotFoundException':
+        return 'Fel e-postadress eller lösenord.';
+      case 'InvalidPasswordException':
+        // Cognito answers a wrong password with NotAuthorizedException; cognito-local with this.
+        if (!choosing) return 'Fel e-postadress eller lösenord.';
+        return 'Lösenordet uppfyller inte kraven: minst 12 tecken, med stora och små bokstäver och siffror.';
+      case 'PasswordResetRequiredException':
+        return 'Lösenordet måste återställas. Kontakta den som administrerar Anslag.';
+      case 'TooManyRequestsException':
+      case 'LimitExceededException':
+        return 'För många försök. Vänta en stund och försök igen.';
+      default:
+        return 'Inloggningen misslyckades (' + (error.type || error.message) + '). Försök igen.';
+    }
+  }
+
+  async function finishSignIn(result) {
+    if (result.AuthenticationResult && result.AuthenticationResult.IdToken) {
+      sessionStorage.setItem(TOKEN_KEY, result.AuthenticationResult.IdToken);
+      challenge = undefined;
+      $('sign-in-form').reset();
+      $('new-password-form').reset();
+      await openDesk(true);
+      return;
+    }
+    if (result.ChallengeName === 'NEW_PASSWORD_REQUIRED') {
+      challenge = { username: challenge.username, session: result.Session };
+      show('sign-in', false);
+      show('new-password', true);
+      $('new-password-input').focus();
+      return;
+    }
+    throw Object.assign(new Error(result.ChallengeName || 'no tokens'), { type: result.ChallengeName });
+  }
+
+  async function signIn(event) {
+    event.preventDefault();
+    fail('sign-in-error', '');
+    const username = $('email').value.trim();
+    const password = $('password').value;
+    if (!username || !password) {
+      fail('sign-in-error', 'Fyll i både e-postadress och lösenord.');
+      return;
+    }
+    challenge = { username };
+    try {
+      await finishSignIn(await cognito('InitiateAuth', {
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: configuration.userPoolClientId,
+        AuthParameters: { USERNAME: username, PASSWORD: password },
+      }));
+    } catch (error) {
+      fail('sign-in-error', signInMessage(error, false));
+      $('password').focus();
+    }
+  }
+
+  async function setNewPassword(event) {
+    event.preventDefault();
+    fail('new-password-error', '');
+    try {
+      await finishSignIn(await cognito('RespondToAuthChallenge', {
+        ChallengeName: 'NEW_PASSWORD_REQUIRED',
+        ClientId: configuration.userPoolClientId,
+        Session: challenge.session,
+        ChallengeResponses: { USERNAME: challenge.username, NEW_PASSWORD: $('new-password-input').value },
+      }));
+    } catch (error) {
+      fail('new-password-error', signInMessage(error, true));
+      $('new-password-input').focus();
+    }
+  }
+
+  function signOut(message) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    show('desk', false);
+    show('session', false);
+    show('new-password', false);
+    show('sign-in', true);
+    $('minutes-list').replaceChildren();
+    say(message);
+    $('email').focus();
+  }
+
+  // ---- the desk's API ------------------------------------------------------------------------
+
+  class SignedOut extends Error {}
+
+  async function api(path, options = {}) {
+    const bearer = token();
+    if (!bearer) throw new SignedOut();
+    const response = await fetch('/api/desk/' + path, {
+      ...options,
+      headers: { ...(options.headers || {}), Authorization: 'Bearer ' + bearer },
+    });
+    if (response.status === 401) throw new SignedOut();
+    const body = await response.json().catch(() => ({}));
+    return { status: response.status, body };
+  }
+
+  async function guarded(work) {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof SignedOut) {
+        signOut('Din inloggning har gått ut. Logga in igen.');
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  /** Shows the desk; after a sign-in (not on a page load) the focus moves to its heading. */
+  async function openDesk(focusHeading) {
+    const clerk = await api('clerk');
+    if (clerk.status !== 200) throw new Error(clerk.body.message || 'HTTP ' + clerk.status);
+    $('clerk-email').textContent = clerk.body.email;
+    $('clerk-organs').textContent = clerk.body.organs.length
+      ? clerk.body.organs.map((organ) => organ.name).join(', ')
+      : 'inget organ ännu (be den som administrerar Anslag att lägga till dig)';
+    show('sign-in', false);
+    show('new-password', false);
+    show('session', true);
+    show('desk', true);
+    say('');
+    await loadList(true);
+    if (focusHeading) {
+      $('desk-heading').tabIndex = -1;
+      $('desk-heading').focus();
+    }
+  }
+
+  // ---- the list ------------------------------------------------------------------------------
+
+  function describeNotices(notices) {
+    if (!notices.length) return null;
+    return notices.map((notice) => notice.board + ' ' + notice.postedOn).join(', ');
+  }
+
+  function row(minutes) {
+    const item = element('li');
+    item.dataset.minutesId = minutes.id;
+    item.append(element('h3', (minutes.organ || 'Okänt organ') + ', sammanträde '
+      + (minutes.meetingDate || 'okänt datum')));
+    const facts = element('dl');
+    const add = (term, value, className) => {
+      if (value === null || value === undefined || value === '') return;
+      facts.append(element('dt', term), element('dd', value, className));
+    };
+    add('Status', minutes.statusText, 'status');
+    add('Orsak', minutes.statusDetail);
+    add('Uppladdat', minutes.receivedAt);
+    add('Version', minutes.version > 1 ? String(minutes.version) : null);
+    add('Anslaget', describeNotices(minutes.notices || []));
+    const first = (minutes.notices || [])[0];
+    add('Sista dag för överklagande', first ? first.lastAppealDay : null);
+    add('Tas ned', first ? first.takedownOn : null);
+    if (minutes.sendOuts && minutes.sendOuts.planned > 0) {
+      add('Utskick', minutes.sendOuts.settled + ' av ' + minutes.sendOuts.planned + ' klara');
+    }
+    add('Varningar', minutes.warnings ? String(minutes.warnings) : null);
+    item.append(facts);
+    return item;
+  }
+
+  async function loadList(fromStart) {
+    const query = new URLSearchParams();
+    if (!fromStart && nextPage) query.set('before', nextPage);
+    const page = await api('minutes' + (query.size ? '?' + query : ''));
+    if (page.status !== 200) throw new Error(page.body.message || 'HTTP ' + page.status);
+    if (fromStart) $('minutes-list').replaceChildren();
+    page.body.minutes.forEach((minutes) => $('minutes-list').append(row(minutes)));
+    nextPage = page.body.next;
+    show('more', Boolean(nextPage));
+    show('list-empty', $('minutes-list').children.length === 0);
+  }
+
+  // ---- upload --------------------------------------------------------------------------------
+
+  function checkFile(file) {
+    const name = file.name.toLowerCase();
+    const pdf = name.endsWith('.pdf') && (!file.type || file.type === 'application/pdf');
+    const text = name.endsWith('.txt') && (!file.type || file.type.startsWith('text/plain'));
+    if (!pdf && !text) {
+      return '”' + file.name + '” är varken en PDF-fil eller en textfil. Ladda upp det justerade protokollet som PDF eller text.';
+    }
+    if (file.size === 0) return '”' + file.name + '” är tom.';
+    if (file.size > configuration.maxUploadBytes) {
+      // Rounded up to a tenth, as the API does: a file just over the limit never reads as the limit.
+      const mb = (bytes) => (Math.ceil((bytes * 10) / 1048576) / 10).toLocaleString('sv-SE', { maximumFractionDigits: 1 });
+      return '”' + file.name + '” är ' + mb(file.size) + ' MB. Filer större än '
+        + mb(configuration.maxUploadBytes) + ' MB tas inte emot.';
+    }
+    return null;
+  }
+
+  async function sha256(file) {
+    const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+    return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  }
+
+  function put(upload, file) {
+    return new Promise((resolve, reject) => {
+      const request = new XMLHttpRequest();
+      request.open('PUT', upload.url);
+      Object.entries(upload.headers).forEach(([name, value]) => request.setRequestHeader(name, value));
+      request.upload.addEventListener('progress', (event) => {
+        if (!event.lengthComputable) return;
+        const percent = Math.round((event.loaded / event.total) * 100);
+        $('progress-bar').value = percent;
+        $('progress-text').textContent = percent + ' %';
+      });
+      request.addEventListener('load', () => (request.status >= 200 && request.status < 300
+        ? resolve() : reject(new Error('S3 svarade ' + request.status))));
+      request.addEventListener('error', () => reject(new Error('nätverksfel')));
+      request.send(file);
+    });
+  }
+
+  async function awaitReading(minutesId, knownBefore) {
+    const started = Date.now();
+    while (Date.now() - started < POLL_LIMIT_MS) {
+      const answer = await api('minutes/' + minutesId);
+      if (answer.status === 403) {
+        say('Filen är uppladdad, men protokollet gäller ett organ som du inte arbetar för.');
+        return;
+      }
+      if (answer.status === 200 && answer.body.status !== 'READING') {
+        await loadList(true);
+        const minutes = answer.body;
+        say((knownBefore ? 'Samma fil var redan uppladdad: ' : 'Protokollet är inläst: ')
+          + (minutes.organ || 'okänt organ') + ', sammanträde ' + (minutes.meetingDate || 'okänt datum')
+          + '. Status: ' + minutes.statusText + '.');
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+    }
+    say('Filen är uppladdad. Anslag har inte läst den färdigt ännu; den visas i listan när den är klar.');
+    await loadList(true);
+  }
+
+  async function upload(file) {
+    fail('upload-error', '');
+    say('');
+    const problem = checkFile(file);
+    if (problem) {
+      fail('upload-error', problem);
+      return;
+    }
+    const minutesId = await sha256(file);
+    const before = await api('minutes/' + minutesId);
+    const slot = await api('uploads', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ fileName: file.name, size: file.size, contentType: file.type }),
+    });
+    if (slot.status !== 201) {
+      fail('upload-error', slot.body.message || 'Uppladdningen kunde inte börja (HTTP ' + slot.status + ').');
+      return;
+    }
+    $('progress-label').textContent = 'Laddar upp ' + file.name;
+    $('progress-bar').value = 0;
+    $('progress-text').textContent = '0 %';
+    show('upload-progress', true);
+    try {
+      await put(slot.body, file);
+    } catch (error) {
+      show('upload-progress', false);
+      fail('upload-error', 'Uppladdningen av ”' + file.name + '” misslyckades (' + error.message + '). Försök igen.');
+      return;
+    }
+    say('”' + file.name + '” är uppladdad. Anslag läser protokollet …');
+    await awaitReading(minutesId, before.status === 200);
+    show('upload-progress', false);
+  }
+
+  function chosen(files) {
+    if (!files || files.length === 0) return;
+    if (files.length > 1) {
+      fail('upload-error', 'Ladda upp ett protokoll i taget.');
+      return;
+    }
+    guarded(() => upload(files[0])).catch((error) => fail('upload-error', 'Något gick fel: ' + error.message));
+  }
+
+  // ---- start ---------------------------------------------------------------------------------
+
+  async function start() {
+    const response = await fetch('/api/desk/configuration');
+    configuration = await response.json();
+    $('max-size').textContent = String(Math.round(configuration.maxUploadBytes / 1048576));
+    $('sign-in-form').addEventListener('submit', signIn);
+    $('new-password-form').addEventListener('submit', setNewPassword);
+    $('sign-out').addEventListener('click', () => signOut('Du är utloggad.'));
+    $('more').addEventListener('click', () => guarded(() => loadList(false)));
+    $('file').addEventListener('change', (event) => {
+      chosen(event.target.files);
+      event.target.value = '';
+    });
+    const zone = $('drop-zone');
+    zone.addEventListener('dragover', (event) => {
+      event.preventDefault();
+      zone.classList.add('over');
+    });
+    zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+    zone.addEventListener('drop', (event) => {
+      event.preventDefault();
+      zone.classList.remove('over');
+      chosen(event.dataTransfer.files);
+    });
+    if (token()) {
+      await guarded(() => openDesk(false));
+    } else {
+      show('sign-in', true);
+    }
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    start().catch((error) => say('Skrivbordet kunde inte starta: ' + error.message));
+  });
+})();
