@@ -47,7 +47,11 @@ class IamPolicyIT {
       "DecisionMailerFunction", Map.of("ses:SendEmail",
           "SES v2 SendEmail with raw content is checked as ses:SendRawEmail, which AWS documents only in its"
               + " refusals; ses:SendEmail, the action named like the operation, stays on the same identity and"
-              + " configuration set until a deployed stack shows it is never checked"));
+              + " configuration set until a deployed stack shows it is never checked"),
+      "NoticeBoardFunction", Map.of("s3:GetObjectVersion",
+          "the board publishes the minutes version intake read (S3Objects.getVersion, tested against moto in"
+              + " S3ObjectVersionsIT); s3rver keeps no versions, so here intake records none and the board reads"
+              + " the current object"));
 
   @Test
   void everyRequestOfEveryFunctionIsAllowedAndEveryGrantIsUsed() throws Exception {
