@@ -48,6 +48,8 @@ class ExactlyOnceUnderFaultsIT {
   /** The sample's decision mails with the sample setup (see SampleMinutesWorkflowIT). */
   private static final int DECISION_MAILS = 18;
   private static final Duration CLAIM_STALE_AFTER = Duration.ofSeconds(30);
+  /** How long LocalLambda keeps a failed message invisible (its default). */
+  private static final Duration LOCAL_RETRY_DELAY = Duration.ofSeconds(1);
   private static final String COPY_ATTRIBUTE = "anslag-test-copy";
   private static final Pattern PARAGRAPH_IN_SUBJECT = Pattern.compile("§ (\\d+) ");
 
@@ -181,6 +183,41 @@ class ExactlyOnceUnderFaultsIT {
           assertThat(paragraphOf(m.subject())).isEqualTo("6");
           assertThat(m.messageId()).isEqualTo(accepted);
         });
+    assertEverySendOutSettledAndEveryMailSentOnce(sendOuts);
+  }
+
+  @Test
+  void anSesServerErrorAfterSesAcceptedTheMailSendsNoSecondMail() throws Exception {
+    // SES takes § 6's mail to the IT-chef and then answers 500: the mailer cannot know it was sent.
+    // The message comes back before SES's Send event is recorded (the event path is slower than the
+    // first retry), and the Send event is recorded before the claim has gone stale.
+    sesProxy.answerServerErrorToNextRequestContaining(IT_CHEF, () -> {});
+    var key = workflow.upload(SAMPLE_TEXT, ADJUSTED_ON, POSTED_ON);
+    workflow.cloud().awaitEventRouting();
+    workflow.lambda().deliverOnce("ProtocolIntakeFunction");
+    for (int pass = 0; pass < 4 && sesProxy.dropped() == 0; pass++) {
+      workflow.lambda().deliverOnce(MAILER);
+    }
+    var minutesId = workflow.minutesFromUpload(key).orElseThrow().id();
+    var afterTheError = itChefOfParagraph6(workflow.stores().sendOuts().sendOuts(minutesId));
+    Thread.sleep(LOCAL_RETRY_DELAY.toMillis() + 200);
+    workflow.lambda().deliverOnce(MAILER); // the retry
+
+    var failed = sesProxy.exchanges().stream().filter(FaultInjectingProxy.Exchange::dropped).findFirst().orElseThrow();
+    sendToDeliveryEvents(sendEventOf(failed));
+    workflow.lambda().deliverOnce("DeliveryEventsFunction");
+    workflow.lambda().withClock(ahead(CLAIM_STALE_AFTER.plusSeconds(1)));
+    var drained = workflow.process();
+
+    assertThat(sesProxy.dropped()).as("SES answers replaced by a 500").isEqualTo(1);
+    assertThat(sesRequestsTo(IT_CHEF)).as("SES calls for the IT-chef's mails").isEqualTo(1);
+    assertThat(afterTheError.status()).as("after the 500, the claim kept").isEqualTo(SendOutStatus.SENDING);
+    assertThat(afterTheError.detail()).startsWith("SES outcome unknown");
+    assertThat(drained.deadLettered()).as("messages in dead-letter queues").isZero();
+    var sendOuts = workflow.stores().sendOuts().sendOuts(minutesId);
+    var itChef = itChefOfParagraph6(sendOuts);
+    assertThat(itChef.status()).isEqualTo(SendOutStatus.SENT);
+    assertThat(itChef.sesMessageId()).as("the id SES gave the mail it answered with a 500").isEqualTo(messageIdOf(failed));
     assertEverySendOutSettledAndEveryMailSentOnce(sendOuts);
   }
 
