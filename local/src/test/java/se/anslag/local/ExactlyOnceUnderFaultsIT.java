@@ -222,6 +222,38 @@ class ExactlyOnceUnderFaultsIT {
   }
 
   @Test
+  void aDeliveryEventThatOvertakesSesAnswerIsKeptAndRecordedOnceTheMailerHasWrittenSent() throws Exception {
+    // SES accepts § 6's mail to the IT-chef and delivers it; the Delivery event is handled before
+    // the mailer has SES's answer, so the send-out is still SENDING and has no message id yet.
+    var handledEarly = new ArrayList<EarlyEvent>();
+    sesProxy.holdAnswerToNextRequestContaining(IT_CHEF, () -> {
+      var exchange = sesProxy.exchanges().getLast();
+      sendToDeliveryEvents(eventOf(exchange, "Delivery"));
+      var minutesId = workflow.stores().minutes().listMinutes().getFirst().id();
+      var before = itChefOfParagraph6(workflow.stores().sendOuts().sendOuts(minutesId));
+      workflow.lambda().deliverOnce("DeliveryEventsFunction");
+      handledEarly.add(new EarlyEvent(before.status(), messageIdOf(exchange)));
+    });
+    var key = workflow.upload(SAMPLE_TEXT, ADJUSTED_ON, POSTED_ON);
+
+    var drained = workflow.process();
+
+    assertThat(handledEarly).as("the Delivery event handled while the mail was in flight").singleElement()
+        .satisfies(early -> assertThat(early.statusThen()).isEqualTo(SendOutStatus.SENDING));
+    assertThat(drained.deadLettered()).as("messages in dead-letter queues").isZero();
+    var sendOuts = workflow.stores().sendOuts().sendOuts(workflow.minutesFromUpload(key).orElseThrow().id());
+    var itChef = itChefOfParagraph6(sendOuts);
+    assertThat(itChef.sesMessageId()).isEqualTo(handledEarly.getFirst().messageId());
+    assertThat(itChef.status()).as("the early Delivery event, kept until the send-out was SENT")
+        .isEqualTo(SendOutStatus.DELIVERED);
+    assertThat(workflow.stores().deliveryEvents().sendOutHistory(itChef)).extracting(SendOutEvent::status)
+        .containsExactly(SendOutStatus.PENDING, SendOutStatus.SENDING, SendOutStatus.SENT, SendOutStatus.DELIVERED);
+  }
+
+  /** What the test saw when it handled an event early: the send-out's status then, and the mail's id. */
+  private record EarlyEvent(SendOutStatus statusThen, String messageId) {}
+
+  @Test
   void aLostSesAnswerWithoutASendEventSendsOneSecondMailAndOnlyAfterTheClaimWentStale() throws Exception {
     // The residual window: the answer is lost and no Send event arrives before the claim goes
     // stale (the event path is down, or the event is late), so the takeover sends again.
@@ -349,12 +381,17 @@ class ExactlyOnceUnderFaultsIT {
    * mail, so they are read from the raw content the request carried.
    */
   private String sendEventOf(FaultInjectingProxy.Exchange exchange) {
+    return eventOf(exchange, "Send");
+  }
+
+  /** The Send or Delivery event SES would publish for the mail of this SendEmail request. */
+  private String eventOf(FaultInjectingProxy.Exchange exchange, String eventType) {
     try {
       var messageId = messageIdOf(exchange);
       assertThat(SesMailbox.mails(workflow.cloud())).extracting(SesMailbox.Mail::messageId).contains(messageId);
       var request = JSON.readTree(exchange.requestBody());
       var raw = exchange.sesRawMail();
-      var event = JSON.createObjectNode().put("eventType", "Send");
+      var event = JSON.createObjectNode().put("eventType", eventType);
       var mail = event.putObject("mail").put("timestamp", workflow.lambda().clock().instant().toString())
           .put("source", request.path("FromEmailAddress").asText()).put("sendingAccountId", "123456789012")
           .put("messageId", messageId).put("headersTruncated", false);
@@ -365,7 +402,14 @@ class ExactlyOnceUnderFaultsIT {
         var colon = header.indexOf(':');
         headers.addObject().put("name", header.substring(0, colon)).put("value", header.substring(colon + 1).strip());
       }
-      event.putObject("send");
+      if (eventType.equals("Delivery")) {
+        var delivery = event.putObject("delivery").put("timestamp", workflow.lambda().clock().instant().toString())
+            .put("smtpResponse", "250 2.0.0 OK").put("reportingMTA", "mx.example.org");
+        var recipients = delivery.putArray("recipients");
+        destination.forEach(recipients::add);
+      } else {
+        event.putObject("send");
+      }
       return event.toString();
     } catch (IOException unreadable) {
       throw new IllegalStateException("SendEmail request is not JSON", unreadable);

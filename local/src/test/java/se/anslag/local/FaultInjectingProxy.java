@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>drop the answer to a request after the emulator handled it (the client sees the connection
  *       closed, and cannot know whether the request took effect),
  *   <li>answer a request the emulator handled with an HTTP 500 instead of its answer (the service
- *       failed after it acted, which the client cannot tell from a failure before), or
+ *       failed after it acted, which the client cannot tell from a failure before),
+ *   <li>hold an answer back while something else happens (an event that overtakes the answer), or
  *   <li>refuse connections for a while (its port closed, so the client's connect fails at once and
  *       nothing reaches the emulator).
  * </ul>
@@ -68,8 +69,8 @@ final class FaultInjectingProxy implements AutoCloseable {
     }
   }
 
-  /** What the client gets instead of the emulator's answer. */
-  private enum Fault { DROPPED_ANSWER, SERVER_ERROR }
+  /** What the client gets instead of the emulator's answer, or (DELAYED_ANSWER) after the rule ran. */
+  private enum Fault { DROPPED_ANSWER, SERVER_ERROR, DELAYED_ANSWER }
 
   /** A fault for the next request whose bytes contain {@code needle}; {@code onFault} runs before the client sees it. */
   private record FaultRule(String needle, Fault fault, Runnable onFault) {}
@@ -127,6 +128,14 @@ final class FaultInjectingProxy implements AutoCloseable {
    */
   synchronized void answerServerErrorToNextRequestContaining(String needle, Runnable onError) {
     faultRule = new FaultRule(needle, Fault.SERVER_ERROR, onError);
+  }
+
+  /**
+   * The next request containing {@code needle} reaches the emulator and its answer reaches the
+   * client, but only after {@code meanwhile} has run: what happens elsewhere while the client waits.
+   */
+  synchronized void holdAnswerToNextRequestContaining(String needle, Runnable meanwhile) {
+    faultRule = new FaultRule(needle, Fault.DELAYED_ANSWER, meanwhile);
   }
 
   /** Closes the port: connections are refused until {@link #acceptConnections()}. */
@@ -192,10 +201,13 @@ final class FaultInjectingProxy implements AutoCloseable {
       }
       forwarded.incrementAndGet();
       var rule = takeFaultRule(new String(request, StandardCharsets.UTF_8));
-      exchanges.add(new Exchange(request, answer, rule != null));
+      var faulty = rule != null && rule.fault() != Fault.DELAYED_ANSWER;
+      exchanges.add(new Exchange(request, answer, faulty));
       if (rule != null) {
-        dropped.incrementAndGet();
         rule.onFault().run();
+      }
+      if (faulty) {
+        dropped.incrementAndGet();
         if (rule.fault() == Fault.DROPPED_ANSWER) {
           client.setSoLinger(true, 0); // a reset, as when a connection dies
           return;
