@@ -79,7 +79,7 @@ public final class DeliveryEventRecorder {
     }
     // A mail of another attempt (the one duplicate a takeover can send) is history, not the status.
     var ofTheRecordedMail = event.messageId().equals(sendOut.sesMessageId());
-    var transition = ofTheRecordedMail && event.concerns(sendOut.target()) ? transition(event.type()) : null;
+    var transition = ofTheRecordedMail && event.concerns(sendOut.address()) ? transition(event.type()) : null;
     var entry = new SendOutEvent(event.at(), transition == null ? sendOut.status() : transition.to(), event.detail());
     var recording = deliveryEventStore.recordDeliveryEvent(sendOut, event.eventKey(), entry,
         transition == null ? Set.of() : transition.from(), clock.instant());

@@ -116,6 +116,20 @@ class DeliveryEventRecorderTest {
   }
 
   @Test
+  void aBounceOfTheClerksReceiptBouncesTheReceipt() {
+    var receipt = SendOut.toClerk("m1", SendOutKind.RECEIPT, SampleWorld.CLERK, "Gemensamma servicenämnden", SENT_AT);
+    world.records.createSendOut(receipt);
+    world.records.claimSendOut("m1", SendOutStore.SendOutKey.of(receipt), SENT_AT, SampleWorld.CONFIG.sendClaimStaleAfter());
+    world.records.updateSendOut(receipt.withStatus(SendOutStatus.SENT, SENT_AT, null, "ses-receipt"));
+    var bounce = new SesEvent(SesEvent.Type.PERMANENT_BOUNCE, "ses-receipt", SENT_AT.plusSeconds(4),
+        List.of(SampleWorld.CLERK), "Permanent/General bounce", "bounce-receipt");
+
+    assertThat(recorder.record(bounce)).isEqualTo(Outcome.STATUS_CHANGED);
+    assertThat(world.records.findSendOut("m1", 0, receipt.target()).orElseThrow().status())
+        .isEqualTo(SendOutStatus.BOUNCED);
+  }
+
+  @Test
   void aSendEventRecordsTheAcceptedAttemptAndLeavesTheStatus() {
     var send = new SesEvent(SesEvent.Type.SEND, "ses-2", Instant.parse("2024-02-20T08:00:01Z"), List.of(ADDRESS),
         "Accepted", "send-1", new SendOutHeader("m1", 3, ADDRESS, 2));
