@@ -1,11 +1,13 @@
 package se.anslag.board;
 
-import static se.anslag.format.Markup.escape;
-
+import java.io.StringWriter;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 import se.anslag.domain.Board;
 import se.anslag.domain.SwedishTime;
 
@@ -13,6 +15,8 @@ import se.anslag.domain.SwedishTime;
  * The board's Atom 1.0 feed: current notices, and recently taken-down ones marked withdrawn (title prefix
  * "Nedtaget:", category "nedtaget", summary "Nedtaget YYYY-MM-DD") so that readers learn of the takedown.
  * Times are the start of the day in Swedish time, so the feed depends only on the records and the day.
+ * Written with the JDK's XML writer (javax.xml.stream), which escapes what needs escaping in text and
+ * attributes.
  */
 final class AtomFeed {
 
@@ -20,29 +24,47 @@ final class AtomFeed {
   static final String STATE_SCHEME = "urn:anslag:tillstand";
   static final String ORGAN_SCHEME = "urn:anslag:organ";
 
+  private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
+
   private AtomFeed() {}
 
   /** Entries must come newest first by {@link #updated}. */
   static String render(Board board, List<PlacedNotice> entries, LocalDate today) {
     String key = Links.atomFeed(board.id());
     LocalDate feedUpdated = entries.stream().map(AtomFeed::updated).max(LocalDate::compareTo).orElse(today);
-    StringBuilder xml = new StringBuilder();
-    xml.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    xml.append("<feed xmlns=\"").append(NAMESPACE).append("\" xml:lang=\"sv\">\n");
-    xml.append("  <id>").append(Links.stableId(key)).append("</id>\n");
-    xml.append("  <title>Anslagstavla – ").append(escape(board.name())).append("</title>\n");
-    xml.append("  <subtitle>Tillkännagivanden om justerade protokoll</subtitle>\n");
-    xml.append("  <updated>").append(dateTime(feedUpdated)).append("</updated>\n");
-    xml.append("  <author><name>").append(escape(board.name())).append("</name></author>\n");
-    xml.append("  <link rel=\"self\" type=\"application/atom+xml\" href=\"")
-        .append(Links.relative(key, key)).append("\"/>\n");
-    xml.append("  <link rel=\"alternate\" type=\"text/html\" href=\"")
-        .append(Links.relative(key, Links.boardIndex(board.id()))).append("\"/>\n");
-    for (PlacedNotice placed : entries) {
-      entry(xml, key, placed);
+    StringWriter text = new StringWriter();
+    try {
+      XMLStreamWriter xml = OUTPUT.createXMLStreamWriter(text);
+      xml.writeStartDocument("utf-8", "1.0");
+      xml.writeCharacters("\n");
+      xml.writeStartElement("feed");
+      xml.writeDefaultNamespace(NAMESPACE);
+      xml.writeAttribute("xml:lang", "sv");
+      element(xml, 1, "id", Links.stableId(key));
+      element(xml, 1, "title", "Anslagstavla – " + board.name());
+      element(xml, 1, "subtitle", "Tillkännagivanden om justerade protokoll");
+      element(xml, 1, "updated", dateTime(feedUpdated));
+      indent(xml, 1);
+      xml.writeStartElement("author");
+      xml.writeStartElement("name");
+      xml.writeCharacters(board.name());
+      xml.writeEndElement();
+      xml.writeEndElement();
+      link(xml, 1, "self", "application/atom+xml", Links.relative(key, key));
+      link(xml, 1, "alternate", "text/html", Links.relative(key, Links.boardIndex(board.id())));
+      for (PlacedNotice placed : entries) {
+        entry(xml, key, placed);
+      }
+      xml.writeCharacters("\n");
+      xml.writeEndElement();
+      xml.writeCharacters("\n");
+      xml.writeEndDocument();
+      xml.close();
+    } catch (XMLStreamException impossible) {
+      // Writing to a StringWriter has no I/O to fail; the text was cleaned of what XML does not allow.
+      throw new IllegalStateException("Cannot write the Atom feed of board " + board.id(), impossible);
     }
-    xml.append("</feed>\n");
-    return xml.toString();
+    return text.toString();
   }
 
   /** An entry changes when it goes up and when it comes down (the day after the last appeal day). */
@@ -52,22 +74,50 @@ final class AtomFeed {
         : placed.notice().dates().lastAppealDay().plusDays(1);
   }
 
-  private static void entry(StringBuilder xml, String key, PlacedNotice placed) {
+  private static void entry(XMLStreamWriter xml, String key, PlacedNotice placed) throws XMLStreamException {
     BoardNotice notice = placed.notice();
-    String heading = escape(notice.organ()) + ", sammanträde " + notice.meetingDate();
-    xml.append("  <entry>\n");
-    xml.append("    <id>").append(Links.stableId(placed.pageKey())).append("</id>\n");
-    xml.append("    <title>").append(placed.isOnBoard() ? "" : "Nedtaget: ").append(heading).append("</title>\n");
-    xml.append("    <published>").append(dateTime(notice.postedOnThisBoard())).append("</published>\n");
-    xml.append("    <updated>").append(dateTime(updated(placed))).append("</updated>\n");
-    xml.append("    <link rel=\"alternate\" type=\"text/html\" href=\"")
-        .append(Links.relative(key, placed.pageKey())).append("\"/>\n");
-    xml.append("    <category scheme=\"").append(STATE_SCHEME).append("\" term=\"")
-        .append(placed.isOnBoard() ? "uppsatt\" label=\"Uppsatt\"/>\n" : "nedtaget\" label=\"Nedtaget\"/>\n");
-    xml.append("    <category scheme=\"").append(ORGAN_SCHEME).append("\" term=\"").append(placed.organSlug())
-        .append("\" label=\"").append(escape(notice.organ())).append("\"/>\n");
-    xml.append("    <summary>").append(escape(summary(placed))).append("</summary>\n");
-    xml.append("  </entry>\n");
+    String heading = notice.organ() + ", sammanträde " + notice.meetingDate();
+    indent(xml, 1);
+    xml.writeStartElement("entry");
+    element(xml, 2, "id", Links.stableId(placed.pageKey()));
+    element(xml, 2, "title", (placed.isOnBoard() ? "" : "Nedtaget: ") + heading);
+    element(xml, 2, "published", dateTime(notice.postedOnThisBoard()));
+    element(xml, 2, "updated", dateTime(updated(placed)));
+    link(xml, 2, "alternate", "text/html", Links.relative(key, placed.pageKey()));
+    indent(xml, 2);
+    xml.writeEmptyElement("category");
+    xml.writeAttribute("scheme", STATE_SCHEME);
+    xml.writeAttribute("term", placed.isOnBoard() ? "uppsatt" : "nedtaget");
+    xml.writeAttribute("label", placed.isOnBoard() ? "Uppsatt" : "Nedtaget");
+    indent(xml, 2);
+    xml.writeEmptyElement("category");
+    xml.writeAttribute("scheme", ORGAN_SCHEME);
+    xml.writeAttribute("term", placed.organSlug());
+    xml.writeAttribute("label", notice.organ());
+    element(xml, 2, "summary", summary(placed));
+    indent(xml, 1);
+    xml.writeEndElement();
+  }
+
+  /** A new line and two spaces per level, so the feed reads as it always did. */
+  private static void indent(XMLStreamWriter xml, int level) throws XMLStreamException {
+    xml.writeCharacters("\n" + "  ".repeat(level));
+  }
+
+  private static void element(XMLStreamWriter xml, int level, String name, String text) throws XMLStreamException {
+    indent(xml, level);
+    xml.writeStartElement(name);
+    xml.writeCharacters(text);
+    xml.writeEndElement();
+  }
+
+  private static void link(XMLStreamWriter xml, int level, String rel, String type, String href)
+      throws XMLStreamException {
+    indent(xml, level);
+    xml.writeEmptyElement("link");
+    xml.writeAttribute("rel", rel);
+    xml.writeAttribute("type", type);
+    xml.writeAttribute("href", href);
   }
 
   private static String summary(PlacedNotice placed) {

@@ -7,4 +7,4 @@ package se.anslag.board;
  * @param name the name shown (from the newest posted notice, when spellings differ)
  * @param currentCount how many of its notices are on the board today
  */
-record OrganGroup(String slug, String name, int currentCount) {}
+public record OrganGroup(String slug, String name, int currentCount) {}

@@ -12,7 +12,7 @@ import se.anslag.format.Slugs;
  * @param pageKey the object key of the notice page
  * @param state the notice's state on the rendered day (never NOT_YET_POSTED here)
  */
-record PlacedNotice(String boardId, BoardNotice notice, String organSlug, String pageKey, NoticeState state) {
+public record PlacedNotice(String boardId, BoardNotice notice, String organSlug, String pageKey, NoticeState state) {
 
   boolean isOnBoard() {
     return state == NoticeState.ON_BOARD;

@@ -1,13 +1,10 @@
 package se.anslag.intake;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -87,14 +84,15 @@ public final class ProtocolIntake {
    */
   public IntakeResult receive(UploadEvent upload) {
     var object = objects.get(upload.bucket(), upload.key());
-    var minutesId = sha256(object.content());
+    var minutesId = MinutesRecord.idOf(object.content());
     var done = alreadyDone(upload, minutesId);
     if (done.isPresent()) {
       return done.get();
     }
     var now = clock.instant();
+    // The version read is recorded with its hash (the id): the board publishes the document only as these bytes.
     var rejected = new MinutesRecord(minutesId, upload.bucket(), upload.key(), now, null, null, null, null, null,
-        null, MinutesStatus.REJECTED, null, List.of());
+        null, MinutesStatus.REJECTED, null, List.of()).withSourceVersion(object.versionId());
     // Read before the metadata is checked, so that a rejection for a bad date can name the organ
     // and reach its clerk.
     Minutes minutes;
@@ -108,7 +106,7 @@ public final class ProtocolIntake {
     var readRecord = new MinutesRecord(minutesId, upload.bucket(), upload.key(), now,
         organ.map(Organ::name).orElse(minutes.organ()), organ.map(Organ::slug).orElse(null),
         minutes.meetingDate(), minutes.paragraphRange(), minutes.storagePlace(), minutes.adjustedOn(),
-        MinutesStatus.REJECTED, null, minutes.warnings());
+        MinutesStatus.REJECTED, null, minutes.warnings()).withSourceVersion(object.versionId());
     if (organ.isEmpty()) {
       var closest = setup.closestOrganName(minutes.organ())
           .map(name -> "; the closest known organ is '" + name + "'").orElse("");
@@ -122,7 +120,7 @@ public final class ProtocolIntake {
     }
     var firstVersion = new MinutesRecord(minutesId, upload.bucket(), upload.key(), now, organ.get().name(),
         organ.get().slug(), minutes.meetingDate(), minutes.paragraphRange(), minutes.storagePlace(),
-        schedule.adjustedOn(), MinutesStatus.RECEIVED, null, schedule.warnings());
+        schedule.adjustedOn(), MinutesStatus.RECEIVED, null, schedule.warnings()).withSourceVersion(object.versionId());
     var version = claimVersion(firstVersion);
     var record = firstVersion.asVersion(version.version(), version.supersedes());
     var superseded = Optional.ofNullable(version.supersedes()).flatMap(minutesStore::findMinutes);
@@ -372,13 +370,5 @@ public final class ProtocolIntake {
       }
     }
     throw new IllegalStateException("no candidate present");
-  }
-
-  static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException impossible) {
-      throw new IllegalStateException(impossible);
-    }
   }
 }

@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -79,7 +81,9 @@ public final class BoardPublisher {
     var minutesById = new HashMap<String, MinutesRecord>();
     var paragraphsById = new HashMap<String, List<ParagraphSummary>>();
     var noticesByBoard = new LinkedHashMap<String, List<BoardNotice>>();
-    var documents = new HashMap<String, MinutesRecord>();
+    var siteEtags = objects.list(config.siteBucket());
+    var documents = new HashMap<String, Optional<byte[]>>(); // site key -> bytes to write, empty if already there
+    var unpublishable = new HashSet<String>();
     int takenDown = 0;
     for (var board : setup.boards()) {
       var boardNotices = new ArrayList<BoardNotice>();
@@ -95,16 +99,19 @@ public final class BoardPublisher {
         }
         var paragraphs = paragraphsById.computeIfAbsent(notice.minutesId(), id -> minutesStore.paragraphs(id).stream()
             .map(p -> new ParagraphSummary(p.number(), p.caseNumber(), p.title())).toList());
-        var boardNotice = toBoardNotice(notice, minutes, paragraphs, setup, board, today);
-        if (boardNotice.minutesDocumentUrl() != null) {
-          documents.put(documentKey(minutes), minutes);
+        var documentKey = documentKey(minutes);
+        boolean allowed = documentAllowed(notice, minutes, setup, today);
+        boolean withDocument = allowed && !unpublishable.contains(documentKey)
+            && publishable(minutes, documentKey, siteEtags, documents);
+        if (allowed && !withDocument) {
+          unpublishable.add(documentKey);
         }
-        boardNotices.add(boardNotice);
+        boardNotices.add(toBoardNotice(notice, minutes, paragraphs, setup, board, withDocument ? "/" + documentKey : null));
       }
       noticesByBoard.put(board.id(), boardNotices);
     }
     var files = site.render(setup.boards(), noticesByBoard, today);
-    var written = upload(files, documents);
+    var written = upload(files, documents, siteEtags);
     LOG.info(() -> "Boards rendered for " + today + ": " + written + " files written, "
         + (files.size() - written) + " unchanged");
     return new PublishResult(today, written, files.size() - written, takenDown);
@@ -123,14 +130,61 @@ public final class BoardPublisher {
     return merged;
   }
 
+  /** The document itself is public only where the organ allows it, and only while the notice is up. */
+  private static boolean documentAllowed(Notice notice, MinutesRecord minutes, MunicipalSetup setup, LocalDate today) {
+    return setup.organs().stream().anyMatch(o -> o.slug().equals(minutes.organSlug()) && o.publishMinutesDocument())
+        && notice.dates().isVisibleOn(today) && !today.isBefore(notice.postedOnThisBoard());
+  }
+
+  /** True when the site has the document or it reads as intake read it (then it goes into {@code toWrite}). */
+  private boolean publishable(MinutesRecord minutes, String key, Map<String, String> siteEtags,
+      Map<String, Optional<byte[]>> toWrite) {
+    if (toWrite.containsKey(key) || siteEtags.containsKey(key)) {
+      toWrite.putIfAbsent(key, Optional.empty()); // checked when it was written; kept, not written again
+      return true;
+    }
+    var content = documentAsRead(minutes);
+    content.ifPresent(bytes -> toWrite.put(key, Optional.of(bytes)));
+    return content.isPresent();
+  }
+
+  /**
+   * The uploaded document exactly as intake read it: the version it recorded (for a record without one, from
+   * before versions were recorded or from a bucket that keeps none, the current object), and only if its
+   * SHA-256 is the minutes id. Anything else is left unpublished with a warning, so the notice goes up without
+   * the document rather than with other bytes than were read: an upload overwritten since is never published
+   * in their place. The board's redaction of identity numbers does not reach inside the document.
+   */
+  private Optional<byte[]> documentAsRead(MinutesRecord minutes) {
+    var where = minutes.sourceBucket() + "/" + minutes.sourceKey()
+        + (minutes.sourceVersionId() == null ? "" : " version " + minutes.sourceVersionId());
+    ObjectStore.StoredObject object;
+    try {
+      object = minutes.sourceVersionId() == null
+          ? objects.get(minutes.sourceBucket(), minutes.sourceKey())
+          : objects.getVersion(minutes.sourceBucket(), minutes.sourceKey(), minutes.sourceVersionId());
+    } catch (ObjectStore.NoSuchObjectException gone) {
+      LOG.warning(() -> "The minutes document of " + minutes.id() + " is not published: " + where + " is gone");
+      return Optional.empty();
+    } catch (ObjectStore.RequestFailure refused) {
+      if (refused.isTransient()) {
+        throw refused;
+      }
+      LOG.warning(() -> "The minutes document of " + minutes.id() + " is not published: " + refused.getMessage());
+      return Optional.empty();
+    }
+    var hash = MinutesRecord.idOf(object.content());
+    if (!hash.equals(minutes.id())) {
+      LOG.warning(() -> "The minutes document of " + minutes.id() + " is not published: " + where
+          + " now holds other bytes (SHA-256 " + hash + ") than intake read");
+      return Optional.empty();
+    }
+    return Optional.of(object.content());
+  }
+
   private static BoardNotice toBoardNotice(Notice notice, MinutesRecord minutes, List<ParagraphSummary> paragraphs,
-      MunicipalSetup setup, Board board, LocalDate today) {
+      MunicipalSetup setup, Board board, String documentUrl) {
     var organ = setup.organs().stream().filter(o -> o.slug().equals(minutes.organSlug())).findFirst();
-    // The document itself is public only where the organ allows it, and only while the notice is up.
-    var documentUrl = organ.filter(Organ::publishMinutesDocument).isPresent() && notice.dates().isVisibleOn(today)
-        && !today.isBefore(notice.postedOnThisBoard())
-        ? "/" + documentKey(minutes)
-        : null;
     var cooperating = organ.map(Organ::boardIds).orElse(List.of()).stream()
         .filter(id -> !id.equals(board.id()))
         .map(id -> setup.board(id).map(Board::name).orElse(id))
@@ -148,13 +202,13 @@ public final class BoardPublisher {
   }
 
   /** Writes only files whose bytes changed, so an unchanged board costs reads, not writes. */
-  private int upload(Map<String, byte[]> files, Map<String, MinutesRecord> documents) {
-    var existingEtags = objects.list(config.siteBucket());
+  private int upload(Map<String, byte[]> files, Map<String, Optional<byte[]>> documents,
+      Map<String, String> existingEtags) {
     int written = 0;
     for (var document : documents.entrySet()) {
-      if (!existingEtags.containsKey(document.getKey())) {
-        var source = objects.get(document.getValue().sourceBucket(), document.getValue().sourceKey());
-        objects.put(config.siteBucket(), document.getKey(), source.content(), contentType(document.getKey()), "max-age=300");
+      if (document.getValue().isPresent()) {
+        objects.put(config.siteBucket(), document.getKey(), document.getValue().get(), contentType(document.getKey()),
+            "max-age=300");
         written++;
       }
     }

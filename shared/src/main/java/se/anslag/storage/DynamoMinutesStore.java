@@ -69,6 +69,7 @@ public final class DynamoMinutesStore implements MinutesStore {
         .put("adjustedOn", minutes.adjustedOn()).put("status", minutes.status().name())
         .put("statusDetail", minutes.statusDetail())
         .put("version", minutes.version()).put("supersedes", minutes.supersedes())
+        .put("sourceVersionId", minutes.sourceVersionId())
         .putMaps("warnings", minutes.warnings().stream()
             .map(w -> Item.create().put("code", w.code()).put("message", w.message()).values()).toList());
     if (minutes.organSlug() != null) {
@@ -147,7 +148,8 @@ public final class DynamoMinutesStore implements MinutesStore {
         item.string("statusDetail"),
         item.maps("warnings").stream().map(w -> new Warning(w.string("code"), w.string("message"))).toList(),
         // Records written before corrections existed are first versions.
-        item.values().containsKey("version") ? item.number("version") : 1, item.string("supersedes"));
+        item.values().containsKey("version") ? item.number("version") : 1, item.string("supersedes"),
+        item.string("sourceVersionId"));
   }
 
   // ---- paragraphs --------------------------------------------------------------------------

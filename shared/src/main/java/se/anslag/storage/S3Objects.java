@@ -78,7 +78,16 @@ public final class S3Objects implements ObjectStore, UploadUrls {
 
   @Override
   public StoredObject get(String bucket, String key) {
-    var response = execute(SdkHttpMethod.GET, bucket, key, Map.of(), Map.of(), new byte[0]);
+    return get(bucket, key, Map.of());
+  }
+
+  @Override
+  public StoredObject getVersion(String bucket, String key, String versionId) {
+    return get(bucket, key, Map.of("versionId", versionId)); // raw: the SDK encodes query values
+  }
+
+  private StoredObject get(String bucket, String key, Map<String, String> query) {
+    var response = execute(SdkHttpMethod.GET, bucket, key, query, Map.of(), new byte[0]);
     if (response.status == 404) {
       throw new NoSuchObjectException(bucket, key);
     }
@@ -91,7 +100,8 @@ public final class S3Objects implements ObjectStore, UploadUrls {
     });
     var lastModified = Optional.ofNullable(response.headers.get("last-modified"))
         .map(value -> ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()).orElse(null);
-    return new StoredObject(response.body, Map.copyOf(metadata), lastModified, response.headers.get("content-type"));
+    return new StoredObject(response.body, Map.copyOf(metadata), lastModified, response.headers.get("content-type"),
+        response.headers.get("x-amz-version-id"));
   }
 
   @Override

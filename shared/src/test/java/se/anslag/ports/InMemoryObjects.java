@@ -7,17 +7,28 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Buckets in memory, for unit tests: ETags are the MD5 of the bytes, as S3 gives for objects put whole. */
+/**
+ * Buckets in memory, for unit tests: ETags are the MD5 of the bytes, as S3 gives for objects put whole. Every
+ * write keeps the versions before it, as a bucket with versioning does ("v1", "v2", ... per bucket).
+ */
 public final class InMemoryObjects implements ObjectStore {
   private final Map<String, Map<String, StoredObject>> buckets = new TreeMap<>();
+  private final Map<String, StoredObject> versions = new TreeMap<>(); // bucket/key/versionId
+  private int writes;
   private int puts;
   private RequestFailure nextPutFailure;
 
   /** Puts an object as a clerk's upload would arrive, with its metadata and time. */
   public synchronized void upload(String bucket, String key, byte[] content, Map<String, String> metadata,
       Instant lastModified) {
-    buckets.computeIfAbsent(bucket, b -> new TreeMap<>())
-        .put(key, new StoredObject(content, Map.copyOf(metadata), lastModified, "application/octet-stream"));
+    keep(bucket, key, content, Map.copyOf(metadata), lastModified, "application/octet-stream");
+  }
+
+  private void keep(String bucket, String key, byte[] content, Map<String, String> metadata, Instant lastModified,
+      String contentType) {
+    var object = new StoredObject(content, metadata, lastModified, contentType, "v" + ++writes);
+    buckets.computeIfAbsent(bucket, b -> new TreeMap<>()).put(key, object);
+    versions.put(bucket + "/" + key + "/" + object.versionId(), object);
   }
 
   /** The next put fails with this refusal, as S3 would answer it. */
@@ -35,6 +46,15 @@ public final class InMemoryObjects implements ObjectStore {
   }
 
   @Override
+  public synchronized StoredObject getVersion(String bucket, String key, String versionId) {
+    var object = versions.get(bucket + "/" + key + "/" + versionId);
+    if (object == null) {
+      throw new NoSuchObjectException(bucket, key);
+    }
+    return object;
+  }
+
+  @Override
   public synchronized void put(String bucket, String key, byte[] content, String contentType, String cacheControl) {
     if (nextPutFailure != null) {
       var failure = nextPutFailure;
@@ -42,7 +62,7 @@ public final class InMemoryObjects implements ObjectStore {
       throw failure;
     }
     puts++;
-    buckets.computeIfAbsent(bucket, b -> new TreeMap<>()).put(key, new StoredObject(content, Map.of(), null, contentType));
+    keep(bucket, key, content, Map.of(), null, contentType);
   }
 
   @Override

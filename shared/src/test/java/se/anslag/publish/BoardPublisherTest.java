@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.anslag.board.BoardSite;
@@ -14,6 +15,8 @@ import se.anslag.intake.ProtocolIntake;
 import se.anslag.intake.UploadEvent;
 import se.anslag.ports.SampleWorld;
 import se.anslag.reader.MinutesReader;
+import se.anslag.setup.MunicipalSetup;
+import se.anslag.setup.Organ;
 
 /**
  * The board run on its ports, in memory, after intake recorded the sample: the notice goes up on
@@ -91,5 +94,42 @@ class BoardPublisherTest {
     assertThat(world.objects.list(SampleWorld.SITE)).doesNotContainKey(
         "ludvika/anslag/gemensamma-servicenamnden/2024-02-14/index.html");
     assertThat(page("ludvika/index.html")).contains("Det finns inga aktuella anslag");
+  }
+
+  @Test
+  void theMinutesDocumentIsPublishedAsTheVersionIntakeReadAfterTheUploadWasOverwritten() {
+    var sample = SampleWorld.sampleText();
+    var organ = SampleWorld.SETUP.organs().getFirst();
+    world.records.replaceSetup(new MunicipalSetup(SampleWorld.SETUP.boards(), List.of(new Organ(organ.slug(),
+        organ.name(), organ.aliases(), organ.boardIds(), organ.clerkAddress(), organ.takedownPolicy(), true)),
+        SampleWorld.SETUP.directory()));
+    var record = world.records.findMinutes(minutesId).orElseThrow();
+    assertThat(record.sourceVersionId()).as("the version intake read").isEqualTo("v1");
+    // Overwritten after intake read it (an upload whose intake has not yet run, say).
+    world.upload("uploads/gsn.txt", sample.replace("Bokslut 2023", "Något annat"));
+
+    publisher.publish();
+
+    var key = "protokoll/" + minutesId.substring(0, 16) + "/gemensamma-servicenamnden-2024-02-14.txt";
+    assertThat(new String(world.objects.get(SampleWorld.SITE, key).content(), StandardCharsets.UTF_8))
+        .isEqualTo(sample);
+    assertThat(page("ludvika/anslag/gemensamma-servicenamnden/2024-02-14/index.html")).contains("/" + key);
+  }
+
+  @Test
+  void aDocumentWhoseBytesAreNotTheOnesReadIsNotPublishedAndTheNoticeGoesUpWithoutIt() {
+    var organ = SampleWorld.SETUP.organs().getFirst();
+    world.records.replaceSetup(new MunicipalSetup(SampleWorld.SETUP.boards(), List.of(new Organ(organ.slug(),
+        organ.name(), organ.aliases(), organ.boardIds(), organ.clerkAddress(), organ.takedownPolicy(), true)),
+        SampleWorld.SETUP.directory()));
+    // A record without a version id (from before, or from a bucket that keeps none) reads the current object.
+    world.records.putMinutes(world.records.findMinutes(minutesId).orElseThrow().withSourceVersion(null));
+    world.upload("uploads/gsn.txt", SampleWorld.sampleText().replace("Bokslut 2023", "Något annat"));
+
+    publisher.publish();
+
+    assertThat(world.objects.list(SampleWorld.SITE).keySet()).noneMatch(k -> k.startsWith("protokoll/"));
+    assertThat(page("ludvika/anslag/gemensamma-servicenamnden/2024-02-14/index.html"))
+        .contains("Sista dag för överklagande").doesNotContain("protokoll/");
   }
 }
