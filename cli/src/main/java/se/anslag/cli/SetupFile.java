@@ -10,15 +10,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import se.anslag.compose.MailHeaders;
 import se.anslag.domain.Board;
 import se.anslag.domain.TakedownPolicy;
-import se.anslag.compose.MailHeaders;
+import se.anslag.format.Slugs;
 import se.anslag.setup.DirectoryEntry;
 import se.anslag.setup.MunicipalSetup;
 import se.anslag.setup.Organ;
 
 /** The municipality setup file (YAML): boards, organs and the recipient directory. */
 public final class SetupFile {
+  private static final String SLUG_RULE = "a slug: lowercase letters a-z, digits and single inner hyphens, at most"
+      + " 80 characters";
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -47,7 +50,15 @@ public final class SetupFile {
       throw new AnslagCli.CommandFailure(2, file + ": cannot be read: " + unreadable.getMessage());
     }
     var problems = new ArrayList<String>();
-    var boards = orEmpty(content.boards()).stream().map(b -> new Board(b.id(), b.name())).toList();
+    // Board ids and organ slugs go into object keys and links: only slugs are taken.
+    var boards = new ArrayList<Board>();
+    for (var board : orEmpty(content.boards())) {
+      if (Slugs.isSlug(board.id())) {
+        boards.add(new Board(board.id(), board.name()));
+      } else {
+        problems.add("board '" + board.name() + "' has id '" + board.id() + "', which is not " + SLUG_RULE);
+      }
+    }
     var boardIds = new HashSet<String>();
     boards.forEach(board -> boardIds.add(board.id()));
     var organs = new ArrayList<Organ>();
@@ -69,8 +80,12 @@ public final class SetupFile {
           yield TakedownPolicy.NEXT_DAY;
         }
       };
-      organs.add(new Organ(organ.slug(), organ.name(), orEmpty(organ.aliases()), organ.boards(), organ.clerk(), policy,
-          Boolean.TRUE.equals(organ.publishMinutesDocument())));
+      if (Slugs.isSlug(organ.slug())) {
+        organs.add(new Organ(organ.slug(), organ.name(), orEmpty(organ.aliases()), organ.boards(), organ.clerk(),
+            policy, Boolean.TRUE.equals(organ.publishMinutesDocument())));
+      } else {
+        problems.add("organ '" + organ.name() + "' has slug '" + organ.slug() + "', which is not " + SLUG_RULE);
+      }
     }
     var directory = new ArrayList<DirectoryEntry>();
     for (var recipient : orEmpty(content.recipients())) {

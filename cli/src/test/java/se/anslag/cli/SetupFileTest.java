@@ -114,4 +114,25 @@ class SetupFileTest {
         .hasMessageContaining("'next-week'")
         .hasMessageContaining("next-day or same-day");
   }
+
+  @Test
+  void anOrganSlugThatIsNotASlugIsRefusedNamingOrganAndSlug() throws IOException {
+    // The slug goes into object keys and links: a slash or a dot there would reach outside the organ's folder.
+    for (var slug : new String[] {"gsn/../admin", "Gemensamma", "gsn.html", "gsn--x", "-gsn", "gsn nämnd"}) {
+      var file = write(VALID.replace("slug: gemensamma-servicenamnden", "slug: \"" + slug + "\""));
+
+      assertThatThrownBy(() -> SetupFile.read(file))
+          .isInstanceOf(AnslagCli.CommandFailure.class)
+          .hasMessageContaining("organ 'Gemensamma servicenämnden' has slug '" + slug + "', which is not a slug");
+    }
+  }
+
+  @Test
+  void aBoardIdThatIsNotASlugIsRefusedNamingBoardAndId() throws IOException {
+    var file = write(VALID.replace("id: ludvika", "id: Ludvika/x"));
+
+    assertThatThrownBy(() -> SetupFile.read(file))
+        .isInstanceOf(AnslagCli.CommandFailure.class)
+        .hasMessageContaining("board 'Ludvika kommun' has id 'Ludvika/x', which is not a slug");
+  }
 }

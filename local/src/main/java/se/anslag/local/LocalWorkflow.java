@@ -87,6 +87,16 @@ public final class LocalWorkflow implements AutoCloseable {
     stores.setup().replaceSetup(SetupFile.read(setupFile));
   }
 
+  /**
+   * Empties the cloud and starts the functions afresh on the given clock, for tests that share one
+   * workflow across a class: what one test recorded, queued, published or mailed is gone for the
+   * next, the setup included. See {@link LocalCloud#reset} and {@link LocalLambda#reset}.
+   */
+  public void reset(Clock clock) {
+    cloud.reset();
+    lambda.reset(clock);
+  }
+
   /** Uploads a minutes file as a clerk would; the dates go in the object's metadata. */
   public String upload(Path file, LocalDate adjustedOn, LocalDate postedOn) throws IOException {
     var key = "uploads/" + file.getFileName();

@@ -8,39 +8,37 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import se.anslag.cli.ProjectRoot;
 
 /** The board's publishing on the emulators: the minutes document where allowed, and no needless writes. */
 class BoardPublishingIT {
-  private static final LocalDate POSTED_ON = LocalDate.of(2024, 2, 20);
+  private static final Path SAMPLES = SampleWorkflow.ROOT.resolve("shared/src/test/resources/samples");
+  private static final LocalDate POSTED_ON = SampleWorkflow.POSTED_ON;
   private static final String NOTICE_PAGE = "ludvika/anslag/gemensamma-servicenamnden/2024-02-14/index.html";
 
   @TempDir Path temp;
+  /** Each test loads the sample setup with or without the minutes document. */
+  @RegisterExtension static final SampleWorkflow sample = SampleWorkflow.withoutSetup();
   private LocalWorkflow workflow;
 
-  @AfterEach
-  void stop() {
-    if (workflow != null) {
-      workflow.close();
-    }
+  @BeforeEach
+  void useTheSampleWorkflow() {
+    workflow = sample.get();
   }
 
   private Path sampleSetup(boolean publishDocument) throws Exception {
-    var root = ProjectRoot.find();
-    var setup = Files.readString(root.resolve("local/setup/sample-setup.yaml"))
+    var setup = Files.readString(SampleWorkflow.SAMPLE_SETUP)
         .replace("publishMinutesDocument: false", "publishMinutesDocument: " + publishDocument);
     return Files.writeString(temp.resolve("setup.yaml"), setup);
   }
 
   @Test
   void theMinutesDocumentIsPublishedWhileTheNoticeIsUpWhereTheOrganAllowsIt() throws Exception {
-    var root = ProjectRoot.find();
-    workflow = LocalWorkflow.start(root, LocalWorkflow.clockAt(POSTED_ON), System.err);
     workflow.loadSetup(sampleSetup(true));
-    var pdf = root.resolve("shared/src/test/resources/samples/gsn-2024-02-14.pdf");
+    var pdf = SAMPLES.resolve("gsn-2024-02-14.pdf");
 
     var key = workflow.upload(pdf, LocalDate.of(2024, 2, 19), POSTED_ON);
     workflow.process();
@@ -59,10 +57,8 @@ class BoardPublishingIT {
 
   @Test
   void anUploadOverwrittenAfterIntakeReadItIsNotPublishedInItsPlace() throws Exception {
-    var root = ProjectRoot.find();
-    workflow = LocalWorkflow.start(root, LocalWorkflow.clockAt(POSTED_ON), System.err);
     workflow.loadSetup(sampleSetup(true));
-    var pdf = root.resolve("shared/src/test/resources/samples/gsn-2024-02-14.pdf");
+    var pdf = SAMPLES.resolve("gsn-2024-02-14.pdf");
     var tomorrow = POSTED_ON.plusDays(1);
     // Posted tomorrow: read and recorded today, the document is not public yet.
     var key = workflow.upload(pdf, LocalDate.of(2024, 2, 19), tomorrow);
@@ -85,11 +81,9 @@ class BoardPublishingIT {
 
   @Test
   void noDocumentIsPublishedWhereTheOrganDoesNotAllowIt() throws Exception {
-    var root = ProjectRoot.find();
-    workflow = LocalWorkflow.start(root, LocalWorkflow.clockAt(POSTED_ON), System.err);
     workflow.loadSetup(sampleSetup(false));
 
-    workflow.upload(root.resolve("shared/src/test/resources/samples/gsn-2024-02-14.pdf"), LocalDate.of(2024, 2, 19),
+    workflow.upload(SAMPLES.resolve("gsn-2024-02-14.pdf"), LocalDate.of(2024, 2, 19),
         POSTED_ON);
     workflow.process();
 
@@ -99,10 +93,8 @@ class BoardPublishingIT {
 
   @Test
   void renderingUnchangedRecordsAgainRewritesNoFile() throws Exception {
-    var root = ProjectRoot.find();
-    workflow = LocalWorkflow.start(root, LocalWorkflow.clockAt(POSTED_ON), System.err);
     workflow.loadSetup(sampleSetup(true));
-    workflow.upload(root.resolve("shared/src/test/resources/samples/gsn-2024-02-14.txt"), LocalDate.of(2024, 2, 19),
+    workflow.upload(SAMPLES.resolve("gsn-2024-02-14.txt"), LocalDate.of(2024, 2, 19),
         POSTED_ON);
     workflow.process();
     var before = siteKeys();

@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import se.anslag.cli.AnslagCli;
 import se.anslag.cli.LocalStackFile;
@@ -33,20 +33,17 @@ class ClerkCommandsIT {
 
   private record Run(int exitCode, String out, String err) {}
 
+  /** Each test loads the setup it needs: one of them loads it through the setup command. */
+  @RegisterExtension static final SampleWorkflow sample = SampleWorkflow.withoutSetup();
   @TempDir Path temp;
   private LocalWorkflow workflow;
   private Path stackFile;
 
   @BeforeEach
-  void startEmulators() {
-    workflow = LocalWorkflow.start(ROOT, LocalWorkflow.clockAt(POSTED_ON), System.err);
+  void writeTheStackFile() {
+    workflow = sample.get();
     stackFile = temp.resolve("local-stack.json");
     workflow.stackFile().write(stackFile);
-  }
-
-  @AfterEach
-  void stopEmulators() {
-    workflow.close();
   }
 
   @Test

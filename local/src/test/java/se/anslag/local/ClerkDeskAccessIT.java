@@ -28,6 +28,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import se.anslag.local.iam.PresignedRequests;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 
@@ -304,8 +305,9 @@ class ClerkDeskAccessIT {
   }
 
   private static HttpResponse<String> put(JsonNode upload, byte[] body, Map<String, String> headers) throws Exception {
-    var request = HttpRequest.newBuilder(URI.create(upload.path("url").asText()))
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+    var url = URI.create(upload.path("url").asText());
+    PresignedRequests.sending("PUT", url); // for IamPolicyIT: S3 authorises it as ClerkDeskFunction's role
+    var request = HttpRequest.newBuilder(url).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(request::header);
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }

@@ -38,7 +38,7 @@ class CorrectedUploadIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path temp;
-  @RegisterExtension final SampleWorkflow sample = new SampleWorkflow();
+  @RegisterExtension static final SampleWorkflow sample = new SampleWorkflow();
   private LocalWorkflow workflow;
 
   @BeforeEach

@@ -8,9 +8,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import se.anslag.cli.ProjectRoot;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutEvent;
 import se.anslag.domain.SendOutKind;
@@ -26,21 +26,17 @@ class DeliveryEventsIT {
   private static final String MALFORMED = "{\"notAnSesEvent\": true}";
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  @RegisterExtension static final SampleWorkflow sample = new SampleWorkflow();
   private LocalWorkflow workflow;
 
-  @AfterEach
-  void stopEmulators() {
-    if (workflow != null) {
-      workflow.close();
-    }
+  @BeforeEach
+  void useTheSampleWorkflow() {
+    workflow = sample.get();
   }
 
   @Test
   void deliveryBounceAndComplaintEventsSettleTheirSendOutsAndMalformedOnesEndInTheDeadLetterQueue() throws Exception {
-    var root = ProjectRoot.find();
-    workflow = LocalWorkflow.start(root, LocalWorkflow.clockAt(POSTED_ON), System.err);
-    workflow.loadSetup(root.resolve("local/setup/sample-setup.yaml"));
-    var key = workflow.upload(root.resolve("shared/src/test/resources/samples/gsn-2024-02-14.txt"), ADJUSTED_ON, POSTED_ON);
+    var key = workflow.upload(SampleWorkflow.ROOT.resolve("shared/src/test/resources/samples/gsn-2024-02-14.txt"), ADJUSTED_ON, POSTED_ON);
     assertThat(workflow.process().deadLettered()).isZero();
     var minutesId = workflow.minutesFromUpload(key).orElseThrow().id();
     var mailed = workflow.stores().sendOuts().sendOuts(minutesId).stream().filter(s -> s.kind() == SendOutKind.EMAIL).toList();
@@ -94,10 +90,7 @@ class DeliveryEventsIT {
 
   @Test
   void sendEventsRecordTheAcceptedMessageOnTheSendOutNamedByTheirHeader() throws Exception {
-    var root = ProjectRoot.find();
-    workflow = LocalWorkflow.start(root, LocalWorkflow.clockAt(POSTED_ON), System.err);
-    workflow.loadSetup(root.resolve("local/setup/sample-setup.yaml"));
-    var key = workflow.upload(root.resolve("shared/src/test/resources/samples/gsn-2024-02-14.txt"), ADJUSTED_ON, POSTED_ON);
+    var key = workflow.upload(SampleWorkflow.ROOT.resolve("shared/src/test/resources/samples/gsn-2024-02-14.txt"), ADJUSTED_ON, POSTED_ON);
     assertThat(workflow.process().deadLettered()).isZero();
     var minutesId = workflow.minutesFromUpload(key).orElseThrow().id();
     var mailed = workflow.stores().sendOuts().sendOuts(minutesId).stream().filter(s -> s.kind() == SendOutKind.EMAIL).toList();

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import se.anslag.cli.ProjectRoot;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutEvent;
@@ -53,22 +54,21 @@ class ExactlyOnceUnderFaultsIT {
   private static final String COPY_ATTRIBUTE = "anslag-test-copy";
   private static final Pattern PARAGRAPH_IN_SUBJECT = Pattern.compile("§ (\\d+) ");
 
+  @RegisterExtension static final SampleWorkflow sample = new SampleWorkflow();
   private LocalWorkflow workflow;
   private FaultInjectingProxy sesProxy;
 
   @BeforeEach
-  void startEmulatorsWithSesBehindTheProxy() throws IOException {
-    workflow = LocalWorkflow.start(ROOT, LocalWorkflow.clockAt(POSTED_ON), System.err);
-    workflow.loadSetup(ROOT.resolve("local/setup/sample-setup.yaml"));
+  void putSesBehindTheProxy() throws IOException {
+    workflow = sample.get();
     sesProxy = FaultInjectingProxy.inFrontOfSes(workflow);
     workflow.lambda().withEnvironment(MAILER,
         Map.of("SEND_CLAIM_STALE_SECONDS", String.valueOf(CLAIM_STALE_AFTER.toSeconds())));
   }
 
   @AfterEach
-  void stopEverything() throws IOException {
+  void stopTheProxy() throws IOException {
     sesProxy.close();
-    workflow.close();
   }
 
   @Test

@@ -53,7 +53,7 @@ class HandlerEventsIT {
   private static final String BOARD = "NoticeBoardFunction";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @RegisterExtension final SampleWorkflow sample = new SampleWorkflow();
+  @RegisterExtension static final SampleWorkflow sample = new SampleWorkflow();
   private LocalWorkflow workflow;
 
   @BeforeEach

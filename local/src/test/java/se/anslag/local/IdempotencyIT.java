@@ -37,7 +37,7 @@ class IdempotencyIT {
   private static final int SAMPLE_FILINGS = 6;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @RegisterExtension final SampleWorkflow sample = new SampleWorkflow();
+  @RegisterExtension static final SampleWorkflow sample = new SampleWorkflow();
   private LocalWorkflow workflow;
 
   @BeforeEach

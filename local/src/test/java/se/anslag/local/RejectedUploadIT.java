@@ -32,7 +32,7 @@ class RejectedUploadIT {
   private static final LocalDate ADJUSTED_ON = LocalDate.of(2024, 2, 19);
   private static final LocalDate POSTED_ON = LocalDate.of(2024, 2, 20);
 
-  @RegisterExtension final SampleWorkflow sample = new SampleWorkflow();
+  @RegisterExtension static final SampleWorkflow sample = new SampleWorkflow();
   private LocalWorkflow workflow;
 
   @BeforeEach

@@ -15,10 +15,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import se.anslag.cli.ProjectRoot;
 import se.anslag.domain.NoticeDates;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.Notice;
@@ -67,23 +67,18 @@ class SampleMinutesWorkflowIT {
       "Digitaliseringsrådet", List.of("digitaliseringsradet@ludvika.example.org"),
       "IT-chef", List.of("it-chef@ludvika.example.org"));
 
+  @RegisterExtension static final SampleWorkflow sample = new SampleWorkflow();
   private LocalWorkflow workflow;
 
-  @AfterEach
-  void stopEmulators() {
-    if (workflow != null) {
-      workflow.close();
-    }
+  @BeforeEach
+  void useTheSampleWorkflow() {
+    workflow = sample.get();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"gsn-2024-02-14.txt", "gsn-2024-02-14.pdf"})
   void sampleMinutesGoFromUploadToSentDecisionsAndBothBoards(String sample) throws Exception {
-    var root = ProjectRoot.find();
-    workflow = LocalWorkflow.start(root, LocalWorkflow.clockAt(POSTED_ON), System.err);
-    workflow.loadSetup(root.resolve("local/setup/sample-setup.yaml"));
-
-    var key = workflow.upload(root.resolve("shared/src/test/resources/samples/" + sample), ADJUSTED_ON, POSTED_ON);
+    var key = workflow.upload(SampleWorkflow.ROOT.resolve("shared/src/test/resources/samples/" + sample), ADJUSTED_ON, POSTED_ON);
     var drained = workflow.process();
 
     assertThat(drained.deadLettered()).as("messages in dead-letter queues").isZero();

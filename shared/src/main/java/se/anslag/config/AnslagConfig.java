@@ -48,10 +48,12 @@ public record AnslagConfig(
         endpoints.put(service, URI.create(value));
       }
     }
-    // Static keys only ever serve the emulators: on AWS the execution role's credentials come
-    // from the default chain (which SnapStart refreshes), never from variables we read.
+    // Static keys only ever serve the emulators. In Lambda the execution role's credentials come
+    // from the default chain, also when an endpoint is overridden (a VPC or FIPS endpoint, say):
+    // the role's keys in the environment are temporary, useless without their session token, and
+    // stale after a SnapStart restore, which the chain's container provider handles.
     Optional<StaticKeys> keys =
-        endpoints.isEmpty() || env.get("AWS_ACCESS_KEY_ID") == null
+        endpoints.isEmpty() || env.get("AWS_ACCESS_KEY_ID") == null || needsDefaultChain(env)
             ? Optional.empty()
             : Optional.of(new StaticKeys(env.get("AWS_ACCESS_KEY_ID"), env.get("AWS_SECRET_ACCESS_KEY")));
     return new AnslagConfig(
@@ -69,6 +71,15 @@ public record AnslagConfig(
         Optional.ofNullable(env.get("SES_CONFIGURATION_SET")).filter(name -> !name.isBlank()),
         claimStaleAfter(env.get("SEND_CLAIM_STALE_SECONDS")),
         mailerParallelism(env.get("MAILER_PARALLELISM")));
+  }
+
+  /**
+   * Whether the credentials must come from the default chain: in a Lambda execution environment
+   * (its runtime API is set) or with temporary credentials (a session token), which static keys
+   * would drop. The local mode sets neither.
+   */
+  private static boolean needsDefaultChain(Map<String, String> env) {
+    return env.get("AWS_LAMBDA_RUNTIME_API") != null || env.get("AWS_SESSION_TOKEN") != null;
   }
 
   /** MAILER_PARALLELISM: how many messages of a batch one mailer handles at once; 1 when unset. */

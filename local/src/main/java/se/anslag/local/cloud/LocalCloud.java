@@ -8,6 +8,9 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +30,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
@@ -47,8 +51,10 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -69,7 +75,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 public final class LocalCloud implements AutoCloseable {
 
-  public static final String ACCESS_KEY_ID = "S3RVER"; // s3rver checks the keys; the others accept any
+  // The local cloud's own clients sign with s3rver's one key; each function signs with a key of its
+  // own (FunctionCredentials), which server.js makes s3rver accept. The other emulators accept any.
+  public static final String ACCESS_KEY_ID = "S3RVER";
   public static final String SECRET_ACCESS_KEY = "S3RVER";
   private static final String HOST = "127.0.0.1";
 
@@ -661,6 +669,96 @@ public final class LocalCloud implements AutoCloseable {
     emulators.awaitEventsDelivered();
   }
 
+  /**
+   * Empties what the template's resources hold, as if they had just been created: every item of
+   * every table, every object of every bucket, every message of every queue, the SES emulator's
+   * mail, and every user of every user pool with the groups the template does not declare; the SES
+   * emulator listens again if a test stopped it. The resources, their names, the emulators and their
+   * ports stay. For tests that share one local cloud across a class instead of starting one each (a
+   * start costs two Node processes and every resource). Call it when nothing runs on the cloud, as
+   * after a drain.
+   */
+  public void reset() {
+    awaitEventRouting();
+    for (SamTemplate.Resource table : createdOfType("AWS::DynamoDB::Table")) {
+      emptyTable(physicalIds.get(table.logicalId()));
+    }
+    for (SamTemplate.Resource bucket : createdOfType("AWS::S3::Bucket")) {
+      emptyBucket(physicalIds.get(bucket.logicalId()));
+    }
+    for (QueueInfo queue : queues.values()) {
+      sqs.purgeQueue(b -> b.queueUrl(queue.url()));
+    }
+    startSes();
+    clearSesStore();
+    var declaredGroups = createdOfType("AWS::Cognito::UserPoolGroup").stream()
+        .map(group -> physicalIds.get(group.logicalId())).collect(Collectors.toSet());
+    for (SamTemplate.Resource pool : createdOfType("AWS::Cognito::UserPool")) {
+      String poolId = physicalIds.get(pool.logicalId());
+      for (var page : cognito.listUsersPaginator(b -> b.userPoolId(poolId))) {
+        page.users().forEach(user -> cognito.adminDeleteUser(b -> b.userPoolId(poolId).username(user.username())));
+      }
+      // Groups made for clerks (LocalDesk makes one per organ); the template's own stay.
+      for (var page : cognito.listGroupsPaginator(b -> b.userPoolId(poolId))) {
+        page.groups().stream().filter(group -> !declaredGroups.contains(group.groupName()))
+            .forEach(group -> cognito.deleteGroup(b -> b.userPoolId(poolId).groupName(group.groupName())));
+      }
+    }
+  }
+
+  /** The template's resources of a type that this cloud created (a false condition skips some). */
+  private List<SamTemplate.Resource> createdOfType(String type) {
+    return template.resourcesOfType(type).stream().filter(r -> physicalIds.containsKey(r.logicalId())).toList();
+  }
+
+  private void emptyTable(String name) {
+    var keyNames = dynamoDb.describeTable(b -> b.tableName(name)).table().keySchema().stream()
+        .map(KeySchemaElement::attributeName).toList();
+    for (var page : dynamoDb.scanPaginator(b -> b.tableName(name))) {
+      var deletes = page.items().stream()
+          .map(item -> keyNames.stream().collect(Collectors.toMap(keyName -> keyName, item::get)))
+          .map(key -> WriteRequest.builder().deleteRequest(d -> d.key(key)).build()).toList();
+      // BatchWriteItem takes at most 25 requests; the emulator leaves none unprocessed.
+      for (int start = 0; start < deletes.size(); start += 25) {
+        var batch = deletes.subList(start, Math.min(deletes.size(), start + 25));
+        var unprocessed = dynamoDb.batchWriteItem(b -> b.requestItems(Map.of(name, batch))).unprocessedItems();
+        if (!unprocessed.isEmpty()) {
+          throw new IllegalStateException("the DynamoDB emulator left deletes unprocessed in " + name);
+        }
+      }
+    }
+  }
+
+  private void emptyBucket(String name) {
+    for (var page : s3.listObjectsV2Paginator(b -> b.bucket(name))) {
+      if (page.contents().isEmpty()) {
+        continue;
+      }
+      var keys = page.contents().stream().map(o -> ObjectIdentifier.builder().key(o.key()).build()).toList();
+      var answer = s3.deleteObjects(b -> b.bucket(name).delete(d -> d.objects(keys).quiet(true)));
+      if (!answer.errors().isEmpty()) {
+        throw new IllegalStateException("the S3 emulator did not delete " + answer.errors() + " in " + name);
+      }
+    }
+  }
+
+  /** Empties the SES emulator's store of sent mail. */
+  public void clearSesStore() {
+    var clear = HttpRequest.newBuilder(endpoint(ports.ses()).resolve("/clear-store"))
+        .POST(HttpRequest.BodyPublishers.noBody()).build();
+    try (var http = HttpClient.newHttpClient()) {
+      int status = http.send(clear, HttpResponse.BodyHandlers.discarding()).statusCode();
+      if (status != 200) {
+        throw new IllegalStateException("the SES emulator did not clear its store: HTTP " + status);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear the SES emulator's store", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while clearing the SES emulator's store", e);
+    }
+  }
+
   /** Stops the SES emulator until {@link #startSes()}, as an outage would: connections are refused. */
   public void stopSes() {
     emulators.stopSes();
@@ -710,7 +808,8 @@ public final class LocalCloud implements AutoCloseable {
     });
     environment.put("AWS_REGION", Intrinsics.REGION);
     environment.put("AWS_DEFAULT_REGION", Intrinsics.REGION);
-    environment.put("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID);
+    // A key of the function's own, as its role's credentials would be on AWS (FunctionCredentials).
+    environment.put("AWS_ACCESS_KEY_ID", FunctionCredentials.accessKeyId(this, functionLogicalId));
     environment.put("AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
     environment.put("AWS_LAMBDA_FUNCTION_NAME", refOf(functionLogicalId));
     environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(function.memorySizeMb()));
@@ -771,7 +870,7 @@ public final class LocalCloud implements AutoCloseable {
     return cognitoEmulator.endpoint();
   }
 
-  /** GET gives the mail sent so far as JSON ({"emails": [...]}); POST to {@code /clear-store} empties it. */
+  /** GET gives the mail sent so far as JSON ({"emails": [...]}); {@link #clearSesStore} empties it. */
   public URI sesStore() {
     return endpoint(ports.ses()).resolve("/store");
   }

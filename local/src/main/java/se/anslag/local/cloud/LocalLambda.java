@@ -119,6 +119,19 @@ public final class LocalLambda {
     return this;
   }
 
+  /**
+   * Back to how it started, on the given clock: handlers are built anew on first use (so that
+   * nothing a handler keeps, such as the mailer's recent minutes, outlives a {@link LocalCloud#reset}),
+   * with the template's environment and the default retry delay. Returns this.
+   */
+  public synchronized LocalLambda reset(Clock newClock) {
+    handlers.clear();
+    environmentOverrides.clear();
+    retryDelay = DEFAULT_RETRY_DELAY;
+    clock.set(newClock);
+    return this;
+  }
+
   /** The handler instance of a function, built on first use. */
   public synchronized Object handler(String functionLogicalId) {
     return handlers.computeIfAbsent(functionLogicalId, this::newHandler);

@@ -112,11 +112,7 @@ public final class SamTemplate {
   }
 
   public Resource resource(String logicalId) {
-    Resource resource = resources.get(logicalId);
-    if (resource == null) {
-      throw new IllegalArgumentException("the template declares no resource '" + logicalId + "'");
-    }
-    return resource;
+    return declared(resources, "resource", logicalId);
   }
 
   /** Resources of one type, in template order. */
@@ -129,11 +125,15 @@ public final class SamTemplate {
   }
 
   public Function function(String logicalId) {
-    Function function = functions.get(logicalId);
-    if (function == null) {
-      throw new IllegalArgumentException("the template declares no function '" + logicalId + "'");
+    return declared(functions, "function", logicalId);
+  }
+
+  private static <T> T declared(Map<String, T> declarations, String kind, String logicalId) {
+    T declaration = declarations.get(logicalId);
+    if (declaration == null) {
+      throw new IllegalArgumentException("the template declares no " + kind + " '" + logicalId + "'");
     }
-    return function;
+    return declaration;
   }
 
   /** The template's Conditions section (a missing node when absent). */

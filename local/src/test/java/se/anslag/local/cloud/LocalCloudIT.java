@@ -168,15 +168,14 @@ class LocalCloudIT {
 
   @Test
   void sentMailIsReadableFromTheSesStore() throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    http.send(HttpRequest.newBuilder(cloud.sesStore().resolve("/clear-store"))
-        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+    cloud.clearSesStore();
 
     cloud.sesV2().sendEmail(b -> b.fromEmailAddress("anslag@example.org")
         .destination(d -> d.toAddresses("byggnadsnamnden@example.org"))
         .content(c -> c.simple(m -> m.subject(s -> s.data("Beslut § 12 – Åby"))
             .body(body -> body.text(t -> t.data("Se bifogat utdrag."))))));
 
+    HttpClient http = HttpClient.newHttpClient();
     String store = http.send(HttpRequest.newBuilder(cloud.sesStore()).GET().build(),
         HttpResponse.BodyHandlers.ofString()).body();
     JsonNode emails = JSON.readTree(store).path("emails");
