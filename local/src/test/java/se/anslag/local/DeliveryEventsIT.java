@@ -159,18 +159,12 @@ class DeliveryEventsIT {
 
   // SES event notifications as SES publishes them to SNS (eventType, mail, and the event's object).
 
-  private static ObjectNode event(String eventType, String messageId, String recipient) {
+  /** An event with the mail's headers as SES repeats them; {@code sendOutHeader} null: none. */
+  private static ObjectNode event(String eventType, String messageId, String recipient, String sendOutHeader) {
     var event = JSON.createObjectNode().put("eventType", eventType);
     var mail = event.putObject("mail").put("timestamp", "2024-02-20T08:00:01.120Z")
         .put("source", "anslag@example.org").put("sendingAccountId", "123456789012").put("messageId", messageId);
     mail.putArray("destination").add(recipient);
-    return event;
-  }
-
-  /** A Send event with the mail's headers as SES repeats them; {@code sendOutHeader} null: none. */
-  private static String sendOf(String messageId, String recipient, String sendOutHeader) {
-    var event = event("Send", messageId, recipient);
-    var mail = (ObjectNode) event.path("mail");
     mail.put("headersTruncated", false);
     var headers = mail.putArray("headers");
     headers.addObject().put("name", "From").put("value", "anslag@example.org");
@@ -179,16 +173,30 @@ class DeliveryEventsIT {
       headers.addObject().put("name", "X-Anslag-Send-Out").put("value", sendOutHeader);
     }
     headers.addObject().put("name", "MIME-Version").put("value", "1.0");
+    return event;
+  }
+
+  /** An event of the mail the mailer sent for this send-out, in its last attempt. */
+  private static ObjectNode event(String eventType, SendOut sendOut) {
+    return event(eventType, sendOut.sesMessageId(), sendOut.target(), sendOutHeader(sendOut, sendOut.attempts()));
+  }
+
+  private static String sendOf(String messageId, String recipient, String sendOutHeader) {
+    var event = event("Send", messageId, recipient, sendOutHeader);
     event.putObject("send");
     return event.toString();
   }
 
   private static String delivery(SendOut sendOut, String at) {
-    return deliveryOf(sendOut.sesMessageId(), sendOut.target(), at);
+    return withDelivery(event("Delivery", sendOut), sendOut.target(), at);
   }
 
+  /** The Delivery event of a mail that is not Anslag's: its headers name no send-out. */
   private static String deliveryOf(String messageId, String recipient, String at) {
-    var event = event("Delivery", messageId, recipient);
+    return withDelivery(event("Delivery", messageId, recipient, null), recipient, at);
+  }
+
+  private static String withDelivery(ObjectNode event, String recipient, String at) {
     var delivery = event.putObject("delivery").put("timestamp", at).put("processingTimeMillis", 2327)
         .put("smtpResponse", "250 2.6.0 Message received").put("reportingMTA", "mta.ludvika.example.org");
     delivery.putArray("recipients").add(recipient);
@@ -196,7 +204,7 @@ class DeliveryEventsIT {
   }
 
   private static String bounce(SendOut sendOut, String type, String subType, String diagnostic, String at) {
-    var event = event("Bounce", sendOut.sesMessageId(), sendOut.target());
+    var event = event("Bounce", sendOut);
     var bounce = event.putObject("bounce").put("bounceType", type).put("bounceSubType", subType)
         .put("timestamp", at).put("feedbackId", "feedback-" + type + "-" + sendOut.sesMessageId())
         .put("reportingMTA", "dsn; mta.ludvika.example.org");
@@ -207,7 +215,7 @@ class DeliveryEventsIT {
   }
 
   private static String complaint(SendOut sendOut, String at) {
-    var event = event("Complaint", sendOut.sesMessageId(), sendOut.target());
+    var event = event("Complaint", sendOut);
     var complaint = event.putObject("complaint").put("timestamp", at)
         .put("feedbackId", "feedback-complaint-" + sendOut.sesMessageId()).put("complaintFeedbackType", "abuse")
         .put("userAgent", "ExampleMail/1.0").put("arrivalDate", at);

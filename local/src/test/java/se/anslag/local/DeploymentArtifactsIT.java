@@ -90,7 +90,7 @@ class DeploymentArtifactsIT {
     var delivery = (ObjectNode) JSON.readTree(JSON.readTree(Files.readString(root.resolve("events/delivery-events.json")))
         .path("Records").get(0).path("body").asText());
     ((ObjectNode) delivery.path("mail")).put("messageId", sent.sesMessageId());
-    ((ObjectNode) delivery.path("delivery")).putArray("recipients").add(sent.target());
+    ((ObjectNode) delivery.path("delivery")).putArray("recipients").add(sent.address());
     var deliveryEvents = new FunctionJar(root, "delivery-events", "se.anslag.function.delivery.DeliveryEventsHandler",
         cloud.environmentOf("DeliveryEventsFunction"), clock);
     assertThat(deliveryEvents.handleSqs(List.of(delivery.toString()), cloud.queueArn("DeliveryEventsQueue"))).isEmpty();

@@ -49,6 +49,8 @@ class ExactlyOnceUnderFaultsIT {
   /** The sample's decision mails with the sample setup (see SampleMinutesWorkflowIT). */
   private static final int DECISION_MAILS = 18;
   private static final Duration CLAIM_STALE_AFTER = Duration.ofSeconds(30);
+  /** How long LocalLambda keeps a failed message invisible (its default). */
+  private static final Duration LOCAL_RETRY_DELAY = Duration.ofSeconds(1);
   private static final String COPY_ATTRIBUTE = "anslag-test-copy";
   private static final Pattern PARAGRAPH_IN_SUBJECT = Pattern.compile("§ (\\d+) ");
 
@@ -185,6 +187,73 @@ class ExactlyOnceUnderFaultsIT {
   }
 
   @Test
+  void anSesServerErrorAfterSesAcceptedTheMailSendsNoSecondMail() throws Exception {
+    // SES takes § 6's mail to the IT-chef and then answers 500: the mailer cannot know it was sent.
+    // The message comes back before SES's Send event is recorded (the event path is slower than the
+    // first retry), and the Send event is recorded before the claim has gone stale.
+    sesProxy.answerServerErrorToNextRequestContaining(IT_CHEF, () -> {});
+    var key = workflow.upload(SAMPLE_TEXT, ADJUSTED_ON, POSTED_ON);
+    workflow.cloud().awaitEventRouting();
+    workflow.lambda().deliverOnce("ProtocolIntakeFunction");
+    for (int pass = 0; pass < 4 && sesProxy.dropped() == 0; pass++) {
+      workflow.lambda().deliverOnce(MAILER);
+    }
+    var minutesId = workflow.minutesFromUpload(key).orElseThrow().id();
+    var afterTheError = itChefOfParagraph6(workflow.stores().sendOuts().sendOuts(minutesId));
+    Thread.sleep(LOCAL_RETRY_DELAY.toMillis() + 200);
+    workflow.lambda().deliverOnce(MAILER); // the retry
+
+    var failed = sesProxy.exchanges().stream().filter(FaultInjectingProxy.Exchange::dropped).findFirst().orElseThrow();
+    sendToDeliveryEvents(sendEventOf(failed));
+    workflow.lambda().deliverOnce("DeliveryEventsFunction");
+    workflow.lambda().withClock(ahead(CLAIM_STALE_AFTER.plusSeconds(1)));
+    var drained = workflow.process();
+
+    assertThat(sesProxy.dropped()).as("SES answers replaced by a 500").isEqualTo(1);
+    assertThat(sesRequestsTo(IT_CHEF)).as("SES calls for the IT-chef's mails").isEqualTo(1);
+    assertThat(afterTheError.status()).as("after the 500, the claim kept").isEqualTo(SendOutStatus.SENDING);
+    assertThat(afterTheError.detail()).startsWith("SES outcome unknown");
+    assertThat(drained.deadLettered()).as("messages in dead-letter queues").isZero();
+    var sendOuts = workflow.stores().sendOuts().sendOuts(minutesId);
+    var itChef = itChefOfParagraph6(sendOuts);
+    assertThat(itChef.status()).isEqualTo(SendOutStatus.SENT);
+    assertThat(itChef.sesMessageId()).as("the id SES gave the mail it answered with a 500").isEqualTo(messageIdOf(failed));
+    assertEverySendOutSettledAndEveryMailSentOnce(sendOuts);
+  }
+
+  @Test
+  void aDeliveryEventThatOvertakesSesAnswerIsKeptAndRecordedOnceTheMailerHasWrittenSent() throws Exception {
+    // SES accepts § 6's mail to the IT-chef and delivers it; the Delivery event is handled before
+    // the mailer has SES's answer, so the send-out is still SENDING and has no message id yet.
+    var handledEarly = new ArrayList<EarlyEvent>();
+    sesProxy.holdAnswerToNextRequestContaining(IT_CHEF, () -> {
+      var exchange = sesProxy.exchanges().getLast();
+      sendToDeliveryEvents(eventOf(exchange, "Delivery"));
+      var minutesId = workflow.stores().minutes().listMinutes().getFirst().id();
+      var before = itChefOfParagraph6(workflow.stores().sendOuts().sendOuts(minutesId));
+      workflow.lambda().deliverOnce("DeliveryEventsFunction");
+      handledEarly.add(new EarlyEvent(before.status(), messageIdOf(exchange)));
+    });
+    var key = workflow.upload(SAMPLE_TEXT, ADJUSTED_ON, POSTED_ON);
+
+    var drained = workflow.process();
+
+    assertThat(handledEarly).as("the Delivery event handled while the mail was in flight").singleElement()
+        .satisfies(early -> assertThat(early.statusThen()).isEqualTo(SendOutStatus.SENDING));
+    assertThat(drained.deadLettered()).as("messages in dead-letter queues").isZero();
+    var sendOuts = workflow.stores().sendOuts().sendOuts(workflow.minutesFromUpload(key).orElseThrow().id());
+    var itChef = itChefOfParagraph6(sendOuts);
+    assertThat(itChef.sesMessageId()).isEqualTo(handledEarly.getFirst().messageId());
+    assertThat(itChef.status()).as("the early Delivery event, kept until the send-out was SENT")
+        .isEqualTo(SendOutStatus.DELIVERED);
+    assertThat(workflow.stores().deliveryEvents().sendOutHistory(itChef)).extracting(SendOutEvent::status)
+        .containsExactly(SendOutStatus.PENDING, SendOutStatus.SENDING, SendOutStatus.SENT, SendOutStatus.DELIVERED);
+  }
+
+  /** What the test saw when it handled an event early: the send-out's status then, and the mail's id. */
+  private record EarlyEvent(SendOutStatus statusThen, String messageId) {}
+
+  @Test
   void aLostSesAnswerWithoutASendEventSendsOneSecondMailAndOnlyAfterTheClaimWentStale() throws Exception {
     // The residual window: the answer is lost and no Send event arrives before the claim goes
     // stale (the event path is down, or the event is late), so the takeover sends again.
@@ -312,12 +381,17 @@ class ExactlyOnceUnderFaultsIT {
    * mail, so they are read from the raw content the request carried.
    */
   private String sendEventOf(FaultInjectingProxy.Exchange exchange) {
+    return eventOf(exchange, "Send");
+  }
+
+  /** The Send or Delivery event SES would publish for the mail of this SendEmail request. */
+  private String eventOf(FaultInjectingProxy.Exchange exchange, String eventType) {
     try {
       var messageId = messageIdOf(exchange);
       assertThat(SesMailbox.mails(workflow.cloud())).extracting(SesMailbox.Mail::messageId).contains(messageId);
       var request = JSON.readTree(exchange.requestBody());
       var raw = exchange.sesRawMail();
-      var event = JSON.createObjectNode().put("eventType", "Send");
+      var event = JSON.createObjectNode().put("eventType", eventType);
       var mail = event.putObject("mail").put("timestamp", workflow.lambda().clock().instant().toString())
           .put("source", request.path("FromEmailAddress").asText()).put("sendingAccountId", "123456789012")
           .put("messageId", messageId).put("headersTruncated", false);
@@ -328,7 +402,14 @@ class ExactlyOnceUnderFaultsIT {
         var colon = header.indexOf(':');
         headers.addObject().put("name", header.substring(0, colon)).put("value", header.substring(colon + 1).strip());
       }
-      event.putObject("send");
+      if (eventType.equals("Delivery")) {
+        var delivery = event.putObject("delivery").put("timestamp", workflow.lambda().clock().instant().toString())
+            .put("smtpResponse", "250 2.0.0 OK").put("reportingMTA", "mx.example.org");
+        var recipients = delivery.putArray("recipients");
+        destination.forEach(recipients::add);
+      } else {
+        event.putObject("send");
+      }
       return event.toString();
     } catch (IOException unreadable) {
       throw new IllegalStateException("SendEmail request is not JSON", unreadable);

@@ -20,7 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the way it does: it forwards each request as is (one request per connection) and can
  * <ul>
  *   <li>drop the answer to a request after the emulator handled it (the client sees the connection
- *       closed, and cannot know whether the request took effect), or
+ *       closed, and cannot know whether the request took effect),
+ *   <li>answer a request the emulator handled with an HTTP 500 instead of its answer (the service
+ *       failed after it acted, which the client cannot tell from a failure before),
+ *   <li>hold an answer back while something else happens (an event that overtakes the answer), or
  *   <li>refuse connections for a while (its port closed, so the client's connect fails at once and
  *       nothing reaches the emulator).
  * </ul>
@@ -33,7 +36,7 @@ final class FaultInjectingProxy implements AutoCloseable {
   private final AtomicInteger dropped = new AtomicInteger();
   private ServerSocket server;
   private Thread acceptor;
-  private volatile DropRule dropRule;
+  private volatile FaultRule faultRule;
   private final List<Exchange> exchanges = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** A request the emulator handled and the answer it gave, whether or not the client got it. */
@@ -66,8 +69,16 @@ final class FaultInjectingProxy implements AutoCloseable {
     }
   }
 
-  /** Drops the answer to the next request whose bytes contain {@code needle}, then runs {@code onDrop}. */
-  private record DropRule(String needle, Runnable onDrop) {}
+  /** What the client gets instead of the emulator's answer, or (DELAYED_ANSWER) after the rule ran. */
+  private enum Fault { DROPPED_ANSWER, SERVER_ERROR, DELAYED_ANSWER }
+
+  /** A fault for the next request whose bytes contain {@code needle}; {@code onFault} runs before the client sees it. */
+  private record FaultRule(String needle, Fault fault, Runnable onFault) {}
+
+  /** What a service says when it failed inside: an AWS JSON error with status 500. */
+  private static final byte[] SERVER_ERROR_ANSWER = ("HTTP/1.1 500 Internal Server Error\r\n"
+      + "Content-Type: application/json\r\nx-amzn-ErrorType: InternalFailure\r\nContent-Length: 42\r\n"
+      + "Connection: close\r\n\r\n{\"message\":\"An internal failure occurred\"}").getBytes(StandardCharsets.US_ASCII);
 
   FaultInjectingProxy(URI upstream) throws IOException {
     this.upstream = upstream;
@@ -98,7 +109,7 @@ final class FaultInjectingProxy implements AutoCloseable {
     return List.copyOf(exchanges);
   }
 
-  /** Answers dropped after the emulator handled the request. */
+  /** Answers dropped, or replaced by a server error, after the emulator handled the request. */
   int dropped() {
     return dropped.get();
   }
@@ -108,7 +119,23 @@ final class FaultInjectingProxy implements AutoCloseable {
    * {@code onDrop} runs before the client's connection closes, so the client sees its effect.
    */
   synchronized void dropAnswerToNextRequestContaining(String needle, Runnable onDrop) {
-    dropRule = new DropRule(needle, onDrop);
+    faultRule = new FaultRule(needle, Fault.DROPPED_ANSWER, onDrop);
+  }
+
+  /**
+   * The next request containing {@code needle} reaches the emulator, which acts on it, but the client
+   * gets an HTTP 500 instead of its answer; {@code onError} runs before that.
+   */
+  synchronized void answerServerErrorToNextRequestContaining(String needle, Runnable onError) {
+    faultRule = new FaultRule(needle, Fault.SERVER_ERROR, onError);
+  }
+
+  /**
+   * The next request containing {@code needle} reaches the emulator and its answer reaches the
+   * client, but only after {@code meanwhile} has run: what happens elsewhere while the client waits.
+   */
+  synchronized void holdAnswerToNextRequestContaining(String needle, Runnable meanwhile) {
+    faultRule = new FaultRule(needle, Fault.DELAYED_ANSWER, meanwhile);
   }
 
   /** Closes the port: connections are refused until {@link #acceptConnections()}. */
@@ -173,13 +200,19 @@ final class FaultInjectingProxy implements AutoCloseable {
         answer = emulator.getInputStream().readAllBytes(); // "Connection: close": the emulator ends it
       }
       forwarded.incrementAndGet();
-      var rule = takeDropRule(new String(request, StandardCharsets.UTF_8));
-      exchanges.add(new Exchange(request, answer, rule != null));
+      var rule = takeFaultRule(new String(request, StandardCharsets.UTF_8));
+      var faulty = rule != null && rule.fault() != Fault.DELAYED_ANSWER;
+      exchanges.add(new Exchange(request, answer, faulty));
       if (rule != null) {
+        rule.onFault().run();
+      }
+      if (faulty) {
         dropped.incrementAndGet();
-        rule.onDrop().run();
-        client.setSoLinger(true, 0); // a reset, as when a connection dies
-        return;
+        if (rule.fault() == Fault.DROPPED_ANSWER) {
+          client.setSoLinger(true, 0); // a reset, as when a connection dies
+          return;
+        }
+        answer = SERVER_ERROR_ANSWER;
       }
       client.getOutputStream().write(answer);
       client.getOutputStream().flush();
@@ -192,10 +225,10 @@ final class FaultInjectingProxy implements AutoCloseable {
     }
   }
 
-  private synchronized DropRule takeDropRule(String request) {
-    var rule = dropRule;
+  private synchronized FaultRule takeFaultRule(String request) {
+    var rule = faultRule;
     if (rule != null && request.contains(rule.needle())) {
-      dropRule = null;
+      faultRule = null;
       return rule;
     }
     return null;

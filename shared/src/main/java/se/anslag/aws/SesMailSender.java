@@ -17,9 +17,10 @@ import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 
 /**
  * Sends mail through SES v2 as raw MIME (the only SES content that carries an attachment), through
- * the configuration set when there is one, and tells what a failure means: throttling, 5xx and a
+ * the configuration set when there is one, and tells what a failure means: throttling and a
  * connection never made are transient, a rejected address or content permanent, and a request that
- * may have reached SES without an answer an unknown outcome. The SES client makes no retries of its
+ * reached SES without a clear answer (a 5xx, or no answer at all) an unknown outcome: SES may have
+ * accepted the mail before it failed. The SES client makes no retries of its
  * own (SesModule): SendEmail is not idempotent.
  */
 @Singleton
@@ -53,8 +54,7 @@ public final class SesMailSender implements MailSender {
       throw new SendFailure(neverReachedSes(noAnswer) ? SendFailure.Kind.TRANSIENT : SendFailure.Kind.OUTCOME_UNKNOWN,
           noAnswer.getMessage(), noAnswer);
     } catch (SdkException refused) {
-      throw new SendFailure(isTransient(refused) ? SendFailure.Kind.TRANSIENT : SendFailure.Kind.PERMANENT,
-          refused.getMessage(), refused);
+      throw new SendFailure(kindOf(refused), refused.getMessage(), refused);
     }
   }
 
@@ -69,12 +69,18 @@ public final class SesMailSender implements MailSender {
     return false;
   }
 
-  /** Throttling and 5xx pass; rejected addresses or content do not. */
-  static boolean isTransient(SdkException failure) {
+  /**
+   * Throttling refuses the request before SES takes it: sent again later. A 5xx is SES failing on
+   * the way, possibly after it took the mail, so its outcome is unknown like a lost answer. Rejected
+   * addresses or content are permanent.
+   */
+  static SendFailure.Kind kindOf(SdkException failure) {
     if (failure instanceof SesV2Exception service) {
-      int status = service.statusCode();
-      return status == 429 || status >= 500 || service.isThrottlingException();
+      if (service.statusCode() == 429 || service.isThrottlingException()) {
+        return SendFailure.Kind.TRANSIENT;
+      }
+      return service.statusCode() >= 500 ? SendFailure.Kind.OUTCOME_UNKNOWN : SendFailure.Kind.PERMANENT;
     }
-    return failure.retryable();
+    return failure.retryable() ? SendFailure.Kind.OUTCOME_UNKNOWN : SendFailure.Kind.PERMANENT;
   }
 }

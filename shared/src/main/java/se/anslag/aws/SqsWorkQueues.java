@@ -48,12 +48,13 @@ public final class SqsWorkQueues implements WorkQueue {
   }
 
   @Override
-  public void requestBoardRefresh(String reason) {
-    sqs.sendMessage(b -> b.queueUrl(config.boardRefreshQueueUrl()).messageBody(toJson(new BoardRefreshRequest(reason))));
+  public void requestBoardRefresh(String reason, String minutesId) {
+    sqs.sendMessage(b -> b.queueUrl(config.boardRefreshQueueUrl())
+        .messageBody(toJson(new BoardRefreshRequest(reason, minutesId))));
   }
 
-  /** The body of a board refresh message. */
-  public record BoardRefreshRequest(String reason) {}
+  /** The body of a board refresh message; {@code minutesId} may be null (NoticeBoardHandler reads it). */
+  public record BoardRefreshRequest(String reason, String minutesId) {}
 
   private String toJson(Object value) {
     try {

@@ -18,7 +18,10 @@ import se.anslag.ports.SendOutStore;
  * Records what SES reports after it accepted a mail on the send-out the mail belongs to: DELIVERED,
  * BOUNCED (a permanent bounce), COMPLAINED, or FAILED (rejected by SES). A soft bounce, which SES
  * retries, and other events go into the history only. Events may arrive late and out of order, so a
- * status moves only forward: a delivery never replaces a bounce or a complaint.
+ * status moves only forward: a delivery never replaces a bounce or a complaint. They may also arrive
+ * early: before the mailer has written SENT (its answer from SES is slower than SES's event, or was
+ * lost and a takeover will settle it), so the event is kept in its queue and tried again
+ * ({@link Outcome#TOO_EARLY}) rather than acknowledged with nothing recorded.
  */
 @Singleton
 public final class DeliveryEventRecorder {
@@ -42,22 +45,41 @@ public final class DeliveryEventRecorder {
     NOTED,
     /** Recorded before: a redelivered event. */
     ALREADY_RECORDED,
-    /** No send-out has this SES message id: not a decision mail (a receipt to the clerk, say). */
-    UNKNOWN_MESSAGE
+    /** No send-out has this mail: not Anslag's (no send-out header, or one naming no send-out). */
+    UNKNOWN_MESSAGE,
+    /**
+     * The send-out is not settled yet (PENDING or SENDING: the mailer has not written SES's answer),
+     * or, for a mail whose headers the event does not carry whole, not yet found by its message id:
+     * the event is tried again later, not dropped.
+     */
+    TOO_EARLY
   }
 
   public Outcome record(SesEvent event) {
     if (event.type() == SesEvent.Type.SEND) {
       return recordAcceptance(event);
     }
-    var found = deliveryEventStore.findSendOutBySesMessageId(event.messageId());
+    var found = sendOutOf(event);
     if (found.isEmpty()) {
+      if (event.sendOut() == null && !event.headersComplete()) {
+        LOG.info(() -> "No send-out has SES message id " + event.messageId() + " yet (" + event.type()
+            + "; the event does not carry the mail's headers whole): tried again later");
+        return Outcome.TOO_EARLY;
+      }
       LOG.info(() -> "No send-out has SES message id " + event.messageId() + " (" + event.type() + " for "
-          + event.recipients() + "); not a decision mail, such as a receipt to the clerk: acknowledged");
+          + event.recipients() + "): not Anslag's mail, acknowledged");
       return Outcome.UNKNOWN_MESSAGE;
     }
     var sendOut = found.get();
-    var transition = event.concerns(sendOut.target()) ? transition(event.type()) : null;
+    if (!sendOut.status().isTerminal()) {
+      LOG.info(() -> event.type() + " of SES message " + event.messageId() + " arrived before its send-out (minutes "
+          + shortId(sendOut) + " § " + sendOut.paragraph() + " to " + sendOut.target() + ") was settled ("
+          + sendOut.status() + "): tried again later");
+      return Outcome.TOO_EARLY;
+    }
+    // A mail of another attempt (the one duplicate a takeover can send) is history, not the status.
+    var ofTheRecordedMail = event.messageId().equals(sendOut.sesMessageId());
+    var transition = ofTheRecordedMail && event.concerns(sendOut.address()) ? transition(event.type()) : null;
     var entry = new SendOutEvent(event.at(), transition == null ? sendOut.status() : transition.to(), event.detail());
     var recording = deliveryEventStore.recordDeliveryEvent(sendOut, event.eventKey(), entry,
         transition == null ? Set.of() : transition.from(), clock.instant());
@@ -66,10 +88,23 @@ public final class DeliveryEventRecorder {
       case NOTED -> Outcome.NOTED;
       case ALREADY_RECORDED -> Outcome.ALREADY_RECORDED;
     };
-    LOG.info(() -> event.type() + " of SES message " + event.messageId() + " on minutes "
-        + sendOut.minutesId().substring(0, Math.min(12, sendOut.minutesId().length())) + " § " + sendOut.paragraph()
-        + " to " + sendOut.target() + ": " + outcome + " (" + event.detail() + ")");
+    LOG.info(() -> event.type() + " of SES message " + event.messageId() + " on minutes " + shortId(sendOut) + " § "
+        + sendOut.paragraph() + " to " + sendOut.target() + ": " + outcome + " (" + event.detail() + ")");
     return outcome;
+  }
+
+  /**
+   * By the mail's send-out header when it has one (a consistent read by key); else by its message
+   * id on the index, which the mailer writes with SENT and which lags a little behind the table.
+   */
+  private Optional<SendOut> sendOutOf(SesEvent event) {
+    var header = event.sendOut();
+    return header == null ? deliveryEventStore.findSendOutBySesMessageId(event.messageId())
+        : sendOutStore.findSendOut(header.minutesId(), header.paragraph(), header.target());
+  }
+
+  private static String shortId(SendOut sendOut) {
+    return sendOut.minutesId().substring(0, Math.min(12, sendOut.minutesId().length()));
   }
 
   /**
@@ -96,7 +131,7 @@ public final class DeliveryEventRecorder {
     var outcome = recording == DeliveryEventStore.Recording.ALREADY_RECORDED
         ? Outcome.ALREADY_RECORDED : Outcome.NOTED;
     LOG.info(() -> "Send of SES message " + event.messageId() + " (attempt " + header.attempt() + ") on minutes "
-        + sendOut.minutesId().substring(0, Math.min(12, sendOut.minutesId().length())) + " § " + sendOut.paragraph()
+        + shortId(sendOut) + " § " + sendOut.paragraph()
         + " to " + sendOut.target() + " (" + sendOut.status() + "): " + outcome);
     return outcome;
   }

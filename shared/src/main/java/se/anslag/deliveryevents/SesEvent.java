@@ -19,12 +19,13 @@ import se.anslag.compose.SendOutHeader;
  * @param recipients the addresses the event concerns
  * @param detail what happened, for the send-out's history
  * @param eventKey identifies this event, so that a redelivered copy is recorded once
- * @param sendOut for a Send event, the send-out and attempt named by the mail's
- *     {@value SendOutHeader#NAME} header; null when the mail has none (not Anslag's, or SES cut the
- *     headers short) and for every other event
+ * @param sendOut the send-out and attempt named by the mail's {@value SendOutHeader#NAME} header; null
+ *     when the mail has none (not Anslag's, or SES cut the headers short)
+ * @param headersComplete whether the event carries the mail's headers whole ({@code mail.headers} there
+ *     and {@code headersTruncated} false), so that a missing header means the mail is not Anslag's
  */
 public record SesEvent(Type type, String messageId, Instant at, List<String> recipients, String detail,
-    String eventKey, SendOutHeader sendOut) {
+    String eventKey, SendOutHeader sendOut, boolean headersComplete) {
 
   public enum Type {
     /** SES accepted the mail: the send-out is found by the mail's header, not by the message id. */
@@ -44,8 +45,15 @@ public record SesEvent(Type type, String messageId, Instant at, List<String> rec
     recipients = List.copyOf(recipients);
   }
 
+  /** An event whose mail carries its headers whole and names no send-out: not Anslag's mail. */
   public SesEvent(Type type, String messageId, Instant at, List<String> recipients, String detail, String eventKey) {
-    this(type, messageId, at, recipients, detail, eventKey, null);
+    this(type, messageId, at, recipients, detail, eventKey, null, true);
+  }
+
+  /** An event of a mail that names its send-out. */
+  public SesEvent(Type type, String messageId, Instant at, List<String> recipients, String detail, String eventKey,
+      SendOutHeader sendOut) {
+    this(type, messageId, at, recipients, detail, eventKey, sendOut, true);
   }
 
   /** Not an SES event notification; retrying cannot help, so it belongs in the dead-letter queue. */
@@ -74,7 +82,10 @@ public record SesEvent(Type type, String messageId, Instant at, List<String> rec
       throw new MalformedEventException(eventType + " event without mail.messageId");
     }
     var mailTime = text(root.path("mail"), "timestamp");
-    return switch (eventType) {
+    var mail = root.path("mail");
+    var header = sendOutHeader(mail, messageId);
+    var headersComplete = mail.path("headers").isArray() && !mail.path("headersTruncated").asBoolean(false);
+    var event = switch (eventType) {
       case "Delivery" -> {
         var delivery = root.path("delivery");
         var recipients = strings(delivery.path("recipients"));
@@ -122,14 +133,11 @@ public record SesEvent(Type type, String messageId, Instant at, List<String> rec
             "Complaint@" + firstOf(text(complaint, "feedbackId"), at.toString()));
       }
       case "Send" -> {
-        var mail = root.path("mail");
         var at = time(null, mailTime, eventType);
-        var header = sendOutHeader(mail, messageId);
         var detail = "Accepted by SES as message " + messageId
             + (header == null ? "" : " (attempt " + header.attempt() + ")");
         // One Send event per mail: its message id identifies it.
-        yield new SesEvent(Type.SEND, messageId, at, strings(mail.path("destination")), detail, "Send@" + messageId,
-            header);
+        yield new SesEvent(Type.SEND, messageId, at, strings(mail.path("destination")), detail, "Send@" + messageId);
       }
       case "Reject" -> {
         var at = time(null, mailTime, eventType);
@@ -142,12 +150,16 @@ public record SesEvent(Type type, String messageId, Instant at, List<String> rec
             "SES event " + eventType, eventType + "@" + at);
       }
     };
+    return new SesEvent(event.type(), messageId, event.at(), event.recipients(), event.detail(), event.eventKey(),
+        header, headersComplete);
   }
 
   /**
    * The send-out the mail belongs to, from the original headers SES repeats in {@code mail.headers}.
-   * Absent (null) when the mail has no such header; a header that is there but unreadable makes
-   * the event malformed, since it can only come from a broken or forged mail.
+   * Every event of a mail repeats them, so any event finds its send-out by key, not only through the
+   * index of message ids (which lags, and which the mailer writes only after SES answered). Absent
+   * (null) when the mail has no such header; a header that is there but unreadable makes the event
+   * malformed, since it can only come from a broken or forged mail.
    */
   private static SendOutHeader sendOutHeader(JsonNode mail, String messageId) {
     for (var header : mail.path("headers")) {
@@ -157,7 +169,7 @@ public record SesEvent(Type type, String messageId, Instant at, List<String> rec
         try {
           return SendOutHeader.parse(value);
         } catch (IllegalArgumentException unreadable) {
-          throw new MalformedEventException("Send event of " + messageId + ": " + unreadable.getMessage());
+          throw new MalformedEventException("The event of SES message " + messageId + ": " + unreadable.getMessage());
         }
       }
     }

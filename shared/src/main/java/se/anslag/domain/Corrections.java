@@ -38,7 +38,9 @@ public final class Corrections {
 
   /**
    * The send-outs of a corrected version: those of an unchanged paragraph to a target that the
-   * earlier version already reached (or has queued) become UNCHANGED and are not queued; the rest stay as planned.
+   * earlier version reached become UNCHANGED and are not queued; the rest stay as planned. One whose
+   * earlier send-out is still PENDING or SENDING stays PENDING too: the mailer settles it by that
+   * send-out's outcome ({@link #carryOver}), so it is neither sent twice nor lost if the earlier one fails.
    *
    * @param earlierSendOuts the send-outs of the version being superseded
    */
@@ -59,10 +61,8 @@ public final class Corrections {
     for (var sendOut : planned) {
       var earlier = earlierByKey.get(sendOut.paragraph() + " " + sendOut.target());
       if (unchangedNumbers.contains(sendOut.paragraph()) && sendOut.kind() != SendOutKind.UNRESOLVED
-          && earlier != null && reached(earlier.status())) {
-        result.add(new SendOut(sendOut.minutesId(), sendOut.paragraph(), sendOut.target(), sendOut.kind(),
-            sendOut.recipientNames(), sendOut.qualifier(), SendOutStatus.UNCHANGED, 0, null, now, now,
-            unchangedDetail(earlier, earlierVersion)));
+          && earlier != null && carryOver(earlier.status()) == CarryOver.REACHED) {
+        result.add(unchanged(sendOut, earlier, earlierVersion, now));
       } else {
         result.add(sendOut);
       }
@@ -70,12 +70,29 @@ public final class Corrections {
     return result;
   }
 
-  /** Whether the earlier send-out reached its target or will: a failed one is tried again. */
-  private static boolean reached(SendOutStatus status) {
-    return switch (status) {
-      case PENDING, SENDING, SENT, FILED, DELIVERED, BOUNCED, COMPLAINED, UNCHANGED -> true;
-      case FAILED, UNRESOLVED, RESOLVED -> false;
+  /** What the earlier version's send-out to the same target means for an unchanged paragraph's. */
+  public enum CarryOver {
+    /** It reached its target (or will not be sent again there): the corrected one is UNCHANGED. */
+    REACHED,
+    /** It is still PENDING or SENDING: wait for its outcome. */
+    UNSETTLED,
+    /** It failed or never resolved: the corrected one is sent. */
+    NOT_REACHED
+  }
+
+  public static CarryOver carryOver(SendOutStatus earlier) {
+    return switch (earlier) {
+      case PENDING, SENDING -> CarryOver.UNSETTLED;
+      case SENT, FILED, DELIVERED, BOUNCED, COMPLAINED, UNCHANGED -> CarryOver.REACHED;
+      case FAILED, UNRESOLVED, RESOLVED -> CarryOver.NOT_REACHED;
     };
+  }
+
+  /** The corrected version's send-out, settled UNCHANGED by the earlier one that reached the target. */
+  public static SendOut unchanged(SendOut sendOut, SendOut earlier, int earlierVersion, Instant now) {
+    return new SendOut(sendOut.minutesId(), sendOut.paragraph(), sendOut.target(), sendOut.kind(),
+        sendOut.recipientNames(), sendOut.qualifier(), SendOutStatus.UNCHANGED, sendOut.attempts(), null,
+        sendOut.createdAt(), now, unchangedDetail(earlier, earlierVersion));
   }
 
   private static String unchangedDetail(SendOut earlier, int earlierVersion) {
@@ -83,7 +100,6 @@ public final class Corrections {
       // Already unchanged there: keep naming the version that really sent it.
       case UNCHANGED -> earlier.detail();
       case FILED -> "filed with version " + earlierVersion + " on " + earlier.updatedAt();
-      case PENDING, SENDING -> "queued with version " + earlierVersion + " on " + earlier.createdAt();
       default -> "sent with version " + earlierVersion + " on " + earlier.updatedAt();
     };
   }

@@ -22,7 +22,7 @@ public enum SendOutStatus {
   RESOLVED,
   /**
    * A corrected version's send-out of a paragraph that did not change and that an earlier version
-   * already sent to this target: nothing is sent; the detail says when and with which version.
+   * already sent or filed to this target: nothing is sent; the detail says when and with which version.
    */
   UNCHANGED,
   /** The recipient's mail server accepted the mail. */

@@ -143,12 +143,17 @@ public final class ProtocolIntake {
   /**
    * Only dispatched minutes are done with. RECEIVED is a crash to resume; REJECTED is read again,
    * since the clerk may have fixed the metadata or the setup and uploaded the same file anew.
+   * DISPATCHED asks for a board run once more: intake may have died between DISPATCHED and its
+   * request, and a run with nothing new writes nothing.
    */
   private Optional<IntakeResult> alreadyDone(UploadEvent upload, String minutesId) {
     var existing = minutesStore.findMinutes(minutesId);
     if (existing.isEmpty() || (existing.get().status() != MinutesStatus.DISPATCHED
         && existing.get().status() != MinutesStatus.SUPERSEDED)) {
       return Optional.empty();
+    }
+    if (existing.get().status() == MinutesStatus.DISPATCHED) {
+      requestBoardRefresh(minutesId);
     }
     LOG.info(() -> "Upload " + upload.key() + " has the content of minutes " + minutesId
         + " already " + existing.get().status() + "; nothing to do");
@@ -235,13 +240,19 @@ public final class ProtocolIntake {
 
   /**
    * The old version leaves the board before the new one joins it, so the meeting never shows
-   * twice; then the boards are asked to refresh and the minutes are DISPATCHED.
+   * twice; then the minutes are DISPATCHED and only then the boards asked to refresh, since the
+   * board shows DISPATCHED minutes only and its run may start at once.
    */
   private void dispatch(MinutesRecord record, Optional<MinutesRecord> superseded) {
     superseded.ifPresent(old -> minutesStore.putMinutes(old.withStatus(MinutesStatus.SUPERSEDED,
         "Superseded by version " + record.version() + " (minutes " + record.id() + ")")));
-    queues.requestBoardRefresh("minutes " + record.id() + " received");
     minutesStore.putMinutes(record.withStatus(MinutesStatus.DISPATCHED, null));
+    requestBoardRefresh(record.id());
+  }
+
+  /** The board run reads these minutes' notices by key, so it need not wait for the board index. */
+  private void requestBoardRefresh(String minutesId) {
+    queues.requestBoardRefresh("minutes " + minutesId + " dispatched", minutesId);
   }
 
   /**

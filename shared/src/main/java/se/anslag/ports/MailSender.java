@@ -15,11 +15,14 @@ public interface MailSender {
   final class SendFailure extends RuntimeException {
     /** What a failure means for the send-out. */
     public enum Kind {
-      /** Nothing was sent and a later try may succeed (throttling, a 5xx, no connection made). */
+      /** Nothing was sent and a later try may succeed (throttling, no connection made). */
       TRANSIENT,
       /** Refused for good (a rejected address or content): recorded, not retried. */
       PERMANENT,
-      /** The request may have reached the provider but no answer came: the mail may or may not be sent. */
+      /**
+       * The request reached the provider but no clear answer came (none, or a server error): the mail
+       * may or may not be sent.
+       */
       OUTCOME_UNKNOWN
     }
 

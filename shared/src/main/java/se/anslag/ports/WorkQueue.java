@@ -8,5 +8,13 @@ public interface WorkQueue {
   /** Queues every message or throws: the caller is retried whole, and the send-outs absorb a repeat. */
   void enqueueSendOuts(List<SendOutMessage> messages);
 
-  void requestBoardRefresh(String reason);
+  /**
+   * Asks for a board run. {@code minutesId}, when not null, names minutes whose notices the run
+   * reads by key (consistently), so that it shows them even before the board index has them.
+   */
+  void requestBoardRefresh(String reason, String minutesId);
+
+  default void requestBoardRefresh(String reason) {
+    requestBoardRefresh(reason, null);
+  }
 }

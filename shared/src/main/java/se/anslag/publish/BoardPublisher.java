@@ -5,6 +5,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -62,8 +64,19 @@ public final class BoardPublisher {
   /** How one run went: files written and files that were already up to date. */
   public record PublishResult(LocalDate day, int written, int unchanged, int takenDown) {}
 
+  /** A run with nothing named: the nightly one, or one after a change the board index has long had. */
   public PublishResult publish() {
+    return publish(List.of());
+  }
+
+  /**
+   * Renders every board. The notices of {@code minutesIds} (the minutes a refresh request names,
+   * just dispatched) are read by key as well: the board index lags the table a little, and the
+   * request may come before the index has them.
+   */
+  public PublishResult publish(Collection<String> minutesIds) {
     var today = SwedishTime.today(clock);
+    var named = minutesIds.stream().distinct().flatMap(id -> noticeStore.notices(id).stream()).toList();
     var setup = setupStore.loadSetup();
     var minutesById = new HashMap<String, MinutesRecord>();
     var paragraphsById = new HashMap<String, List<ParagraphSummary>>();
@@ -74,7 +87,7 @@ public final class BoardPublisher {
     int takenDown = 0;
     for (var board : setup.boards()) {
       var boardNotices = new ArrayList<BoardNotice>();
-      for (var notice : noticeStore.noticesOnBoard(board.id())) {
+      for (var notice : withNamed(noticeStore.noticesOnBoard(board.id()), named, board.id())) {
         var minutes = minutesById.computeIfAbsent(notice.minutesId(), id -> minutesStore.findMinutes(id).orElse(null));
         if (minutes == null || minutes.status() != MinutesStatus.DISPATCHED) {
           continue; // still being recorded; the run after intake finishes shows it
@@ -102,6 +115,19 @@ public final class BoardPublisher {
     LOG.info(() -> "Boards rendered for " + today + ": " + written + " files written, "
         + (files.size() - written) + " unchanged");
     return new PublishResult(today, written, files.size() - written, takenDown);
+  }
+
+  /** The board's notices from the index with the named ones it lacks, in the index's order (newest first). */
+  private static List<Notice> withNamed(List<Notice> fromIndex, List<Notice> named, String boardId) {
+    var missing = named.stream().filter(n -> n.boardId().equals(boardId))
+        .filter(n -> fromIndex.stream().noneMatch(i -> i.minutesId().equals(n.minutesId()))).toList();
+    if (missing.isEmpty()) {
+      return fromIndex;
+    }
+    var merged = new ArrayList<>(fromIndex);
+    merged.addAll(missing);
+    merged.sort(Comparator.comparing((Notice n) -> n.postedOnThisBoard() + "#" + n.minutesId()).reversed());
+    return merged;
   }
 
   /** The document itself is public only where the organ allows it, and only while the notice is up. */

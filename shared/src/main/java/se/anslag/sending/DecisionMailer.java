@@ -19,6 +19,7 @@ import se.anslag.compose.DecisionMailComposer;
 import se.anslag.compose.MailMessage;
 import se.anslag.compose.SendOutHeader;
 import se.anslag.config.AnslagConfig;
+import se.anslag.domain.Corrections;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutKind;
@@ -204,7 +205,12 @@ public final class DecisionMailer {
   private Delivery carryOut(SendOut sendOut) {
     SendOut settled;
     try {
-      settled = switch (sendOut.kind()) {
+      var carried = carriedOver(sendOut);
+      if (carried.isPresent() && carried.get().status() == SendOutStatus.PENDING) {
+        sendOutStore.updateSendOut(carried.get());
+        return Delivery.RETRY;
+      }
+      settled = carried.isPresent() ? carried.get() : switch (sendOut.kind()) {
         case EMAIL -> mailDecision(sendOut);
         case CASE_FILE -> file(sendOut);
         case RECEIPT, SUMMARY -> mailClerk(sendOut);
@@ -234,6 +240,43 @@ public final class DecisionMailer {
     }
     sendOutStore.updateSendOut(settled);
     return Delivery.done(settled);
+  }
+
+  /**
+   * A corrected version's send-out of a paragraph the correction left unchanged, which intake left
+   * PENDING because the earlier version's send-out to the same target had not settled: that one's
+   * outcome carries over. Reached: UNCHANGED, nothing sent. Still open: back to PENDING (returned
+   * so), and the message comes back after the backoff. Failed: empty, and this one is sent, the
+   * first mail of the decision to reach the target. Empty too for anything else.
+   */
+  private Optional<SendOut> carriedOver(SendOut sendOut) {
+    if (sendOut.kind() != SendOutKind.EMAIL && sendOut.kind() != SendOutKind.CASE_FILE) {
+      return Optional.empty();
+    }
+    var minutesContents = contents.of(sendOut.minutesId());
+    var minutes = minutesContents.minutes();
+    if (minutes.supersedes() == null || contents.isCorrection(minutes, minutesContents.paragraphOf(sendOut))) {
+      return Optional.empty();
+    }
+    var earlier = sendOutStore.findSendOut(minutes.supersedes(), sendOut.paragraph(), sendOut.target());
+    if (earlier.isEmpty()) {
+      return Optional.empty();
+    }
+    int earlierVersion = minutes.version() - 1;
+    return switch (Corrections.carryOver(earlier.get().status())) {
+      case REACHED -> {
+        LOG.info(() -> "Unchanged " + describe(sendOut) + ": version " + earlierVersion + " reached the target ("
+            + earlier.get().status() + "); not sent again");
+        yield Optional.of(Corrections.unchanged(sendOut, earlier.get(), earlierVersion, clock.instant()));
+      }
+      case UNSETTLED -> {
+        LOG.info(() -> "Unchanged " + describe(sendOut) + " waits for version " + earlierVersion
+            + "'s send-out to the same target (" + earlier.get().status() + ")");
+        yield Optional.of(sendOut.withStatus(SendOutStatus.PENDING, clock.instant(), "Waits for version "
+            + earlierVersion + "'s send-out to this target (" + earlier.get().status() + ")", null));
+      }
+      case NOT_REACHED -> Optional.empty();
+    };
   }
 
   /**

@@ -81,6 +81,55 @@ class DeliveryEventRecorderTest {
   }
 
   @Test
+  void aDeliveryBeforeTheMailerWroteSentIsTriedAgainAndRecordedOnceItHas() {
+    var claimed = new SendOut("m1", 4, ADDRESS, SendOutKind.EMAIL, List.of("Kommunstyrelsen"), null,
+        SendOutStatus.PENDING, 0, null, SENT_AT, SENT_AT, null);
+    world.records.createSendOut(claimed);
+    world.records.claimSendOut("m1", SendOutStore.SendOutKey.of(claimed), SENT_AT, SampleWorld.CONFIG.sendClaimStaleAfter());
+    var delivery = new SesEvent(SesEvent.Type.DELIVERY, "ses-4", Instant.parse("2024-02-20T08:00:02Z"),
+        List.of(ADDRESS), "Delivered", "delivery-4", new SendOutHeader("m1", 4, ADDRESS, 1));
+
+    assertThat(recorder.record(delivery)).isEqualTo(Outcome.TOO_EARLY);
+    assertThat(world.records.findSendOut("m1", 4, ADDRESS).orElseThrow().status()).isEqualTo(SendOutStatus.SENDING);
+
+    world.records.updateSendOut(claimed.withStatus(SendOutStatus.SENT, SENT_AT.plusSeconds(3), null, "ses-4"));
+    assertThat(recorder.record(delivery)).isEqualTo(Outcome.STATUS_CHANGED);
+    assertThat(world.records.findSendOut("m1", 4, ADDRESS).orElseThrow().status()).isEqualTo(SendOutStatus.DELIVERED);
+  }
+
+  @Test
+  void anEventWithoutTheMailsHeadersWholeIsTriedAgainUntilTheMessageIdIsKnown() {
+    var truncated = new SesEvent(SesEvent.Type.DELIVERY, "ses-not-yet", SENT_AT, List.of(ADDRESS), "Delivered",
+        "delivery-5", null, false);
+
+    assertThat(recorder.record(truncated)).isEqualTo(Outcome.TOO_EARLY);
+  }
+
+  @Test
+  void aDeliveryOfAnotherAttemptsMailIsHistoryOnly() {
+    var earlierMail = new SesEvent(SesEvent.Type.PERMANENT_BOUNCE, "ses-0", SENT_AT, List.of(ADDRESS), "Bounced",
+        "bounce-0", new SendOutHeader("m1", 3, ADDRESS, 1));
+
+    assertThat(recorder.record(earlierMail)).isEqualTo(Outcome.NOTED);
+    assertThat(stored().status()).isEqualTo(SendOutStatus.SENT);
+    assertThat(world.records.sendOutHistory(stored()).getLast().detail()).isEqualTo("Bounced");
+  }
+
+  @Test
+  void aBounceOfTheClerksReceiptBouncesTheReceipt() {
+    var receipt = SendOut.toClerk("m1", SendOutKind.RECEIPT, SampleWorld.CLERK, "Gemensamma servicenämnden", SENT_AT);
+    world.records.createSendOut(receipt);
+    world.records.claimSendOut("m1", SendOutStore.SendOutKey.of(receipt), SENT_AT, SampleWorld.CONFIG.sendClaimStaleAfter());
+    world.records.updateSendOut(receipt.withStatus(SendOutStatus.SENT, SENT_AT, null, "ses-receipt"));
+    var bounce = new SesEvent(SesEvent.Type.PERMANENT_BOUNCE, "ses-receipt", SENT_AT.plusSeconds(4),
+        List.of(SampleWorld.CLERK), "Permanent/General bounce", "bounce-receipt");
+
+    assertThat(recorder.record(bounce)).isEqualTo(Outcome.STATUS_CHANGED);
+    assertThat(world.records.findSendOut("m1", 0, receipt.target()).orElseThrow().status())
+        .isEqualTo(SendOutStatus.BOUNCED);
+  }
+
+  @Test
   void aSendEventRecordsTheAcceptedAttemptAndLeavesTheStatus() {
     var send = new SesEvent(SesEvent.Type.SEND, "ses-2", Instant.parse("2024-02-20T08:00:01Z"), List.of(ADDRESS),
         "Accepted", "send-1", new SendOutHeader("m1", 3, ADDRESS, 2));

@@ -100,6 +100,26 @@ class SesEventTest {
   }
 
   @Test
+  void everyEventOfAMailNamesItsSendOutAndSaysWhetherItCarriesTheHeadersWhole() {
+    var delivery = SesEvent.parse(JSON, """
+        {"eventType": "Delivery", "mail": {"timestamp": "2024-02-20T08:00:01.120Z", "messageId": "0100-abc-000000",
+          "destination": ["it-chef@ludvika.example.org"], "headersTruncated": false,
+          "headers": [{"name": "X-Anslag-Send-Out", "value": "ab12/6/it-chef%40ludvika.example.org/2"}]},
+         "delivery": {"timestamp": "2024-02-20T08:00:03Z", "recipients": ["it-chef@ludvika.example.org"]}}""");
+    var truncated = SesEvent.parse(JSON, """
+        {"eventType": "Delivery", "mail": {"timestamp": "2024-02-20T08:00:01.120Z", "messageId": "0100-abc-000000",
+          "headersTruncated": true, "headers": []}, "delivery": {"timestamp": "2024-02-20T08:00:03Z"}}""");
+    var withoutHeaders = SesEvent.parse(JSON, """
+        {"eventType": "Delivery", %s, "delivery": {"timestamp": "2024-02-20T08:00:03Z"}}""".formatted(MAIL));
+
+    assertThat(delivery.sendOut()).isEqualTo(new SendOutHeader("ab12", 6, "it-chef@ludvika.example.org", 2));
+    assertThat(delivery.headersComplete()).isTrue();
+    assertThat(truncated.sendOut()).isNull();
+    assertThat(truncated.headersComplete()).isFalse();
+    assertThat(withoutHeaders.headersComplete()).as("no mail.headers at all").isFalse();
+  }
+
+  @Test
   void aSendEventWithAnUnreadableHeaderIsMalformed() {
     assertThatThrownBy(() -> SesEvent.parse(JSON, send("{\"name\": \"x-anslag-send-out\", \"value\": \"ab12/6\"}")))
         .isInstanceOf(SesEvent.MalformedEventException.class).hasMessageContaining("X-Anslag-Send-Out");

@@ -86,6 +86,22 @@ class CorrectionsTest {
   }
 
   @Test
+  void anEarlierSendOutNotYetSettledLeavesTheCorrectedOneToWaitForItsOutcome() {
+    var paragraphs = List.of(paragraph(6, "Noteras.", KS, IT));
+    var planned = List.of(sendOut("v2", 6, "ks@example.org", SendOutStatus.PENDING),
+        sendOut("v2", 6, "it@example.org", SendOutStatus.PENDING));
+
+    var result = Corrections.plan(planned, 1, paragraphs, paragraphs,
+        List.of(sendOut("v1", 6, "ks@example.org", SendOutStatus.PENDING),
+            sendOut("v1", 6, "it@example.org", SendOutStatus.SENDING)), NOW);
+
+    assertThat(result).extracting(SendOut::status).containsExactly(SendOutStatus.PENDING, SendOutStatus.PENDING);
+    assertThat(Corrections.carryOver(SendOutStatus.PENDING)).isEqualTo(Corrections.CarryOver.UNSETTLED);
+    assertThat(Corrections.carryOver(SendOutStatus.SENDING)).isEqualTo(Corrections.CarryOver.UNSETTLED);
+    assertThat(Corrections.carryOver(SendOutStatus.FAILED)).isEqualTo(Corrections.CarryOver.NOT_REACHED);
+  }
+
+  @Test
   void anUnchangedSendOutOfAnEarlierCorrectionKeepsNamingTheVersionThatSentIt() {
     var paragraphs = List.of(paragraph(6, "Noteras.", KS));
     var earlier = new SendOut("v2", 6, "ks@example.org", SendOutKind.EMAIL, List.of("X"), null,

@@ -53,6 +53,8 @@ public final class InMemoryRecords implements MinutesStore, NoticeStore, SendOut
   private final Map<String, Integer> expectedSettlements = new TreeMap<>();
   private final Map<String, Set<String>> settledKeys = new TreeMap<>();
   private MunicipalSetup setup = new MunicipalSetup(List.of(), List.of(), List.of());
+  /** Notices the board index does not have yet, while it lags (see {@link #holdBoardIndex}). */
+  private Set<String> notYetOnTheBoardIndex;
 
   // ---- setup
 
@@ -136,6 +138,21 @@ public final class InMemoryRecords implements MinutesStore, NoticeStore, SendOut
   @Override
   public synchronized void putNotice(Notice notice) {
     notices.computeIfAbsent(notice.minutesId(), id -> new TreeMap<>()).put(notice.boardId(), notice);
+    if (notYetOnTheBoardIndex != null) {
+      notYetOnTheBoardIndex.add(notice.minutesId() + "#" + notice.boardId());
+    }
+  }
+
+  /**
+   * From now on, notices written are missing from {@link #noticesOnBoard} until
+   * {@link #catchUpBoardIndex}: DynamoDB's global secondary index lags its table so.
+   */
+  public synchronized void holdBoardIndex() {
+    notYetOnTheBoardIndex = new HashSet<>();
+  }
+
+  public synchronized void catchUpBoardIndex() {
+    notYetOnTheBoardIndex = null;
   }
 
   @Override
@@ -153,6 +170,8 @@ public final class InMemoryRecords implements MinutesStore, NoticeStore, SendOut
   public synchronized List<Notice> noticesOnBoard(String boardId) {
     return notices.values().stream().flatMap(byBoard -> byBoard.values().stream())
         .filter(notice -> notice.boardId().equals(boardId))
+        .filter(notice -> notYetOnTheBoardIndex == null
+            || !notYetOnTheBoardIndex.contains(notice.minutesId() + "#" + notice.boardId()))
         .sorted(Comparator.comparing((Notice n) -> n.postedOnThisBoard() + "#" + n.minutesId()).reversed())
         .toList();
   }

@@ -15,7 +15,7 @@ public final class RecordingWorkQueue implements WorkQueue {
   }
 
   @Override
-  public synchronized void requestBoardRefresh(String reason) {
+  public synchronized void requestBoardRefresh(String reason, String minutesId) {
     boardRefreshes.add(reason);
   }
 

@@ -15,6 +15,8 @@ import se.anslag.domain.SwedishTime;
 /**
  * Entry point of DeliveryEventsFunction: each message is one SES event notification (raw SNS
  * delivery). A message that is not one fails, and after five tries waits in the dead-letter queue.
+ * An event that came before its send-out was settled fails too, and comes back after the queue's
+ * visibility timeout (180 s; five receives span twelve minutes, past a stale claim's takeover).
  */
 public final class DeliveryEventsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private final DeliveryEventRecorder recorder;
@@ -37,8 +39,7 @@ public final class DeliveryEventsHandler implements RequestHandler<SQSEvent, SQS
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
     return SqsBatch.process(event, message -> {
-      recorder.record(SesEvent.parse(json, message.getBody()));
-      return true;
+      return recorder.record(SesEvent.parse(json, message.getBody())) != DeliveryEventRecorder.Outcome.TOO_EARLY;
     });
   }
 }

@@ -2,11 +2,14 @@ package se.anslag.function.board;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -37,13 +40,29 @@ public final class NoticeBoardHandler implements RequestStreamHandler {
     return new NoticeBoardHandler(DaggerNoticeBoardComponent.builder().environment(environment).clock(clock).build());
   }
 
+  /** The minutes the refresh requests name (SqsWorkQueues.BoardRefreshRequest), to be read by key. */
+  private List<String> minutesNamed(JsonNode event) {
+    var named = new ArrayList<String>();
+    for (var record : event.path("Records")) {
+      try {
+        var minutesId = json.readTree(record.path("body").asText("{}")).path("minutesId");
+        if (minutesId.isTextual()) {
+          named.add(minutesId.asText());
+        }
+      } catch (JsonProcessingException notJson) {
+        // A request that is not ours still asks for a run; there is nothing to read by key.
+      }
+    }
+    return named;
+  }
+
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
     var event = json.readTree(input);
     var trigger = event.has("Records")
         ? event.get("Records").size() + " refresh request(s)"
         : event.path("trigger").asText("unknown trigger");
-    var result = publisher.publish();
+    var result = publisher.publish(minutesNamed(event));
     LOG.info(() -> "Board run (" + trigger + ") for " + result.day() + ": " + result.written() + " written, "
         + result.unchanged() + " unchanged, " + result.takenDown() + " taken down");
     // For SQS this is an empty partial-batch response; a failure above throws and retries the batch.
