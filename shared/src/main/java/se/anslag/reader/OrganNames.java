@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import se.anslag.format.EditDistance;
 
 /**
  * Recognises the names of municipal organs as minutes print them, and brings each to the form the
@@ -194,8 +195,8 @@ final class OrganNames {
     if (a.equalsIgnoreCase(b) || owned(a, b) || owned(b, a)) {
       return true;
     }
-    return Math.min(a.length(), b.length()) >= 10 && editDistance(a.toLowerCase(Locale.ROOT),
-        b.toLowerCase(Locale.ROOT), 2) <= 2;
+    return Math.min(a.length(), b.length()) >= 10 && Math.abs(a.length() - b.length()) <= 2
+        && EditDistance.between(a.toLowerCase(Locale.ROOT), b.toLowerCase(Locale.ROOT)) <= 2;
   }
 
   /**
@@ -215,28 +216,5 @@ final class OrganNames {
   /** Whether {@code part} is an organ within {@code whole}: "Kommunstyrelsens arbetsutskott" in "Kommunstyrelsen". */
   static boolean partOf(String part, String whole) {
     return part.toLowerCase(Locale.ROOT).startsWith(whole.toLowerCase(Locale.ROOT) + "s ");
-  }
-
-  /** Levenshtein distance, given up above {@code limit}; names are short, so the quadratic table is fine. */
-  private static int editDistance(String a, String b, int limit) {
-    if (Math.abs(a.length() - b.length()) > limit) {
-      return limit + 1;
-    }
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import se.anslag.domain.Board;
 import se.anslag.domain.RecipientLine;
+import se.anslag.format.EditDistance;
 
 /** The municipality's boards, organs and recipient directory, as loaded from the setup file. */
 public record MunicipalSetup(List<Board> boards, List<Organ> organs, List<DirectoryEntry> directory) {
@@ -25,7 +26,7 @@ public record MunicipalSetup(List<Board> boards, List<Organ> organs, List<Direct
     var wanted = Names.normalize(printedName);
     return organs.stream()
         .map(Organ::name)
-        .min(Comparator.comparingInt(name -> editDistance(Names.normalize(name), wanted)));
+        .min(Comparator.comparingInt(name -> EditDistance.between(Names.normalize(name), wanted)));
   }
 
   public Optional<Organ> organ(String slug) {
@@ -47,24 +48,5 @@ public record MunicipalSetup(List<Board> boards, List<Organ> organs, List<Direct
                     ? new Resolution.CaseFile(entry.name())
                     : new Resolution.MailTo(entry.name(), entry.addresses()))
         .orElseGet(Resolution.Unknown::new);
-  }
-
-  private static int editDistance(String a, String b) {
-    var previous = new int[b.length() + 1];
-    var current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-      }
-      var swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }
