@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,8 +37,7 @@ final class InspectCommand implements Callable<Integer> {
   @Option(names = "--posted-on", description = "Posting date (default: today, Europe/Stockholm).")
   LocalDate postedOn;
 
-  @Option(names = "--policy", defaultValue = "next-day", description = "Takedown policy: next-day (default) or same-day.")
-  String policy;
+  @Mixin PolicyOption policyOption;
 
   record Range(int from, int to) {}
 
@@ -72,7 +72,7 @@ final class InspectCommand implements Callable<Integer> {
     var today = SwedishTime.today(SwedishTime.systemClock());
     var adjusted = adjustedOn != null ? adjustedOn : minutes.adjustedOn() != null ? minutes.adjustedOn() : today;
     var posted = postedOn != null ? postedOn : today;
-    var dates = NoticeSchedule.forPostings(List.of(posted), DatesCommand.parsePolicy(policy));
+    var dates = NoticeSchedule.forPostings(List.of(posted), policyOption.policy());
     var warnings = new ArrayList<Warning>(adjustedOn == null ? minutes.warnings()
         : MissingFacts.supplied(minutes.warnings(), MissingFacts.ADJUSTMENT_DATE_NOT_FOUND));
     warnings.addAll(NoticeSchedule.warnings(minutes.meetingDate(), adjusted, posted));

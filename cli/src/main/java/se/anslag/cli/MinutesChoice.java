@@ -1,14 +1,16 @@
 package se.anslag.cli;
 
 import java.util.Locale;
+import picocli.CommandLine.Parameters;
 import se.anslag.domain.MinutesRecord;
 import se.anslag.ports.MinutesStore;
 
 /** The set of minutes a command is about: by a prefix of its id, or the latest upload. */
 final class MinutesChoice {
-  private MinutesChoice() {}
+  @Parameters(index = "0", arity = "0..1", paramLabel = "MINUTES", description = "A prefix of the minutes' id.")
+  String idPrefix;
 
-  static MinutesRecord pick(MinutesStore minutesStore, String idPrefix) {
+  MinutesRecord pick(MinutesStore minutesStore) {
     var all = minutesStore.listMinutes(); // newest first
     if (all.isEmpty()) {
       throw new AnslagCli.CommandFailure(2, "no minutes have been uploaded yet");

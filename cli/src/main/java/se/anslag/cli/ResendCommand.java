@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import se.anslag.domain.SwedishTime;
 import se.anslag.intake.Resend;
@@ -24,8 +23,7 @@ final class ResendCommand implements Callable<Integer> {
 
   @Mixin StackOptions stackOptions;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "MINUTES", description = "A prefix of the minutes' id.")
-  String minutesId;
+  @Mixin MinutesChoice minutesChoice;
 
   @Option(names = "--setup", paramLabel = "FILE", description = "Load this municipality setup first (replaces the stored one).")
   Path setup;
@@ -42,7 +40,7 @@ final class ResendCommand implements Callable<Integer> {
         stores.setup().replaceSetup(SetupFile.read(setup));
         out.println("Loaded the municipality setup from " + setup);
       }
-      var minutes = MinutesChoice.pick(stores.minutes(), minutesId);
+      var minutes = minutesChoice.pick(stores.minutes());
       var result = new Resend(stores.minutes(), stores.sendOuts(), stores.setup(), stack.workQueues()).resend(minutes.id(), failed, SwedishTime.systemClock().instant());
       out.printf("Minutes %s  %s, meeting of %s%n", minutes.id().substring(0, 12), minutes.organ(), minutes.meetingDate());
       result.resolved().forEach(s -> out.printf("  § %d %s: %s%n", s.paragraph(), String.join(", ", s.recipientNames()),

@@ -71,15 +71,12 @@ public final class SetupFile {
       if (organ.clerk() != null && !MailHeaders.isValidAddress(organ.clerk())) {
         problems.add("organ '" + organ.name() + "' has clerk '" + organ.clerk() + "', not a valid e-mail address");
       }
-      TakedownPolicy policy = switch (organ.takedownPolicy() == null ? "next-day" : organ.takedownPolicy()) {
-        case "next-day" -> TakedownPolicy.NEXT_DAY;
-        case "same-day" -> TakedownPolicy.SAME_DAY;
-        default -> {
-          problems.add("organ '" + organ.name() + "' has takedownPolicy '" + organ.takedownPolicy()
-              + "'; use next-day or same-day");
-          yield TakedownPolicy.NEXT_DAY;
-        }
-      };
+      String writtenPolicy = organ.takedownPolicy() == null ? TakedownPolicy.NEXT_DAY.written : organ.takedownPolicy();
+      TakedownPolicy policy = TakedownPolicy.ofWritten(writtenPolicy).orElseGet(() -> {
+        problems.add("organ '" + organ.name() + "' has takedownPolicy '" + organ.takedownPolicy()
+            + "'; use next-day or same-day");
+        return TakedownPolicy.NEXT_DAY;
+      });
       if (Slugs.isSlug(organ.slug())) {
         organs.add(new Organ(organ.slug(), organ.name(), orEmpty(organ.aliases()), organ.boards(), organ.clerk(),
             policy, Boolean.TRUE.equals(organ.publishMinutesDocument())));

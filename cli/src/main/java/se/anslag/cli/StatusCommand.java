@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import se.anslag.domain.MinutesStatus;
 
@@ -19,8 +18,7 @@ final class StatusCommand implements Callable<Integer> {
 
   @Mixin StackOptions stackOptions;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "MINUTES", description = "A prefix of the minutes' id.")
-  String minutesId;
+  @Mixin MinutesChoice minutesChoice;
 
   @Option(names = "--json", description = "Print the log as JSON.")
   boolean json;
@@ -45,7 +43,7 @@ final class StatusCommand implements Callable<Integer> {
         }
         return 0;
       }
-      var minutes = MinutesChoice.pick(stores.minutes(), minutesId);
+      var minutes = minutesChoice.pick(stores.minutes());
       var notices = stores.notices().notices(minutes.id());
       var sendOuts = stores.sendOuts().sendOuts(minutes.id());
       if (json) {

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 import se.anslag.cli.AnslagCli;
 import se.anslag.cli.ProjectRoot;
 
+/** `anslag desk`: the clerk desk on this machine for a clerk's own files, without the sample's run. */
 @Command(name = "desk", description = {
     "Serve the clerk desk and the notice boards on this machine without running the sample: start the",
     "local emulators, create what template.yaml declares, load the setup, make a clerk account for each",

@@ -9,11 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import se.anslag.domain.Paragraph;
-import se.anslag.domain.RecipientLine;
-import se.anslag.domain.SendOut;
-import se.anslag.domain.SendOutKind;
-import se.anslag.domain.SendOutStatus;
 
 /**
  * What a corrected upload changes: a paragraph is unchanged when its number, case number, title,

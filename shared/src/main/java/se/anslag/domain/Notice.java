@@ -1,8 +1,6 @@
 package se.anslag.domain;
 
 import java.time.LocalDate;
-import se.anslag.domain.NoticeDates;
-import se.anslag.domain.TakedownPolicy;
 
 /**
  * The notice of one set of minutes on one board.

@@ -8,7 +8,11 @@ import java.nio.charset.StandardCharsets;
 /** The uploaded object named by an intake queue message: an EventBridge "Object Created" event. */
 public record UploadEvent(String bucket, String key) {
 
-  /** The message body is not an upload event; retrying cannot help, so it is reported, not retried. */
+  /**
+   * The message body is not an upload event. It fails its batch item like any other error, so the
+   * intake queue hands it back up to its maxReceiveCount (5) and then keeps it in the dead-letter
+   * queue, whose alarm tells the operator: nothing is dropped, and `anslag redrive` returns it.
+   */
   public static final class MalformedEventException extends IllegalArgumentException {
     MalformedEventException(String message) {
       super(message);

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import se.anslag.domain.TakedownPolicy;
 
+/** The organ's slug goes into S3 keys and links, so only a plain slug is taken. */
 class OrganTest {
 
   private static Organ organ(String slug) {

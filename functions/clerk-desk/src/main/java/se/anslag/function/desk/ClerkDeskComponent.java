@@ -9,13 +9,16 @@ import java.util.Map;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import se.anslag.aws.ConfigModule;
-
 import se.anslag.config.AnslagConfig;
 import se.anslag.desk.ClerkDesk;
 import se.anslag.desk.DeskConfig;
 import se.anslag.desk.DeskPages;
 import se.anslag.storage.StorageModule;
 
+/**
+ * The Dagger component of ClerkDeskFunction: the desk's service and pages over the stores, built
+ * once per execution environment.
+ */
 @Singleton
 @Component(modules = {ConfigModule.class, StorageModule.class, ClerkDeskComponent.DeskModule.class})
 interface ClerkDeskComponent {
