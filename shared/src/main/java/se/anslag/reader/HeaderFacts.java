@@ -40,6 +40,7 @@ final class HeaderFacts {
   static final String ORGAN_NAMED_OTHERWISE = "ORGAN_NAMED_OTHERWISE";
   static final String ADJUSTMENT_DATE_PLANNED = "ADJUSTMENT_DATE_PLANNED";
   static final String ORGAN_FROM_ABBREVIATION = "ORGAN_FROM_ABBREVIATION";
+  static final String ORGAN_FROM_DECISIONS = "ORGAN_FROM_DECISIONS";
   /** How far into the first paragraph its planned adjustment is looked for. */
   private static final int FIRST_PARAGRAPH_LINES = 15;
 
@@ -87,6 +88,10 @@ final class HeaderFacts {
   /** The organ's abbreviation before paragraph numbers ("Ks 428", "KF 59"): read when the name is not printed. */
   private static final Pattern NUMBERED_BY_ABBREVIATION = Pattern.compile(
       "(?<![\\p{L}\\p{N}])(?<abbreviation>KSAU|Ksau|KS|Ks|KF|Kf)\\s+\\d{1,4}(?=\\s+(?:Dnr|\\p{Lu}))");
+  /** "Tekniska nämnden beslutar att ...": the organ as the subject of its decisions. */
+  private static final Pattern DECIDES_AFTER = Pattern.compile("(?iu)^\\s+(?:beslutar|beslöt|beslutade)\\b");
+  /** "Protokollet föres av undertecknad, kommunfullmäktiges sekreterare": the organ's own secretary. */
+  private static final Pattern GENITIVE_BEFORE_SECRETARY = Pattern.compile("(?iu)s\\s+sekreterare(?![\\p{L}])");
   private static final Map<String, String> ABBREVIATIONS = Map.of(
       "ks", "Kommunstyrelsen", "kf", "Kommunfullmäktige", "ksau", "Kommunstyrelsens arbetsutskott");
 
@@ -406,7 +411,13 @@ final class HeaderFacts {
   private void warnAboutMissing(List<String> lines) {
     if (organ == null && warnings.stream().noneMatch(w -> w.code().equals(MissingFacts.ORGAN_IN_DOUBT))) {
       Optional<String> abbreviation = numberingAbbreviation(lines);
-      if (abbreviation.isPresent()) {
+      Optional<String> decider = abbreviation.isPresent() ? Optional.empty() : oneDecidingOrgan(lines);
+      if (decider.isPresent()) {
+        organ = decider.get();
+        warnings.add(new Warning(ORGAN_FROM_DECISIONS, "The organ's name is not printed as a title or in the notice"
+            + " block; the decisions are made by '" + organ + "' (\"" + organ + " beslutar\" or its secretary):"
+            + " check the organ."));
+      } else if (abbreviation.isPresent()) {
         // "Ks 428", "KF 59", "Ksau 40": abbreviations every municipality uses alike, unlike "TN" or "BUN"
         organ = ABBREVIATIONS.get(abbreviation.get());
         warnings.add(new Warning(ORGAN_FROM_ABBREVIATION, "The organ's name is not printed; the paragraphs are"
@@ -435,6 +446,31 @@ final class HeaderFacts {
           "No storage place was found (\"Förvaringsplats för protokollet ...\"): the notice cannot say where the"
               + " minutes are kept."));
     }
+  }
+
+  /**
+   * The one organ that the paragraphs name as deciding ("Tekniska nämnden beslutar") or whose
+   * secretary keeps the minutes; empty when none or several are, since a paragraph may also report
+   * what another organ decided.
+   */
+  private static Optional<String> oneDecidingOrgan(List<String> lines) {
+    List<String> named = new ArrayList<>();
+    for (String line : lines) {
+      if (!OrganNames.mayName(line)) {
+        continue;
+      }
+      for (OrganNames.Found found : OrganNames.findAll(line)) {
+        if (DECIDES_AFTER.matcher(line.substring(found.end())).lookingAt()) {
+          named.add(found.organ());
+        }
+      }
+      Matcher secretary = GENITIVE_BEFORE_SECRETARY.matcher(line);
+      while (secretary.find()) {
+        genitiveOrgan(line.substring(0, secretary.start())).ifPresent(named::add);
+      }
+    }
+    List<String> distinct = distinctOrgans(named);
+    return distinct.size() == 1 ? Optional.of(distinct.getFirst()) : Optional.empty();
   }
 
   /** The organ's abbreviation printed before the paragraph numbers most often, if one of the common ones is. */

@@ -17,6 +17,41 @@ class LayoutVariantsTest {
 
   private final MinutesReader reader = new MinutesReader();
 
+  /** Borås' transcript lost its header's organ: the decisions still name it, and the clerk is asked to check. */
+  @Test
+  void readsTheOrganFromItsDecisionsWhenNoTitleOrNoticeNamesIt() throws Exception {
+    String text = """
+        Tid och Plats 2013-08-29 Sessionssalen
+        § 75 Godkännande av föredragningslista
+        Upprättad föredragningslista godkänns utan tillägg och ändringar av ledamöterna.
+        § 76 Information om integrationsarbetet
+        Mångfaldsutvecklaren informerar om integrationsarbetet inom staden och förvaltningen.
+        Tekniska nämnden beslutar att informationen läggs till handlingarna.
+        """;
+
+    Minutes minutes = reader.readText(text);
+
+    assertThat(minutes.organ()).isEqualTo("Tekniska nämnden");
+    assertThat(minutes.warnings()).extracting(Warning::code)
+        .contains("ORGAN_FROM_DECISIONS").doesNotContain("ORGAN_NOT_FOUND");
+  }
+
+  /** One paragraph reports another organ's decision: with two deciders printed, the organ is the clerk's to supply. */
+  @Test
+  void takesNoOrganWhenTheDecisionsNameTwo() throws Exception {
+    String text = """
+        Tid och Plats 2013-08-29 Sessionssalen
+        § 75 Remiss om hastigheter
+        Kommunstyrelsen beslutade i maj att remittera förslaget till nämnden för yttrande.
+        Tekniska nämnden beslutar att tillstyrka förslaget med de ändringar som förvaltningen föreslår.
+        """;
+
+    Minutes minutes = reader.readText(text);
+
+    assertThat(minutes.organ()).isNull();
+    assertThat(minutes.warnings()).extracting(Warning::code).contains("ORGAN_NOT_FOUND");
+  }
+
   @Test
   void readsAPrefixedHeadingWithTheCaseNumberOnTheLineBefore() throws Exception {
     String text = """
