@@ -28,6 +28,7 @@ import se.anslag.cli.ProjectRoot;
 import se.anslag.domain.SwedishTime;
 import se.anslag.format.Json;
 import se.anslag.local.cloud.SamTemplate;
+import se.anslag.local.coldstart.FloorHandler;
 import se.anslag.local.coldstart.RuntimeStandIn;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -38,8 +39,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * function's shaded artifact (as Maven packages it for sam build) and the runtime's serializers,
  * builds the Handler: class and handles the function's sample event from events/ against the local
  * emulators, rewritten to this local stack's names. Before every run the cloud is emptied and the
- * records the event needs are written back, so that each run does the same work. Prints figures;
- * asserts nothing, but fails when a run fails.
+ * records the event needs are written back, so that each run does the same work. Beside each run,
+ * the floor ({@link FloorHandler}) in the same setup: the same clients and one trivial request.
+ * Prints figures; asserts nothing, but fails when a run fails.
  */
 @Command(name = "benchmark-cold-start", description = {
     "Measure each function's cold start in fresh JVMs, as Lambda's java25 runtime starts them."})
@@ -98,16 +100,24 @@ final class ColdStartBenchmark implements Callable<Integer> {
         var event = prepared.eventFor(function, module);
         var eventFile = Files.write(work.resolve(module + ".json"), event);
         var environment = environmentOf(workflow, function);
+        var classPath = artifact + java.io.File.pathSeparator + classPathTail;
+        var floor = floorOf(function.logicalId());
+        var floorEnvironment = new LinkedHashMap<>(environment);
+        floorEnvironment.put(FloorHandler.CLIENTS_VARIABLE, String.join(",", floor.clients()));
         var measured = new ArrayList<Run>();
+        var floorMeasured = new ArrayList<Run>();
+        // Function and floor alternate, so that a change in the machine's load meets both alike.
         for (int run = 0; run <= runs; run++) {
           prepared.restore(function.logicalId());
-          var figures = startAndInvoke(function, module, run, artifact + java.io.File.pathSeparator + classPathTail,
-              environment, eventFile, work);
+          var figures = startAndInvoke(function, module, run, function.handler(), classPath, environment, eventFile, work);
+          var floorFigures = startAndInvoke(function, module + "-floor", run, FloorHandler.class.getName(), classPath,
+              floorEnvironment, eventFile, work);
           if (run > 0) { // the first run warms the page cache and the emulators, as the reader benchmark does
             measured.add(figures);
+            floorMeasured.add(floorFigures);
           }
         }
-        report(out, module, function, Files.size(artifact), measured);
+        report(out, module, function, Files.size(artifact), measured, floor, floorMeasured);
         if (showOutput) {
           Files.readAllLines(work.resolve(module + "-" + runs + ".out")).forEach(line -> out.println("  | " + line));
         }
@@ -293,13 +303,13 @@ final class ColdStartBenchmark implements Callable<Integer> {
     return serializers + java.io.File.pathSeparator + work.resolve("runtime");
   }
 
-  private Run startAndInvoke(SamTemplate.Function function, String module, int run, String classPath,
+  private Run startAndInvoke(SamTemplate.Function function, String module, int run, String handler, String classPath,
       Map<String, String> environment, Path eventFile, Path work) throws IOException, InterruptedException {
     var command = new ArrayList<String>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(RUNTIME_OPTIONS);
     command.add("-Xmx" + Math.round(function.memorySizeMb() * HEAP_SHARE) + "m");
-    command.addAll(List.of("-cp", classPath, RuntimeStandIn.class.getName(), function.handler(), eventFile.toString()));
+    command.addAll(List.of("-cp", classPath, RuntimeStandIn.class.getName(), handler, eventFile.toString()));
     var output = work.resolve(module + "-" + run + ".out");
     var builder = new ProcessBuilder(command).redirectOutput(output.toFile()).redirectErrorStream(true);
     builder.environment().clear();
@@ -344,13 +354,40 @@ final class ColdStartBenchmark implements Callable<Integer> {
         + " " + what + "; its output ends:\n  " + String.join("\n  ", tail));
   }
 
+  /**
+   * What a function's floor builds: the clients its component builds (read from its code), the first
+   * of them the service its first request goes to (intake reads the upload first, the others the table).
+   */
+  record Floor(List<String> clients) {}
+
+  private static Floor floorOf(String functionLogicalId) {
+    return switch (functionLogicalId) {
+      case LocalWorkflow.INTAKE_FUNCTION -> new Floor(List.of("S3", "DYNAMODB", "SQS"));
+      case MAILER_FUNCTION -> new Floor(List.of("DYNAMODB", "S3", "SESV2", "SQS"));
+      case "NoticeBoardFunction", "ClerkDeskFunction" -> new Floor(List.of("DYNAMODB", "S3"));
+      case "DeliveryEventsFunction" -> new Floor(List.of("DYNAMODB"));
+      default -> throw new AnslagCli.CommandFailure(1, "cold start: no floor is known for " + functionLogicalId
+          + "; add the clients its component builds to ColdStartBenchmark.floorOf");
+    };
+  }
+
   private static void report(PrintWriter out, String module, SamTemplate.Function function, long artifactBytes,
-      List<Run> measured) {
-    out.printf("%-16s artifact %.1f MB, MemorySize %d MB: init %s ms, first invocation %s ms, total %s ms"
-            + " (min/median/max); VmHWM %s MB (median/max)%n",
-        module, artifactBytes / 1e6, function.memorySizeMb(), spread(measured, Run::initMs),
-        spread(measured, Run::invokeMs), spread(measured, Run::totalMs), peak(measured));
+      List<Run> measured, Floor floor, List<Run> floorMeasured) {
+    out.printf("%-16s artifact %.1f MB, MemorySize %d MB%n", module, artifactBytes / 1e6, function.memorySizeMb());
+    out.printf("  function: init %s ms, first invocation %s ms, total %s ms (min/median/max); VmHWM %s MB (median/max)%n",
+        spread(measured, Run::initMs), spread(measured, Run::invokeMs), spread(measured, Run::totalMs), peak(measured));
+    out.printf("  floor:    init %s ms, first invocation %s ms, total %s ms; VmHWM %s MB (clients %s, one %s request)%n",
+        spread(floorMeasured, Run::initMs), spread(floorMeasured, Run::invokeMs), spread(floorMeasured, Run::totalMs),
+        peak(floorMeasured), String.join(", ", floor.clients()), floor.clients().getFirst());
+    out.printf("  ratio function/floor (medians): total %.2f, init %.2f, first invocation %.2f%n",
+        ratio(measured, floorMeasured, Run::totalMs), ratio(measured, floorMeasured, Run::initMs),
+        ratio(measured, floorMeasured, Run::invokeMs));
     out.flush();
+  }
+
+  private static double ratio(List<Run> function, List<Run> floor, java.util.function.ToDoubleFunction<Run> figure) {
+    return median(function.stream().mapToDouble(figure).sorted().toArray())
+        / median(floor.stream().mapToDouble(figure).sorted().toArray());
   }
 
   private static String spread(List<Run> runs, java.util.function.ToDoubleFunction<Run> figure) {
