@@ -4,7 +4,7 @@ import se.anslag.cli.AnslagCli;
 
 /**
  * The `anslag` command of the local mode: the operator's commands (module cli) plus what runs AWS on
- * this machine, the demo, the desk and the send-out benchmark.
+ * this machine, the demo, the desk and the send-out and cold-start benchmarks.
  */
 public final class AnslagLocal {
   private AnslagLocal() {}
@@ -14,6 +14,7 @@ public final class AnslagLocal {
     commandLine.addSubcommand(new DemoCommand());
     commandLine.addSubcommand(new DeskCommand());
     commandLine.addSubcommand(new SendOutBenchmark());
+    commandLine.addSubcommand(new ColdStartBenchmark());
     System.exit(commandLine.execute(args));
   }
 }

@@ -1,0 +1,125 @@
+package se.anslag.local.coldstart;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What Lambda's java25 runtime does for one cold start, as a main class on the class path beside a
+ * function's deployed artifact (not in it): build the class named by {@code Handler:} with its public
+ * no-argument constructor (the environment comes from the process, as on Lambda), decode the event
+ * with the runtime's own serializers and invoke once. Prints one line with the wall-clock instants
+ * (microseconds since the epoch) at which the handler was built and returned, and the process's peak
+ * resident memory; the benchmark that started the process subtracts its own start instant. Exits 3
+ * when the invocation failed (an exception, a message reported as failed, an HTTP error status),
+ * so that the benchmark never reports a run that did not do the function's work.
+ *
+ * <p>Arguments: {@code <handler class>[::method] <event file>}. Only classes of this package and of
+ * the artifact may be used here: this package is copied beside the artifact alone.
+ */
+public final class RuntimeStandIn {
+  /** The line the benchmark reads; everything else on standard output is the function's log. */
+  public static final String RESULT_PREFIX = "cold-start-result";
+
+  private RuntimeStandIn() {}
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static void main(String[] args) throws Exception {
+    var handlerClass = Class.forName(args[0].split("::")[0]);
+    var event = Files.readAllBytes(Path.of(args[1]));
+    Object handler = handlerClass.getConstructor().newInstance();
+    long initEnd = epochMicros();
+    Context context = context();
+    Object output;
+    if (handler instanceof RequestStreamHandler stream) {
+      var response = new ByteArrayOutputStream();
+      stream.handleRequest(new ByteArrayInputStream(event), response, context);
+      output = null;
+    } else {
+      var input = serializerFor(inputClass(handlerClass)).fromJson(new ByteArrayInputStream(event));
+      output = ((RequestHandler) handler).handleRequest(input, context);
+    }
+    long invokeEnd = epochMicros();
+    var failure = failureIn(output);
+    if (failure != null) {
+      System.err.println("cold start: the invocation failed: " + failure);
+      System.exit(3);
+    }
+    System.out.printf("%s init_end_us=%d invoke_end_us=%d vmhwm_kb=%s%n", RESULT_PREFIX, initEnd, invokeEnd,
+        peakResidentKb());
+    System.out.flush();
+    // The SDK's idle-connection threads would keep the JVM alive; the runtime freezes it instead.
+    System.exit(0);
+  }
+
+  private static long epochMicros() {
+    var now = Instant.now();
+    return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+  }
+
+  /** As LocalLambda decodes: the runtime's event serializers for the events it knows, its Jackson otherwise. */
+  private static com.amazonaws.services.lambda.runtime.serialization.PojoSerializer<?> serializerFor(Class<?> type) {
+    return LambdaEventSerializers.isLambdaSupportedEvent(type.getName())
+        ? LambdaEventSerializers.serializerFor(type, RuntimeStandIn.class.getClassLoader())
+        : JacksonFactory.getInstance().getSerializer(type);
+  }
+
+  private static Class<?> inputClass(Class<?> handlerClass) {
+    for (var implemented : handlerClass.getGenericInterfaces()) {
+      if (implemented instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
+        var input = p.getActualTypeArguments()[0];
+        return input instanceof ParameterizedType pi ? (Class<?>) pi.getRawType() : (Class<?>) input;
+      }
+    }
+    return Object.class;
+  }
+
+  /**
+   * Why the response says the work failed, or null: an SQS batch response that names messages, or
+   * an HTTP response with an error status (the sample request must be answered). Read by name,
+   * since a function's artifact holds only the event classes it uses.
+   */
+  private static String failureIn(Object output) throws ReflectiveOperationException {
+    if (output == null) {
+      return null;
+    }
+    switch (output.getClass().getSimpleName()) {
+      case "SQSBatchResponse" -> {
+        var failures = (List<?>) output.getClass().getMethod("getBatchItemFailures").invoke(output);
+        return failures == null || failures.isEmpty() ? null : failures.size() + " message(s) reported as failed";
+      }
+      case "APIGatewayV2HTTPResponse" -> {
+        int status = (int) output.getClass().getMethod("getStatusCode").invoke(output);
+        return status >= 400 ? "HTTP " + status : null;
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  /** A context whose methods give nothing: the handlers read only the request id and logger, if anything. */
+  private static Context context() {
+    return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
+        (proxy, method, arguments) -> switch (method.getName()) {
+          case "getAwsRequestId" -> "cold-start";
+          case "getRemainingTimeInMillis", "getMemoryLimitInMB" -> 30_000;
+          default -> null;
+        });
+  }
+
+  private static String peakResidentKb() throws java.io.IOException {
+    return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(line -> line.startsWith("VmHWM:"))
+        .map(line -> line.replaceAll("\\D", "")).findFirst().orElse("?");
+  }
+}
