@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import se.anslag.compose.MailHeaders;
 import se.anslag.domain.Board;
+import se.anslag.domain.ReviewPolicy;
 import se.anslag.domain.TakedownPolicy;
 import se.anslag.format.Slugs;
 import se.anslag.setup.DirectoryEntry;
@@ -29,7 +30,7 @@ public final class SetupFile {
 
   record OrganEntry(@JsonProperty(required = true) String name, @JsonProperty(required = true) String slug,
       List<String> aliases, @JsonProperty(required = true) List<String> boards, String clerk, String takedownPolicy,
-      Boolean publishMinutesDocument) {}
+      Boolean publishMinutesDocument, String review) {}
 
   record RecipientEntry(@JsonProperty(required = true) String name, List<String> aliases, List<String> addresses,
       Boolean caseFile) {}
@@ -77,9 +78,14 @@ public final class SetupFile {
             + "'; use next-day or same-day");
         return TakedownPolicy.NEXT_DAY;
       });
+      String writtenReview = organ.review() == null ? ReviewPolicy.REQUIRED.written : organ.review();
+      ReviewPolicy review = ReviewPolicy.ofWritten(writtenReview).orElseGet(() -> {
+        problems.add("organ '" + organ.name() + "' has review '" + organ.review() + "'; use required or none");
+        return ReviewPolicy.REQUIRED;
+      });
       if (Slugs.isSlug(organ.slug())) {
         organs.add(new Organ(organ.slug(), organ.name(), orEmpty(organ.aliases()), organ.boards(), organ.clerk(),
-            policy, Boolean.TRUE.equals(organ.publishMinutesDocument())));
+            policy, Boolean.TRUE.equals(organ.publishMinutesDocument()), review));
       } else {
         problems.add("organ '" + organ.name() + "' has slug '" + organ.slug() + "', which is not " + SLUG_RULE);
       }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.anslag.domain.Board;
+import se.anslag.domain.ReviewPolicy;
 import se.anslag.domain.TakedownPolicy;
 import se.anslag.setup.DirectoryEntry;
 import se.anslag.setup.Organ;
@@ -55,6 +56,7 @@ class SetupFileTest {
       assertThat(organ.boardIds()).containsExactly("ludvika", "smedjebacken");
       assertThat(organ.takedownPolicy()).isEqualTo(TakedownPolicy.NEXT_DAY);
       assertThat(organ.clerkAddress()).isEqualTo("gsn.sekreterare@ludvika.example.org");
+      assertThat(organ.reviewPolicy()).as("the sample publishes at once").isEqualTo(ReviewPolicy.NONE);
     });
     assertThat(setup.organNamed("GSN")).map(Organ::slug).contains("gemensamma-servicenamnden");
     assertThat(setup.directory()).hasSize(9);
@@ -70,6 +72,20 @@ class SetupFileTest {
 
     assertThat(setup.organs()).extracting(Organ::name).containsExactly("Gemensamma servicenämnden");
     assertThat(setup.directory()).extracting(DirectoryEntry::name).containsExactly("Kommunstyrelsen", "Akten");
+  }
+
+  @Test
+  void anOrganWithoutAReviewSettingIsReviewedAndOneWithAnUnknownOneIsRefused() throws IOException {
+    assertThat(SetupFile.read(write(VALID)).organs()).singleElement()
+        .extracting(Organ::reviewPolicy).isEqualTo(ReviewPolicy.REQUIRED);
+    assertThat(SetupFile.read(write(VALID.replace("takedownPolicy: next-day", "takedownPolicy: next-day\n    review: none")))
+        .organs()).singleElement().extracting(Organ::reviewPolicy).isEqualTo(ReviewPolicy.NONE);
+
+    var file = write(VALID.replace("takedownPolicy: next-day", "takedownPolicy: next-day\n    review: sometimes"));
+
+    assertThatThrownBy(() -> SetupFile.read(file))
+        .isInstanceOf(AnslagCli.CommandFailure.class)
+        .hasMessageContaining("organ 'Gemensamma servicenämnden' has review 'sometimes'; use required or none");
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import se.anslag.config.AnslagConfig;
+import se.anslag.domain.ReviewDecision;
 import se.anslag.domain.SendOutMessage;
 import se.anslag.ports.WorkQueue;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -52,6 +53,14 @@ public final class SqsWorkQueues implements WorkQueue {
     sqs.sendMessage(b -> b.queueUrl(config.boardRefreshQueueUrl())
         .messageBody(toJson(new BoardRefreshRequest(reason, minutesId))));
   }
+
+  @Override
+  public void requestReview(ReviewDecision decision) {
+    sqs.sendMessage(b -> b.queueUrl(config.intakeQueueUrl()).messageBody(toJson(new ReviewMessage(decision))));
+  }
+
+  /** The body of a review message on the intake queue, told from an upload event by its one field. */
+  public record ReviewMessage(ReviewDecision review) {}
 
   /** The body of a board refresh message; {@code minutesId} may be null (NoticeBoardHandler reads it). */
   public record BoardRefreshRequest(String reason, String minutesId) {}

@@ -22,6 +22,7 @@ public record AnslagConfig(
     String siteBucket,
     String sendOutQueueUrl,
     String boardRefreshQueueUrl,
+    String intakeQueueUrl,
     String mailFrom,
     Optional<String> sesConfigurationSet,
     Duration sendClaimStaleAfter,
@@ -66,6 +67,7 @@ public record AnslagConfig(
         env.get("SITE_BUCKET"),
         env.get("SEND_OUT_QUEUE_URL"),
         env.get("BOARD_REFRESH_QUEUE_URL"),
+        env.get("INTAKE_QUEUE_URL"),
         env.get("MAIL_FROM"),
         // Optional: mail sent without a configuration set publishes no delivery events.
         Optional.ofNullable(env.get("SES_CONFIGURATION_SET")).filter(name -> !name.isBlank()),
@@ -146,6 +148,11 @@ public record AnslagConfig(
   @Override
   public String boardRefreshQueueUrl() {
     return required(boardRefreshQueueUrl, "BOARD_REFRESH_QUEUE_URL");
+  }
+
+  /** The clerk desk hands review decisions to intake on its queue. */
+  public String intakeQueueUrl() {
+    return required(intakeQueueUrl, "INTAKE_QUEUE_URL");
   }
 
   @Override

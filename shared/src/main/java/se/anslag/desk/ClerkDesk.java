@@ -23,14 +23,18 @@ import java.util.regex.Pattern;
 import javax.inject.Inject;
 import se.anslag.config.AnslagConfig;
 import se.anslag.domain.MinutesRecord;
+import se.anslag.domain.MinutesStatus;
+import se.anslag.domain.ReviewDecision;
 import se.anslag.domain.Notice;
 import se.anslag.setup.MunicipalSetup;
 import se.anslag.setup.Organ;
+import se.anslag.setup.Resolution;
 import se.anslag.ports.MinutesStore;
 import se.anslag.ports.NoticeStore;
 import se.anslag.ports.SetupStore;
 import se.anslag.ports.UploadSlots;
 import se.anslag.ports.UploadUrls;
+import se.anslag.ports.WorkQueue;
 
 /**
  * The clerk desk behind AnslagApi: one request of API Gateway's payload format 2.0 in, one
@@ -45,6 +49,7 @@ public final class ClerkDesk {
   private static final Duration UPLOAD_URL_VALIDITY = Duration.ofMinutes(15);
   private static final int PAGE_SIZE = 25;
   private static final int MAX_PAGE_SIZE = 100;
+  private static final int MAX_REASON_LENGTH = 500;
   private static final Pattern MINUTES_ID = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern PAGE_CURSOR = Pattern.compile("[0-9A-Za-z:.\\-]{1,40}#[0-9a-f]{64}");
 
@@ -53,6 +58,7 @@ public final class ClerkDesk {
   private final SetupStore setup;
   private final UploadSlots uploadSlots;
   private final UploadUrls uploadUrls;
+  private final WorkQueue queues;
   private final ObjectMapper json;
   private final Clock clock;
   private final AnslagConfig config;
@@ -62,12 +68,14 @@ public final class ClerkDesk {
 
   @Inject
   public ClerkDesk(MinutesStore minutes, NoticeStore notices, SetupStore setup, UploadSlots uploadSlots,
-      UploadUrls uploadUrls, ObjectMapper json, Clock clock, AnslagConfig config, DeskConfig desk, DeskPages pages) {
+      UploadUrls uploadUrls, WorkQueue queues, ObjectMapper json, Clock clock, AnslagConfig config, DeskConfig desk,
+      DeskPages pages) {
     this.minutes = minutes;
     this.notices = notices;
     this.setup = setup;
     this.uploadSlots = uploadSlots;
     this.uploadUrls = uploadUrls;
+    this.queues = queues;
     this.json = json;
     this.clock = clock;
     this.config = config;
@@ -103,6 +111,8 @@ public final class ClerkDesk {
         case "GET /api/desk/minutes" -> listMinutes(clerk(request), request);
         case "GET /api/desk/minutes/{minutesId}" -> oneMinutes(clerk(request), request);
         case "POST /api/desk/uploads" -> createUpload(clerk(request), request);
+        case "POST /api/desk/minutes/{minutesId}/publish" -> decide(clerk(request), request, ReviewDecision.Action.PUBLISH);
+        case "POST /api/desk/minutes/{minutesId}/reject" -> decide(clerk(request), request, ReviewDecision.Action.REJECT);
         default -> throw new Refusal(404, "Det finns ingen sådan sida.");
       };
     } catch (Refusal refusal) {
@@ -199,6 +209,32 @@ public final class ClerkDesk {
   }
 
   private APIGatewayV2HTTPResponse oneMinutes(Clerk clerk, APIGatewayV2HTTPEvent request) {
+    var found = minutesOf(clerk, request);
+    var municipality = setup.loadSetup();
+    var body = summary(found, notices.notices(found.id()), municipality);
+    // What was read, for the review: each paragraph and how the directory resolves each recipient line
+    var warnings = body.putArray("warningList");
+    found.warnings().forEach(warning -> warnings.addObject().put("code", warning.code()).put("message", warning.message()));
+    var paragraphs = body.putArray("paragraphs");
+    for (var paragraph : minutes.paragraphs(found.id())) {
+      var row = paragraphs.addObject().put("number", paragraph.number()).put("caseNumber", paragraph.caseNumber())
+          .put("title", paragraph.title()).put("decision", paragraph.decision());
+      var recipients = row.putArray("recipients");
+      for (var line : paragraph.recipients()) {
+        var recipient = recipients.addObject().put("line", line.raw()).put("qualifier", line.qualifier());
+        switch (municipality.resolve(line)) {
+          case Resolution.MailTo mail -> recipient.put("resolution", "mail")
+              .put("to", String.join(", ", mail.addresses()));
+          case Resolution.CaseFile caseFile -> recipient.put("resolution", "case-file");
+          case Resolution.Unknown unknown -> recipient.put("resolution", "unknown");
+        }
+      }
+    }
+    return ok(body);
+  }
+
+  /** The minutes the path names, if the clerk may act for their organ: 404 or 403 otherwise. */
+  private MinutesRecord minutesOf(Clerk clerk, APIGatewayV2HTTPEvent request) {
     var id = request.getPathParameters() == null ? null : request.getPathParameters().get("minutesId");
     if (id == null || !MINUTES_ID.matcher(id).matches()) {
       throw new Refusal(404, "Det finns inget sådant protokoll.");
@@ -209,7 +245,46 @@ public final class ClerkDesk {
           + found.organSlug() + ", outside the clerk's groups");
       throw new Refusal(403, "Protokollet gäller ett organ som du inte arbetar för.");
     }
-    return ok(summary(found, notices.notices(id), setup.loadSetup()));
+    return found;
+  }
+
+  /**
+   * Publishes or rejects minutes awaiting review: the decision goes to intake on its queue (202),
+   * which publishes exactly as an upload without review and absorbs a second decision. The token
+   * travels in the Authorization header, never a cookie, so another site cannot make the browser
+   * send one.
+   */
+  private APIGatewayV2HTTPResponse decide(Clerk clerk, APIGatewayV2HTTPEvent request, ReviewDecision.Action action) {
+    var found = minutesOf(clerk, request);
+    if (found.status() != MinutesStatus.AWAITING_REVIEW) {
+      throw new Refusal(409, "Protokollet väntar inte på granskning: det är " + MinutesState.of(found.status(),
+          notices.notices(found.id()), LocalDate.now(clock.withZone(SWEDEN))).swedish().toLowerCase(java.util.Locale.ROOT) + ".");
+    }
+    var body = jsonBody(request);
+    LocalDate postedOn = null;
+    String reason = null;
+    if (action == ReviewDecision.Action.PUBLISH) {
+      var written = body.path("postedOn").asText("");
+      if (!written.isBlank()) {
+        try {
+          postedOn = LocalDate.parse(written);
+        } catch (java.time.format.DateTimeParseException notADate) {
+          throw new Refusal(400, "Anslagsdagen ska skrivas ÅÅÅÅ-MM-DD.");
+        }
+        if (postedOn.isBefore(LocalDate.now(clock.withZone(SWEDEN)))) {
+          throw new Refusal(400, "Anslaget kan inte sättas upp före i dag.");
+        }
+      }
+    } else {
+      reason = body.path("reason").asText("").strip();
+      if (reason.isEmpty() || reason.length() > MAX_REASON_LENGTH) {
+        throw new Refusal(400, "Skriv varför protokollet avvisas (högst " + MAX_REASON_LENGTH + " tecken).");
+      }
+    }
+    queues.requestReview(new ReviewDecision(found.id(), action, postedOn, reason, clerk.email()));
+    LOG.info(() -> "Clerk " + clerk.subject() + " asked to " + action + " minutes " + found.id());
+    var answer = json.createObjectNode().put("id", found.id()).put("action", action.name());
+    return respond(202, answer);
   }
 
   private ObjectNode summary(MinutesRecord minutes, List<Notice> notices, MunicipalSetup municipality) {
@@ -238,6 +313,18 @@ public final class ClerkDesk {
     return row;
   }
 
+  /** The request's JSON body; an empty body reads as an empty object, anything else unreadable is a 400. */
+  private JsonNode jsonBody(APIGatewayV2HTTPEvent request) {
+    try {
+      var text = request.getBody() == null ? "" : request.getBody();
+      var body = json.readTree(request.getIsBase64Encoded()
+          ? new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8) : text);
+      return body == null || body.isMissingNode() ? json.createObjectNode() : body;
+    } catch (JsonProcessingException | IllegalArgumentException malformed) {
+      throw new Refusal(400, "Begäran gick inte att läsa.");
+    }
+  }
+
   private static String text(LocalDate date) {
     return date == null ? null : date.toString();
   }
@@ -246,15 +333,8 @@ public final class ClerkDesk {
     if (clerk.organs().isEmpty()) {
       throw new Refusal(403, "Ditt konto hör inte till något organ; be den som administrerar Anslag att lägga till dig.");
     }
-    JsonNode body;
-    try {
-      var text = request.getBody() == null ? "" : request.getBody();
-      body = json.readTree(request.getIsBase64Encoded()
-          ? new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8) : text);
-    } catch (JsonProcessingException | IllegalArgumentException malformed) {
-      throw new Refusal(400, "Begäran gick inte att läsa.");
-    }
-    if (body == null || !body.path("size").canConvertToLong()) {
+    var body = jsonBody(request);
+    if (!body.path("size").canConvertToLong()) {
       throw new Refusal(400, "Begäran saknar filens namn eller storlek.");
     }
     UploadRules.Accepted accepted;

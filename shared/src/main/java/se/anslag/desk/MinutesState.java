@@ -8,6 +8,7 @@ import se.anslag.domain.Notice;
 /** Where a set of minutes stands as the clerk's list says it: the record's status and its notices' dates. */
 enum MinutesState {
   READING("Läses in"),
+  AWAITING_REVIEW("Väntar på granskning"),
   AWAITING_POSTING("Väntar på anslag"),
   POSTED("Anslaget"),
   TAKEN_DOWN("Nedtaget"),
@@ -28,6 +29,7 @@ enum MinutesState {
   static MinutesState of(MinutesStatus status, List<Notice> notices, LocalDate today) {
     return switch (status) {
       case RECEIVED -> READING;
+      case AWAITING_REVIEW -> AWAITING_REVIEW;
       case SUPERSEDED -> SUPERSEDED;
       case REJECTED -> REJECTED;
       case NEEDS_CLERK -> NEEDS_CLERK;

@@ -4,6 +4,11 @@ package se.anslag.domain;
 public enum MinutesStatus {
   /** Read and being recorded; a crash here is retried from the intake queue. */
   RECEIVED,
+  /**
+   * Read and recorded with its paragraphs, the organ's setup asking for review: nothing is posted
+   * or sent until the clerk publishes them through the desk (or rejects them).
+   */
+  AWAITING_REVIEW,
   /** Records written, notices scheduled and every send-out queued or settled. */
   DISPATCHED,
   /**

@@ -21,6 +21,8 @@ import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.Notice;
 import se.anslag.domain.NoticeDates;
+import se.anslag.domain.ReviewDecision;
+import se.anslag.domain.ReviewPolicy;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutMessage;
@@ -92,10 +94,53 @@ public final class ProtocolIntake {
    * send-outs; dispatch. Each rejection on the way is recorded with its reason.
    */
   public IntakeResult receive(UploadEvent upload) {
+    return receive(upload, null);
+  }
+
+  /**
+   * The clerk's decision on minutes awaiting review: a publication runs the upload's steps again on
+   * the version that was reviewed, now posting and sending; a rejection records the reason. A
+   * decision on minutes no longer awaiting review (published twice, say) changes nothing.
+   */
+  public IntakeResult review(ReviewDecision decision) {
+    var found = minutesStore.findMinutes(decision.minutesId());
+    if (found.isEmpty()) {
+      LOG.warning(() -> "Review decision by " + decision.clerk() + " on unknown minutes " + decision.minutesId());
+      return new IntakeResult(decision.minutesId(), null, "No such minutes", true);
+    }
+    var minutes = found.get();
+    // RECEIVED after a publication: intake died while publishing, and this redelivery resumes it
+    var resumable = decision.action() == ReviewDecision.Action.PUBLISH && minutes.status() == MinutesStatus.RECEIVED;
+    if (minutes.status() != MinutesStatus.AWAITING_REVIEW && !resumable) {
+      LOG.info(() -> "Minutes " + minutes.id() + " are " + minutes.status() + ", not awaiting review: the "
+          + decision.action() + " by " + decision.clerk() + " changes nothing");
+      return new IntakeResult(minutes.id(), minutes.status(), minutes.statusDetail(), true);
+    }
+    if (decision.action() == ReviewDecision.Action.REJECT) {
+      var reason = "Rejected in review by " + decision.clerk() + ": " + decision.reason();
+      LOG.info(() -> "Minutes " + minutes.id() + ": " + reason);
+      minutesStore.putMinutes(minutes.withStatus(MinutesStatus.REJECTED, reason));
+      return new IntakeResult(minutes.id(), MinutesStatus.REJECTED, reason, false);
+    }
+    LOG.info(() -> "Minutes " + minutes.id() + " published by " + decision.clerk()
+        + (decision.postedOn() == null ? "" : ", posted on " + decision.postedOn()));
+    return receive(new UploadEvent(minutes.sourceBucket(), minutes.sourceKey(), minutes.sourceVersionId(), null),
+        decision);
+  }
+
+  /** {@code publication}: the clerk's, for minutes that were reviewed; null for an upload. */
+  private IntakeResult receive(UploadEvent upload, ReviewDecision publication) {
     // The version the event names: an overwrite before intake reads it is an upload of its own.
     var object = upload.versionId() == null ? objects.get(upload.bucket(), upload.key())
         : objects.getVersion(upload.bucket(), upload.key(), upload.versionId());
     var minutesId = MinutesRecord.idOf(object.content());
+    if (publication != null && !minutesId.equals(publication.minutesId())) {
+      // Only where the bucket keeps no versions: the key now holds other bytes, their own upload.
+      LOG.warning(() -> "Minutes " + publication.minutesId() + " cannot be published: " + upload.key()
+          + " now holds other content (minutes " + minutesId + "); they stay awaiting review");
+      return new IntakeResult(publication.minutesId(), MinutesStatus.AWAITING_REVIEW,
+          "The uploaded file has changed since it was reviewed", true);
+    }
     var done = alreadyDone(upload, minutesId);
     if (done.isPresent()) {
       return done.get();
@@ -141,13 +186,16 @@ public final class ProtocolIntake {
     }
     Schedule schedule;
     try {
-      schedule = schedule(object, minutes, organ.get());
+      schedule = schedule(object, minutes, organ.get(), publication == null ? null : publication.postedOn());
     } catch (IllegalArgumentException badDate) {
       return reject(readRecord, badDate.getMessage(), receipt);
     }
     var firstVersion = new MinutesRecord(minutesId, upload.bucket(), upload.key(), now, organ.get().name(),
         organ.get().slug(), minutes.meetingDate(), minutes.paragraphRange(), minutes.storagePlace(),
         schedule.adjustedOn(), MinutesStatus.RECEIVED, null, schedule.warnings()).withSourceVersion(object.versionId());
+    if (publication == null && organ.get().reviewPolicy() == ReviewPolicy.REQUIRED) {
+      return awaitReview(firstVersion, minutes);
+    }
     var version = claimVersion(firstVersion);
     var record = firstVersion.asVersion(version.version(), version.supersedes());
     var superseded = Optional.ofNullable(version.supersedes()).flatMap(minutesStore::findMinutes);
@@ -182,17 +230,31 @@ public final class ProtocolIntake {
     return Optional.of(new IntakeResult(minutesId, existing.get().status(), existing.get().statusDetail(), true));
   }
 
+  /**
+   * Records the minutes and their paragraphs for the clerk's review, with the warnings of a posting
+   * today; no notice, no send-out and no claim on the meeting's version until they are published.
+   */
+  private IntakeResult awaitReview(MinutesRecord read, Minutes minutes) {
+    var awaiting = read.withStatus(MinutesStatus.AWAITING_REVIEW, null);
+    minutesStore.putMinutes(awaiting);
+    minutes.paragraphs().forEach(paragraph -> minutesStore.putParagraph(awaiting.id(), paragraph));
+    LOG.info(() -> "Minutes " + awaiting.id() + " of " + awaiting.organ() + " " + awaiting.meetingDate()
+        + " await the clerk's review: " + minutes.paragraphs().size() + " paragraphs, nothing posted or sent");
+    return new IntakeResult(awaiting.id(), MinutesStatus.AWAITING_REVIEW, null, false);
+  }
+
   /** When the notice goes up and comes down, and every warning the clerk should read. */
   private record Schedule(LocalDate adjustedOn, LocalDate postedOn, NoticeDates dates, List<Warning> warnings) {}
 
   /**
    * The adjustment date from the upload's metadata, else the minutes, else the upload date; the
-   * posting date from the metadata, else today (Europe/Stockholm). Throws IllegalArgumentException
+   * posting date the reviewing clerk picked, else the metadata's, else today (Europe/Stockholm). Throws IllegalArgumentException
    * naming a metadata date that is not one.
    */
-  private Schedule schedule(ObjectStore.StoredObject object, Minutes minutes, Organ organ) {
+  private Schedule schedule(ObjectStore.StoredObject object, Minutes minutes, Organ organ, LocalDate publishedFor) {
     var adjustedOnByClerk = metadataDate(object, ADJUSTED_ON_METADATA);
-    var postedOnByClerk = metadataDate(object, POSTED_ON_METADATA);
+    // The day the reviewing clerk picked wins over the upload's metadata
+    var postedOnByClerk = publishedFor != null ? publishedFor : metadataDate(object, POSTED_ON_METADATA);
     var uploadedOn = object.lastModified() == null
         ? SwedishTime.today(clock)
         : LocalDate.ofInstant(object.lastModified(), SwedishTime.ZONE);

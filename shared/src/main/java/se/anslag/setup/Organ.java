@@ -2,6 +2,7 @@ package se.anslag.setup;
 
 import java.util.List;
 import java.util.Objects;
+import se.anslag.domain.ReviewPolicy;
 import se.anslag.domain.TakedownPolicy;
 import se.anslag.format.Slugs;
 
@@ -13,6 +14,7 @@ import se.anslag.format.Slugs;
  * @param boardIds the notice boards its notices go on: several for a joint committee
  * @param clerkAddress the organ's clerk, who gets receipts and replies to decision mail
  * @param publishMinutesDocument whether the board may link to the minutes document itself
+ * @param reviewPolicy whether the clerk reviews the minutes before anything is posted or sent
  */
 public record Organ(
     String slug,
@@ -21,13 +23,15 @@ public record Organ(
     List<String> boardIds,
     String clerkAddress,
     TakedownPolicy takedownPolicy,
-    boolean publishMinutesDocument) {
+    boolean publishMinutesDocument,
+    ReviewPolicy reviewPolicy) {
 
   public Organ {
     Objects.requireNonNull(slug, "slug");
     if (!Slugs.isSlug(slug)) {
       throw new IllegalArgumentException("Organ slug must be a slug (a-z, 0-9, hyphens): " + slug);
     }
+    Objects.requireNonNull(reviewPolicy, "reviewPolicy");
     aliases = List.copyOf(aliases);
     boardIds = List.copyOf(boardIds);
   }

@@ -12,6 +12,7 @@ import javax.inject.Inject;
 import javax.inject.Singleton;
 import se.anslag.config.AnslagConfig;
 import se.anslag.domain.Board;
+import se.anslag.domain.ReviewPolicy;
 import se.anslag.domain.TakedownPolicy;
 import se.anslag.ports.SetupStore;
 import se.anslag.setup.DirectoryEntry;
@@ -43,7 +44,8 @@ public final class DynamoSetupStore implements SetupStore {
           .put("slug", organ.slug()).put("name", organ.name())
           .putStrings("aliases", organ.aliases()).putStrings("boards", organ.boardIds())
           .put("clerk", organ.clerkAddress()).put("takedownPolicy", organ.takedownPolicy().name())
-          .put("publishMinutesDocument", organ.publishMinutesDocument()).values());
+          .put("publishMinutesDocument", organ.publishMinutesDocument())
+          .put("reviewPolicy", organ.reviewPolicy().name()).values());
     }
     for (var entry : setup.directory()) {
       keep.add(Item.create().put("pk", SETUP_PK).put("sk", SETUP_RECIPIENT_PREFIX + Names.normalize(entry.name()))
@@ -73,7 +75,9 @@ public final class DynamoSetupStore implements SetupStore {
       } else if (sk.startsWith(SETUP_ORGAN_PREFIX)) {
         organs.add(new Organ(item.string("slug"), item.string("name"), item.strings("aliases"),
             item.strings("boards"), item.string("clerk"),
-            TakedownPolicy.valueOf(item.string("takedownPolicy")), item.bool("publishMinutesDocument")));
+            TakedownPolicy.valueOf(item.string("takedownPolicy")), item.bool("publishMinutesDocument"),
+            // A setup stored before the setting existed takes its default, as a setup file without it does.
+            item.string("reviewPolicy") == null ? ReviewPolicy.REQUIRED : ReviewPolicy.valueOf(item.string("reviewPolicy"))));
       } else if (sk.startsWith(SETUP_RECIPIENT_PREFIX)) {
         directory.add(new DirectoryEntry(item.string("name"), item.strings("aliases"),
             item.strings("addresses"), item.bool("caseFile")));

@@ -235,7 +235,120 @@
     }
     add('Varningar', minutes.warnings ? String(minutes.warnings) : null);
     item.append(facts);
+    if (minutes.status === 'AWAITING_REVIEW') {
+      const open = element('button', 'Granska och publicera');
+      open.type = 'button';
+      open.setAttribute('aria-expanded', 'false');
+      open.addEventListener('click', () => guarded(() => openReview(item, minutes.id, open))
+        .catch((error) => say('Granskningen kunde inte visas: ' + error.message)));
+      item.append(element('p').appendChild(open).parentNode);
+    }
     return item;
+  }
+
+  // ---- review --------------------------------------------------------------------------------
+
+  const RESOLUTIONS = { mail: 'e-post till ', 'case-file': 'diarieförs i akten', unknown: 'okänd mottagare, skickas inte' };
+
+  /** What was read, every paragraph with its recipients as the directory resolves them, and the two actions. */
+  async function openReview(item, minutesId, opener) {
+    const existing = item.querySelector('.review');
+    if (existing) {
+      existing.remove();
+      opener.setAttribute('aria-expanded', 'false');
+      return;
+    }
+    const answer = await api('minutes/' + minutesId);
+    if (answer.status !== 200) throw new Error(answer.body.message || 'HTTP ' + answer.status);
+    const minutes = answer.body;
+    const panel = element('section', null, 'review');
+    const headingId = 'review-' + minutesId.slice(0, 12);
+    const heading = element('h4', 'Det här läste Anslag');
+    heading.id = headingId;
+    panel.setAttribute('aria-labelledby', headingId);
+    panel.append(heading);
+    if ((minutes.warningList || []).length) {
+      panel.append(element('h5', 'Varningar'));
+      const warnings = element('ul');
+      minutes.warningList.forEach((warning) => warnings.append(element('li', warning.message)));
+      panel.append(warnings);
+    }
+    const paragraphs = element('ol', null, 'paragraphs');
+    (minutes.paragraphs || []).forEach((paragraph) => {
+      const entry = element('li');
+      entry.append(element('h5', '§ ' + paragraph.number + (paragraph.caseNumber ? ' (Dnr ' + paragraph.caseNumber + ')' : '')
+        + ' ' + paragraph.title));
+      if (paragraph.decision) entry.append(element('p', paragraph.decision));
+      const recipients = element('ul');
+      paragraph.recipients.forEach((recipient) => recipients.append(element('li', recipient.line + ': '
+        + RESOLUTIONS[recipient.resolution] + (recipient.to || ''), recipient.resolution === 'unknown' ? 'error' : null)));
+      if (!paragraph.recipients.length) recipients.append(element('li', 'Inga mottagare.'));
+      entry.append(recipients);
+      paragraphs.append(entry);
+    });
+    panel.append(paragraphs);
+
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+    const dateId = headingId + '-posted-on';
+    const dateField = element('p', null, 'field');
+    const dateLabel = element('label', 'Anslås den');
+    dateLabel.htmlFor = dateId;
+    const date = element('input');
+    date.type = 'date';
+    date.id = dateId;
+    date.min = today;
+    date.value = today;
+    dateField.append(dateLabel, date);
+    const publish = element('button', 'Publicera: sätt upp anslaget och skicka besluten');
+    publish.type = 'button';
+    publish.addEventListener('click', () => guarded(() => decide(minutesId, 'publish', { postedOn: date.value }, panel)));
+
+    const reasonId = headingId + '-reason';
+    const reasonField = element('p', null, 'field');
+    const reasonLabel = element('label', 'Skäl att avvisa');
+    reasonLabel.htmlFor = reasonId;
+    const reason = element('textarea');
+    reason.id = reasonId;
+    reason.maxLength = 500;
+    reasonField.append(reasonLabel, reason);
+    const reject = element('button', 'Avvisa protokollet');
+    reject.type = 'button';
+    reject.addEventListener('click', () => guarded(() => decide(minutesId, 'reject', { reason: reason.value }, panel)));
+    const error = element('p', null, 'error');
+    error.setAttribute('role', 'alert');
+    panel.append(dateField, element('p').appendChild(publish).parentNode, reasonField,
+      element('p').appendChild(reject).parentNode, error);
+    item.append(panel);
+    opener.setAttribute('aria-expanded', 'true');
+    heading.tabIndex = -1;
+    heading.focus();
+  }
+
+  async function decide(minutesId, action, body, panel) {
+    const error = panel.querySelector('.error');
+    error.textContent = '';
+    const answer = await api('minutes/' + minutesId + '/' + action, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (answer.status !== 202) {
+      error.textContent = answer.body.message || 'Det gick inte (HTTP ' + answer.status + ').';
+      return;
+    }
+    say(action === 'publish' ? 'Protokollet publiceras …' : 'Protokollet avvisas …');
+    const started = Date.now();
+    while (Date.now() - started < POLL_LIMIT_MS) {
+      const now = await api('minutes/' + minutesId);
+      if (now.status === 200 && now.body.status !== 'AWAITING_REVIEW' && now.body.status !== 'READING') {
+        say('Status: ' + now.body.statusText + '.');
+        await loadList(true);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+    }
+    say('Beslutet är mottaget; listan visar det när Anslag är klar.');
+    await loadList(true);
   }
 
   async function loadList(fromStart) {

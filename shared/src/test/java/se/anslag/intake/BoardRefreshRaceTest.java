@@ -37,6 +37,11 @@ class BoardRefreshRaceTest {
       board.publish(minutesId == null ? List.of() : List.of(minutesId));
       noticeUpAfterEachRun.add(world.objects.list(SampleWorld.SITE).containsKey(NOTICE_PAGE));
     }
+
+    @Override
+    public void requestReview(se.anslag.domain.ReviewDecision decision) {
+      world.queue.requestReview(decision);
+    }
   };
 
   @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import se.anslag.domain.MeetingVersion;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.Notice;
+import se.anslag.domain.ReviewDecision;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutMessage;
@@ -193,6 +194,72 @@ class ProtocolIntakeTest {
     assertThat(result.status()).isEqualTo(MinutesStatus.REJECTED);
     assertThat(result.detail()).isEqualTo(
         "The upload's metadata meeting-date is '14 februari', not a date written YYYY-MM-DD");
+  }
+
+  /** The sample's setup with its organ's minutes reviewed before anything is posted or sent. */
+  private void reviewRequired() {
+    var organ = SampleWorld.SETUP.organs().getFirst();
+    world.records.replaceSetup(new se.anslag.setup.MunicipalSetup(SampleWorld.SETUP.boards(), List.of(
+        new se.anslag.setup.Organ(organ.slug(), organ.name(), organ.aliases(), organ.boardIds(), organ.clerkAddress(),
+            organ.takedownPolicy(), organ.publishMinutesDocument(), se.anslag.domain.ReviewPolicy.REQUIRED)),
+        SampleWorld.SETUP.directory()));
+  }
+
+  @Test
+  void minutesOfAnOrganThatReviewsWaitWithTheirParagraphsAndNothingPostedOrSent() {
+    reviewRequired();
+    world.upload(KEY, SampleWorld.sampleText(), Map.of("adjusted-on", "2024-02-19"));
+
+    var result = receive(KEY);
+
+    assertThat(result.status()).isEqualTo(MinutesStatus.AWAITING_REVIEW);
+    assertThat(world.records.findMinutes(result.minutesId()).orElseThrow().status())
+        .isEqualTo(MinutesStatus.AWAITING_REVIEW);
+    assertThat(world.records.paragraphs(result.minutesId())).hasSize(6);
+    assertThat(world.records.notices(result.minutesId())).isEmpty();
+    assertThat(world.records.sendOuts(result.minutesId())).isEmpty();
+    assertThat(world.queue.sendOuts()).isEmpty();
+    assertThat(world.records.currentVersion("gemensamma-servicenamnden", LocalDate.of(2024, 2, 14)))
+        .as("no claim on the meeting before publishing").isEmpty();
+  }
+
+  @Test
+  void publishedReviewedMinutesArePostedOnTheDayTheClerkPickedAndSentOnceAlsoWhenPublishedTwice() {
+    reviewRequired();
+    world.upload(KEY, SampleWorld.sampleText(), Map.of("adjusted-on", "2024-02-19"));
+    var awaiting = receive(KEY);
+    var publish = new ReviewDecision(awaiting.minutesId(), ReviewDecision.Action.PUBLISH, LocalDate.of(2024, 2, 21),
+        null, SampleWorld.CLERK);
+
+    var published = intake.review(publish);
+    var again = intake.review(publish);
+
+    assertThat(published.status()).isEqualTo(MinutesStatus.DISPATCHED);
+    assertThat(again.alreadyProcessed()).isTrue();
+    assertThat(world.records.notices(awaiting.minutesId())).extracting(Notice::postedOnThisBoard)
+        .containsOnly(LocalDate.of(2024, 2, 21)).hasSize(2);
+    assertThat(world.records.sendOuts(awaiting.minutesId()).stream().filter(s -> s.kind() == SendOutKind.EMAIL))
+        .hasSize(18);
+    assertThat(world.queue.sendOuts()).as("each send-out queued once, with the receipt").hasSize(25);
+  }
+
+  @Test
+  void minutesRejectedInReviewKeepTheReasonAndNothingFollows() {
+    reviewRequired();
+    world.upload(KEY, SampleWorld.sampleText(), Map.of("adjusted-on", "2024-02-19"));
+    var awaiting = receive(KEY);
+
+    var rejected = intake.review(new ReviewDecision(awaiting.minutesId(), ReviewDecision.Action.REJECT, null,
+        "Fel version", SampleWorld.CLERK));
+    var publishedAfter = intake.review(new ReviewDecision(awaiting.minutesId(), ReviewDecision.Action.PUBLISH, null,
+        null, SampleWorld.CLERK));
+
+    assertThat(rejected.status()).isEqualTo(MinutesStatus.REJECTED);
+    assertThat(publishedAfter.alreadyProcessed()).isTrue();
+    assertThat(world.records.findMinutes(awaiting.minutesId()).orElseThrow().statusDetail())
+        .isEqualTo("Rejected in review by " + SampleWorld.CLERK + ": Fel version");
+    assertThat(world.records.notices(awaiting.minutesId())).isEmpty();
+    assertThat(world.queue.sendOuts()).isEmpty();
   }
 
   @Test

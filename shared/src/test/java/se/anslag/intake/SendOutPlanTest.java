@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import se.anslag.domain.Board;
+import se.anslag.domain.ReviewPolicy;
 import se.anslag.domain.TakedownPolicy;
 import se.anslag.domain.Paragraph;
 import se.anslag.domain.RecipientLine;
@@ -22,7 +23,7 @@ class SendOutPlanTest {
   private static final MunicipalSetup SETUP = new MunicipalSetup(
       List.of(new Board("ludvika", "Ludvika kommun")),
       List.of(new Organ("gsn", "Gemensamma servicenämnden", List.of(), List.of("ludvika"), "c@example.org",
-          TakedownPolicy.NEXT_DAY, false)),
+          TakedownPolicy.NEXT_DAY, false, ReviewPolicy.NONE)),
       List.of(
           new DirectoryEntry("Kommunstyrelsen", List.of("KS"), List.of("ks@example.org"), false),
           new DirectoryEntry("Samverkande kommuner", List.of(), List.of("reg@ludvika.example.org",

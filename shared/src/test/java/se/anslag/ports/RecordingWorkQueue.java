@@ -2,12 +2,14 @@ package se.anslag.ports;
 
 import java.util.ArrayList;
 import java.util.List;
+import se.anslag.domain.ReviewDecision;
 import se.anslag.domain.SendOutMessage;
 
 /** A work queue for unit tests: keeps what was queued, in order. */
 public final class RecordingWorkQueue implements WorkQueue {
   private final List<SendOutMessage> sendOuts = new ArrayList<>();
   private final List<String> boardRefreshes = new ArrayList<>();
+  private final List<ReviewDecision> reviews = new ArrayList<>();
 
   @Override
   public synchronized void enqueueSendOuts(List<SendOutMessage> messages) {
@@ -17,6 +19,15 @@ public final class RecordingWorkQueue implements WorkQueue {
   @Override
   public synchronized void requestBoardRefresh(String reason, String minutesId) {
     boardRefreshes.add(reason);
+  }
+
+  @Override
+  public synchronized void requestReview(ReviewDecision decision) {
+    reviews.add(decision);
+  }
+
+  public synchronized List<ReviewDecision> reviews() {
+    return List.copyOf(reviews);
   }
 
   public synchronized List<SendOutMessage> sendOuts() {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import se.anslag.config.AnslagConfig;
 import se.anslag.domain.Board;
+import se.anslag.domain.ReviewPolicy;
 import se.anslag.domain.TakedownPolicy;
 import se.anslag.setup.DirectoryEntry;
 import se.anslag.setup.MunicipalSetup;
@@ -36,7 +37,8 @@ public final class SampleWorld {
   public static final MunicipalSetup SETUP = new MunicipalSetup(
       List.of(new Board("ludvika", "Ludvika kommun"), new Board("smedjebacken", "Smedjebackens kommun")),
       List.of(new Organ("gemensamma-servicenamnden", "Gemensamma servicenämnden", List.of("GSN"),
-          List.of("ludvika", "smedjebacken"), CLERK, TakedownPolicy.NEXT_DAY, false)),
+          List.of("ludvika", "smedjebacken"), CLERK, TakedownPolicy.NEXT_DAY, false,
+          ReviewPolicy.NONE)),
       List.of(
           new DirectoryEntry("Kommunstyrelsen", List.of("KS"), List.of("kommunstyrelsen@ludvika.example.org"), false),
           new DirectoryEntry("Samverkande kommuner", List.of(),

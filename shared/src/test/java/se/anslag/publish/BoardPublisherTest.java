@@ -101,7 +101,8 @@ class BoardPublisherTest {
     var sample = SampleWorld.sampleText();
     var organ = SampleWorld.SETUP.organs().getFirst();
     world.records.replaceSetup(new MunicipalSetup(SampleWorld.SETUP.boards(), List.of(new Organ(organ.slug(),
-        organ.name(), organ.aliases(), organ.boardIds(), organ.clerkAddress(), organ.takedownPolicy(), true)),
+        organ.name(), organ.aliases(), organ.boardIds(), organ.clerkAddress(), organ.takedownPolicy(), true,
+        organ.reviewPolicy())),
         SampleWorld.SETUP.directory()));
     var record = world.records.findMinutes(minutesId).orElseThrow();
     assertThat(record.sourceVersionId()).as("the version intake read").isEqualTo("v1");
@@ -120,7 +121,8 @@ class BoardPublisherTest {
   void aDocumentWhoseBytesAreNotTheOnesReadIsNotPublishedAndTheNoticeGoesUpWithoutIt() {
     var organ = SampleWorld.SETUP.organs().getFirst();
     world.records.replaceSetup(new MunicipalSetup(SampleWorld.SETUP.boards(), List.of(new Organ(organ.slug(),
-        organ.name(), organ.aliases(), organ.boardIds(), organ.clerkAddress(), organ.takedownPolicy(), true)),
+        organ.name(), organ.aliases(), organ.boardIds(), organ.clerkAddress(), organ.takedownPolicy(), true,
+        organ.reviewPolicy())),
         SampleWorld.SETUP.directory()));
     // A record without a version id (from before, or from a bucket that keeps none) reads the current object.
     world.records.putMinutes(world.records.findMinutes(minutesId).orElseThrow().withSourceVersion(null));

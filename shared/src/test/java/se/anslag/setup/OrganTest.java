@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import se.anslag.domain.ReviewPolicy;
 import se.anslag.domain.TakedownPolicy;
 
 /** The organ's slug goes into S3 keys and links, so only a plain slug is taken. */
@@ -12,7 +13,7 @@ class OrganTest {
 
   private static Organ organ(String slug) {
     return new Organ(slug, "Gemensamma servicenämnden", List.of(), List.of("ludvika"), "c@example.org",
-        TakedownPolicy.NEXT_DAY, false);
+        TakedownPolicy.NEXT_DAY, false, ReviewPolicy.REQUIRED);
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.Map;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import se.anslag.aws.ConfigModule;
+import se.anslag.aws.QueueModule;
 import se.anslag.config.AnslagConfig;
 import se.anslag.desk.ClerkDesk;
 import se.anslag.desk.DeskConfig;
@@ -20,7 +21,7 @@ import se.anslag.storage.StorageModule;
  * once per execution environment.
  */
 @Singleton
-@Component(modules = {ConfigModule.class, StorageModule.class, ClerkDeskComponent.DeskModule.class})
+@Component(modules = {ConfigModule.class, StorageModule.class, QueueModule.class, ClerkDeskComponent.DeskModule.class})
 interface ClerkDeskComponent {
   ClerkDesk desk();
 

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.logging.Logger;
 import se.anslag.aws.SqsBatch;
+import se.anslag.domain.ReviewDecision;
 import se.anslag.domain.SwedishTime;
 import se.anslag.intake.ProtocolIntake;
 import se.anslag.intake.UploadEvent;
@@ -39,11 +40,28 @@ public final class ProtocolIntakeHandler implements RequestHandler<SQSEvent, SQS
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
     return SqsBatch.process(event, message -> {
+      var review = reviewDecision(message.getBody());
+      if (review != null) {
+        var result = intake.review(review);
+        LOG.info(() -> "Review decision " + review.action() + " on minutes " + review.minutesId() + ": "
+            + result.status() + (result.detail() == null ? "" : " (" + result.detail() + ")"));
+        return true;
+      }
       var upload = UploadEvent.parse(message.getBody(), json);
       var result = intake.receive(upload);
       LOG.info(() -> "Upload " + upload.key() + ": " + result.status()
           + (result.detail() == null ? "" : " (" + result.detail() + ")"));
       return true;
     });
+  }
+
+  /** The clerk desk's review decision this message carries ({@code {"review": ...}}), or null for an upload event. */
+  private ReviewDecision reviewDecision(String body) {
+    try {
+      var tree = json.readTree(body);
+      return tree != null && tree.has("review") ? json.treeToValue(tree.get("review"), ReviewDecision.class) : null;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException notOurs) {
+      return null; // UploadEvent.parse names what is wrong with it
+    }
   }
 }

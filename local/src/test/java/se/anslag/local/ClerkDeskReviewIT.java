@@ -1,0 +1,159 @@
+package se.anslag.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.anslag.domain.MinutesRecord;
+import se.anslag.domain.MinutesStatus;
+import se.anslag.domain.Notice;
+import se.anslag.domain.SendOutKind;
+
+/**
+ * Review before publishing, over HTTP through the local API's JWT authorizer as the desk's page
+ * calls it: with the organ's setup saying `review: required` an upload waits, nothing posted or
+ * sent; the clerk reads what was read, then publishes (posted and sent once, also when published
+ * twice) or rejects with a reason (nothing sent).
+ */
+class ClerkDeskReviewIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ORGAN = "gemensamma-servicenamnden";
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @TempDir static Path temp;
+  private static LocalWorkflow workflow;
+  private static LocalDesk desk;
+  private static String clerkToken;
+  private static String otherOrganToken;
+
+  @BeforeAll
+  static void start() throws Exception {
+    int port;
+    try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    workflow = LocalWorkflow.start(SampleWorkflow.ROOT, LocalDesk.parameters(port),
+        LocalWorkflow.clockAt(SampleWorkflow.POSTED_ON), System.err);
+    var setup = Files.readString(SampleWorkflow.SAMPLE_SETUP);
+    assertThat(setup).contains("review: none");
+    workflow.loadSetup(Files.writeString(temp.resolve("setup.yaml"), setup.replace("review: none", "review: required")));
+    desk = LocalDesk.start(workflow, port, System.err);
+    clerkToken = desk.signIn(desk.createClerk("gsn.sekreterare@ludvika.example.org", List.of(ORGAN)));
+    otherOrganToken = desk.signIn(desk.createClerk("sekreterare@annan.example.org", List.of("byggnadsnamnden")));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (desk != null) {
+      desk.close();
+    }
+    if (workflow != null) {
+      workflow.close();
+    }
+  }
+
+  @Test
+  void reviewedMinutesArePostedAndSentOnceWhenTheClerkPublishesThem() throws Exception {
+    var key = workflow.upload(SampleWorkflow.ROOT.resolve(DemoCommand.SAMPLE_MINUTES), SampleWorkflow.ADJUSTED_ON, null);
+    var minutes = awaitStatus(key, MinutesStatus.AWAITING_REVIEW);
+    assertThat(workflow.stores().notices().notices(minutes.id())).as("notices before publishing").isEmpty();
+    assertThat(workflow.stores().sendOuts().sendOuts(minutes.id())).as("send-outs before publishing").isEmpty();
+
+    var review = JSON.readTree(get("api/desk/minutes/" + minutes.id(), clerkToken).body());
+    assertThat(review.path("status").asText()).isEqualTo("AWAITING_REVIEW");
+    assertThat(review.path("statusText").asText()).isEqualTo("Väntar på granskning");
+    assertThat(review.path("paragraphs")).extracting(p -> p.path("number").asInt()).containsExactly(1, 2, 3, 4, 5, 6);
+    var resolutions = review.path("paragraphs").findValues("resolution").stream().map(JsonNode::asText).toList();
+    assertThat(resolutions).contains("mail", "case-file");
+    assertThat(post("api/desk/minutes/" + minutes.id() + "/publish", "{}", otherOrganToken).statusCode())
+        .as("another organ's clerk").isEqualTo(403);
+    assertThat(post("api/desk/minutes/" + minutes.id() + "/publish", "{\"postedOn\":\"2024-02-19\"}", clerkToken)
+        .statusCode()).as("a posting day before today").isEqualTo(400);
+
+    var published = post("api/desk/minutes/" + minutes.id() + "/publish",
+        "{\"postedOn\":\"" + SampleWorkflow.POSTED_ON + "\"}", clerkToken);
+
+    assertThat(published.statusCode()).isEqualTo(202);
+    awaitStatus(key, MinutesStatus.DISPATCHED);
+    awaitMails(18);
+    assertThat(workflow.stores().notices().notices(minutes.id())).extracting(Notice::postedOnThisBoard)
+        .containsOnly(SampleWorkflow.POSTED_ON).hasSize(2);
+    var again = post("api/desk/minutes/" + minutes.id() + "/publish", "{}", clerkToken);
+    assertThat(again.statusCode()).as("published twice").isEqualTo(409);
+    assertThat(JSON.readTree(again.body()).path("message").asText()).startsWith("Protokollet väntar inte på granskning");
+    Thread.sleep(2000); // what a second publication would have sent by now
+    assertThat(SesMailbox.decisionMails(workflow.cloud())).as("each decision mailed once").hasSize(18);
+  }
+
+  @Test
+  void minutesTheClerkRejectsInReviewAreKeptWithTheReasonAndNothingIsSent() throws Exception {
+    var text = Files.readString(SampleWorkflow.ROOT.resolve("shared/src/test/resources/samples/gsn-2024-02-14.txt"))
+        .replace("Begäran om överflyttning av investeringsmedel", "Begäran om flytt av investeringsmedel");
+    assertThat(text).contains("Begäran om flytt av investeringsmedel");
+    var file = Files.writeString(temp.resolve("gsn-fel-version.txt"), text);
+    var key = workflow.upload(file, SampleWorkflow.ADJUSTED_ON, null);
+    var minutes = awaitStatus(key, MinutesStatus.AWAITING_REVIEW);
+    assertThat(post("api/desk/minutes/" + minutes.id() + "/reject", "{\"reason\":\"  \"}", clerkToken).statusCode())
+        .as("a rejection without a reason").isEqualTo(400);
+
+    var rejected = post("api/desk/minutes/" + minutes.id() + "/reject",
+        "{\"reason\":\"Fel version av protokollet.\"}", clerkToken);
+
+    assertThat(rejected.statusCode()).isEqualTo(202);
+    var record = awaitStatus(key, MinutesStatus.REJECTED);
+    assertThat(record.statusDetail()).isEqualTo(
+        "Rejected in review by gsn.sekreterare@ludvika.example.org: Fel version av protokollet.");
+    assertThat(workflow.stores().notices().notices(minutes.id())).isEmpty();
+    assertThat(workflow.stores().sendOuts().sendOuts(minutes.id())).noneMatch(s -> s.kind() != SendOutKind.RECEIPT);
+    assertThat(workflow.cloud().s3().getObjectAsBytes(b -> b.bucket(workflow.cloud().physicalId("ProtocolsBucket"))
+        .key(key)).asByteArray()).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  // ---------------------------------------------------------------------- helpers
+
+  /** The desk's delivery thread runs the functions; this waits for the record to reach the status. */
+  private static MinutesRecord awaitStatus(String key, MinutesStatus status) throws InterruptedException {
+    var deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      var found = workflow.minutesFromUpload(key);
+      if (found.isPresent() && found.get().status() == status) {
+        return found.get();
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError(key + " did not become " + status + ": " + workflow.minutesFromUpload(key));
+  }
+
+  private static void awaitMails(int count) throws Exception {
+    var deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline) && SesMailbox.decisionMails(workflow.cloud()).size() < count) {
+      Thread.sleep(200);
+    }
+    assertThat(SesMailbox.decisionMails(workflow.cloud())).hasSize(count);
+  }
+
+  private static HttpResponse<String> get(String path, String token) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(desk.siteAddress().resolve(path)).header("Authorization", "Bearer " + token)
+        .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static HttpResponse<String> post(String path, String body, String token) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(desk.siteAddress().resolve(path)).header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+}
