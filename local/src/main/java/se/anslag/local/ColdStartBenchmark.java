@@ -62,6 +62,10 @@ final class ColdStartBenchmark implements Callable<Integer> {
   @Option(names = "--show-output", description = "Print what each function logged in its last run, to see that it did its work.")
   boolean showOutput;
 
+  @Option(names = "--java-option", paramLabel = "OPTION",
+      description = "A further JVM option for every function and floor process, such as -Xlog:class+load:file=/tmp/cold-%p.log (repeatable).")
+  List<String> javaOptions = new ArrayList<>();
+
   private final ObjectMapper json = Json.mapper();
   private volatile Process running;
 
@@ -309,6 +313,7 @@ final class ColdStartBenchmark implements Callable<Integer> {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(RUNTIME_OPTIONS);
     command.add("-Xmx" + Math.round(function.memorySizeMb() * HEAP_SHARE) + "m");
+    command.addAll(javaOptions);
     command.addAll(List.of("-cp", classPath, RuntimeStandIn.class.getName(), handler, eventFile.toString()));
     var output = work.resolve(module + "-" + run + ".out");
     var builder = new ProcessBuilder(command).redirectOutput(output.toFile()).redirectErrorStream(true);
