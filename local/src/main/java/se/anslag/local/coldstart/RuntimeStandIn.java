@@ -109,8 +109,10 @@ public final class RuntimeStandIn {
 
   /**
    * The runtime's context, from the environment it sets; a class, not a dynamic proxy, whose
-   * generation would add some 15 ms to every first invocation that the runtime does not pay. No
-   * logger: the handlers log through java.util.logging.
+   * generation would add some 15 ms to every first invocation that the runtime does not pay. Not
+   * LocalContext either: its random request id costs a SecureRandom, and it lives outside this
+   * package, which alone is copied beside the artifact. No logger: the handlers log through
+   * java.util.logging.
    */
   private static final class StandInContext implements Context {
     private final String functionName = System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "cold-start");
