@@ -23,7 +23,8 @@ final class StatusCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the log as JSON.")
   boolean json;
 
-  @Option(names = "--rejected", description = "List the rejected uploads with the reason.")
+  @Option(names = "--rejected",
+      description = "List the uploads not posted, with the reason: rejected, or read in part and waiting for the clerk.")
   boolean rejected;
 
   @Override
@@ -32,14 +33,14 @@ final class StatusCommand implements Callable<Integer> {
     try (var stack = stackOptions.connect()) {
       var stores = stack.stores();
       if (rejected) {
-        var list = stores.minutes().listMinutes().stream().filter(m -> m.status() == MinutesStatus.REJECTED).toList();
+        var list = stores.minutes().listMinutes().stream().filter(m -> m.status() == MinutesStatus.REJECTED || m.status() == MinutesStatus.NEEDS_CLERK).toList();
         if (json) {
           out.println(Json.MAPPER.writeValueAsString(list));
         } else if (list.isEmpty()) {
-          out.println("No rejected minutes.");
+          out.println("No rejected minutes and none waiting for the clerk.");
         } else {
-          list.forEach(m -> out.printf("%s  %s  %s%n    %s%n", m.id().substring(0, 12), SendOutLog.time(m.receivedAt()),
-              m.sourceKey(), m.statusDetail()));
+          list.forEach(m -> out.printf("%s  %s  %s  %s%n    %s%n", m.id().substring(0, 12),
+              SendOutLog.time(m.receivedAt()), m.status(), m.sourceKey(), m.statusDetail()));
         }
         return 0;
       }

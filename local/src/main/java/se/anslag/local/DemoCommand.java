@@ -47,6 +47,12 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--posted-on", description = "Posting date; the local clock starts on that day (default: today).")
   LocalDate postedOn;
 
+  @Option(names = "--organ", description = "The organ's slug in the setup, for minutes that do not print it readably.")
+  String organ;
+
+  @Option(names = "--meeting-date", description = "The meeting date, for minutes that do not print it readably.")
+  LocalDate meetingDate;
+
   @Option(names = "--setup", description = "Municipality setup file (default: local/setup/sample-setup.yaml).")
   Path setup;
 
@@ -76,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
     try (var workflow = LocalWorkflow.start(root, LocalDesk.parameters(port), clock, System.err)) {
       workflow.loadSetup(setupFile);
       out.println("Loaded the municipality setup from " + root.relativize(setupFile));
-      var key = workflow.upload(minutesFile, adjustedOrUploadDay, postedOn);
+      var key = workflow.upload(minutesFile, metadata(adjustedOrUploadDay));
       out.println("Uploaded " + minutesFile.getFileName() + " to the protocols bucket as " + key);
       out.flush();
       var drained = workflow.process();
@@ -88,6 +94,24 @@ final class DemoCommand implements Callable<Integer> {
       serve(out, root, workflow, port, organ);
       return succeeded ? 0 : 1;
     }
+  }
+
+  /** The upload's metadata as the clerk gives it: the dates, and the facts the minutes may not print. */
+  private java.util.Map<String, String> metadata(LocalDate adjustedOrUploadDay) {
+    var metadata = new java.util.HashMap<String, String>();
+    if (adjustedOrUploadDay != null) {
+      metadata.put("adjusted-on", adjustedOrUploadDay.toString());
+    }
+    if (postedOn != null) {
+      metadata.put("posted-on", postedOn.toString());
+    }
+    if (organ != null) {
+      metadata.put("organ", organ);
+    }
+    if (meetingDate != null) {
+      metadata.put("meeting-date", meetingDate.toString());
+    }
+    return metadata;
   }
 
   /**
@@ -143,6 +167,12 @@ final class DemoCommand implements Callable<Integer> {
     if (minutes.status() == MinutesStatus.REJECTED) {
       out.println("REJECTED: " + minutes.statusDetail());
       out.println("The upload is kept as it was; correct the file or the setup and upload again.");
+      return false;
+    }
+    if (minutes.status() == MinutesStatus.NEEDS_CLERK) {
+      out.println("NEEDS THE CLERK: " + minutes.statusDetail());
+      out.println("Nothing was posted or sent. Give the missing facts, e.g. ./anslag demo FILE --organ SLUG"
+          + " --meeting-date YYYY-MM-DD.");
       return false;
     }
     var stores = workflow.stores();

@@ -99,7 +99,6 @@ public final class LocalWorkflow implements AutoCloseable {
 
   /** Uploads a minutes file as a clerk would; the dates go in the object's metadata. */
   public String upload(Path file, LocalDate adjustedOn, LocalDate postedOn) throws IOException {
-    var key = "uploads/" + file.getFileName();
     var metadata = new HashMap<String, String>();
     if (adjustedOn != null) {
       metadata.put("adjusted-on", adjustedOn.toString());
@@ -107,6 +106,12 @@ public final class LocalWorkflow implements AutoCloseable {
     if (postedOn != null) {
       metadata.put("posted-on", postedOn.toString());
     }
+    return upload(file, metadata);
+  }
+
+  /** Uploads a minutes file with this metadata (adjusted-on, posted-on, organ, meeting-date, uploaded-by). */
+  public String upload(Path file, Map<String, String> metadata) throws IOException {
+    var key = "uploads/" + file.getFileName();
     var contentType = file.getFileName().toString().toLowerCase().endsWith(".pdf") ? "application/pdf" : "text/plain";
     cloud.s3().putObject(b -> b.bucket(cloud.physicalId("ProtocolsBucket")).key(key).metadata(metadata)
         .contentType(contentType), RequestBody.fromBytes(Files.readAllBytes(file)));

@@ -23,8 +23,10 @@ import se.anslag.domain.SendOutKind;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
- * Uploads Anslag cannot act on end as REJECTED minutes with a reason for the clerk: nothing is
- * sent, nothing is retried into a dead-letter queue, and the upload itself is left as it was.
+ * Uploads Anslag cannot act on end as REJECTED minutes with a reason for the clerk, and minutes
+ * read only in part as NEEDS_CLERK with the facts to supply: nothing is sent, nothing is retried
+ * into a dead-letter queue, and the upload itself is left as it was. Each upload of the same file
+ * gets its own receipt.
  */
 class RejectedUploadIT {
   private static final Path ROOT = ProjectRoot.find();
@@ -116,6 +118,51 @@ class RejectedUploadIT {
     assertThat(minutes.statusDetail()).isNull();
     assertThat(minutes.adjustedOn()).isEqualTo(ADJUSTED_ON);
     assertThat(SesMailbox.decisionMails(workflow.cloud())).hasSize(18);
+    assertThat(SesMailbox.clerkMails(workflow.cloud())).extracting(SesMailbox.Mail::subject).as("a receipt per upload")
+        .contains("Kvitto: protokollet " + key + " kunde inte tas emot",
+            "Kvitto: Gemensamma servicenämnden 2024-02-14 mottaget");
+  }
+
+  @Test
+  void minutesReadInPartAreHeldForTheClerkAndDispatchedOnceTheSameFileComesWithTheMissingFacts() throws IOException {
+    // The sample as a flattened transcript may give it: the organ's and the meeting date's lines lost
+    var text = Files.readString(SAMPLE_TEXT, StandardCharsets.UTF_8);
+    assertThat(text).contains("Organ Gemensamma servicenämnden", "Sammanträdesdatum 2024-02-14 ");
+    var content = text.replace("Organ Gemensamma servicenämnden", "").replace("Sammanträdesdatum 2024-02-14 ", "")
+        .getBytes(StandardCharsets.UTF_8);
+    var key = "uploads/gsn-utan-datum.txt";
+    var uploader = "anna.ek@ludvika.example.org";
+    put(key, content, Map.of("adjusted-on", ADJUSTED_ON.toString(), "uploaded-by", uploader));
+
+    var held = workflow.process();
+
+    assertThat(held.deadLettered()).isZero();
+    var minutes = workflow.minutesFromUpload(key).orElseThrow();
+    assertThat(minutes.status()).isEqualTo(MinutesStatus.NEEDS_CLERK);
+    assertThat(minutes.statusDetail()).contains("meeting date").contains("meeting-date");
+    assertThat(workflow.stores().notices().notices(minutes.id())).as("notices").isEmpty();
+    assertThat(SesMailbox.decisionMails(workflow.cloud())).as("decisions mailed").isEmpty();
+    assertThat(SesMailbox.clerkMails(workflow.cloud())).singleElement().satisfies(receipt -> {
+      assertThat(receipt.subject()).isEqualTo("Kvitto: protokollet " + key + " behöver kompletteras");
+      assertThat(receipt.text()).contains("Sammanträdesdatum: hittades inte i protokollet")
+          .contains("meeting-date = sammanträdesdatum skrivet ÅÅÅÅ-MM-DD");
+    });
+    assertThat(workflow.cloud().s3().getObjectAsBytes(b -> b.bucket(protocolsBucket()).key(key)).asByteArray())
+        .isEqualTo(content);
+
+    put(key, content, Map.of("adjusted-on", ADJUSTED_ON.toString(), "posted-on", POSTED_ON.toString(),
+        "organ", "gemensamma-servicenamnden", "meeting-date", "2024-02-14", "uploaded-by", uploader));
+    var drained = workflow.process();
+
+    assertThat(drained.deadLettered()).isZero();
+    var dispatched = workflow.minutesFromUpload(key).orElseThrow();
+    assertThat(dispatched.id()).isEqualTo(minutes.id());
+    assertThat(dispatched.status()).isEqualTo(MinutesStatus.DISPATCHED);
+    assertThat(dispatched.meetingDate()).isEqualTo(LocalDate.of(2024, 2, 14));
+    assertThat(workflow.stores().notices().notices(dispatched.id())).hasSize(2);
+    assertThat(SesMailbox.decisionMails(workflow.cloud())).hasSize(18);
+    assertThat(SesMailbox.clerkMails(workflow.cloud())).extracting(SesMailbox.Mail::subject)
+        .contains("Kvitto: Gemensamma servicenämnden 2024-02-14 mottaget");
   }
 
   // ------------------------------------------------------------------ helpers

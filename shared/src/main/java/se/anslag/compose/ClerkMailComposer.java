@@ -3,6 +3,7 @@ package se.anslag.compose;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import javax.inject.Inject;
 import se.anslag.format.Markup;
 import se.anslag.domain.MinutesRecord;
@@ -12,6 +13,8 @@ import se.anslag.domain.Paragraph;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutStatus;
+import se.anslag.domain.Warning;
+import se.anslag.reader.MissingFacts;
 import se.anslag.setup.MunicipalSetup;
 
 /**
@@ -24,11 +27,17 @@ public final class ClerkMailComposer {
   @Inject
   public ClerkMailComposer() {}
 
-  /** The receipt; for rejected minutes it says why they were not taken in. */
+  /**
+   * The receipt; for rejected minutes it says why they were not taken in, for minutes read in part
+   * which facts are missing and how to supply them.
+   */
   public MailMessage receipt(String clerkAddress, MinutesRecord minutes, List<Paragraph> paragraphs,
       List<Notice> notices, List<SendOut> sendOuts, MunicipalSetup setup) {
     if (minutes.status() == MinutesStatus.REJECTED) {
       return rejectionReceipt(clerkAddress, minutes);
+    }
+    if (minutes.status() == MinutesStatus.NEEDS_CLERK) {
+      return needsClerkReceipt(clerkAddress, minutes, setup);
     }
     var out = new StringBuilder();
     out.append("Kvitto: protokollet är mottaget\n\n");
@@ -145,6 +154,43 @@ public final class ClerkMailComposer {
     var subject = "Kvitto: protokollet " + minutes.sourceKey() + " kunde inte tas emot";
     return message(clerkAddress, subject, out.toString());
   }
+
+  private MailMessage needsClerkReceipt(String clerkAddress, MinutesRecord minutes, MunicipalSetup setup) {
+    var missing = MissingFacts.neededToPost(minutes.warnings()).stream().map(Warning::code).distinct().toList();
+    var out = new StringBuilder();
+    out.append("Kvitto: protokollet behöver kompletteras\n\n");
+    out.append("Anslag kunde bara läsa protokollet delvis och har därför inte satt upp något anslag och inte"
+        + " skickat några beslut.\n\n");
+    out.append("Fil: ").append(minutes.sourceKey()).append('\n');
+    out.append("Organ: ").append(minutes.organ() == null ? "–" : minutes.organ()).append('\n');
+    out.append("Sammanträdesdatum: ").append(minutes.meetingDate() == null ? "–" : minutes.meetingDate()).append("\n\n");
+    out.append("Det här saknas\n");
+    missing.forEach(code -> out.append("  - ").append(MISSING_IN_SWEDISH.getOrDefault(code, code)).append('\n'));
+    out.append('\n');
+    out.append("Så kompletterar du\n");
+    out.append("Ladda upp samma fil igen med metadata för det som saknas:\n");
+    if (missing.stream().anyMatch(code -> code.startsWith("ORGAN_"))) {
+      out.append("  organ = organets kortnamn, ett av: ").append(String.join(", ",
+          setup.organs().stream().map(o -> o.slug() + " (" + o.name() + ")").toList())).append('\n');
+    }
+    if (missing.stream().anyMatch(code -> code.startsWith("MEETING_DATE_"))) {
+      out.append("  meeting-date = sammanträdesdatum skrivet ÅÅÅÅ-MM-DD\n");
+    }
+    if (missing.contains(MissingFacts.PARAGRAPHS_NOT_FOUND)) {
+      out.append("Paragraferna går inte att komplettera så: ladda upp det justerade protokollet med sin text, inte en"
+          + " skannad bild.\n");
+    }
+    out.append("\nAnslag läser då protokollet igen och sätter upp anslaget.\n");
+    var subject = "Kvitto: protokollet " + minutes.sourceKey() + " behöver kompletteras";
+    return message(clerkAddress, subject, out.toString());
+  }
+
+  private static final Map<String, String> MISSING_IN_SWEDISH = Map.of(
+      MissingFacts.ORGAN_NOT_FOUND, "Organ: hittades inte i protokollet.",
+      MissingFacts.ORGAN_IN_DOUBT, "Organ: protokollet anger flera olika organ, och inget valdes.",
+      MissingFacts.MEETING_DATE_NOT_FOUND, "Sammanträdesdatum: hittades inte i protokollet.",
+      MissingFacts.MEETING_DATE_IN_DOUBT, "Sammanträdesdatum: protokollet anger flera olika datum, och inget valdes.",
+      MissingFacts.PARAGRAPHS_NOT_FOUND, "Paragrafer: inga paragrafrubriker (§) hittades.");
 
   private static void describeMinutes(StringBuilder out, MinutesRecord minutes) {
     out.append("Organ: ").append(minutes.organ()).append('\n');

@@ -12,6 +12,7 @@ enum MinutesState {
   POSTED("Anslaget"),
   TAKEN_DOWN("Nedtaget"),
   SUPERSEDED("Ersatt av en rättelse"),
+  NEEDS_CLERK("Behöver kompletteras"),
   REJECTED("Avvisat");
 
   private final String swedish;
@@ -29,6 +30,7 @@ enum MinutesState {
       case RECEIVED -> READING;
       case SUPERSEDED -> SUPERSEDED;
       case REJECTED -> REJECTED;
+      case NEEDS_CLERK -> NEEDS_CLERK;
       case DISPATCHED -> {
         if (notices.isEmpty()) {
           yield POSTED;

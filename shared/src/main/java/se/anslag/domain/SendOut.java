@@ -35,12 +35,25 @@ public record SendOut(
 
   /** A new clerk's receipt or summary (kind RECEIPT or SUMMARY), keyed on the clerk's address. */
   public static SendOut toClerk(String minutesId, SendOutKind kind, String clerkAddress, String organ, Instant now) {
-    var target = switch (kind) {
-      case RECEIPT -> RECEIPT_PREFIX + clerkAddress;
-      case SUMMARY -> SUMMARY_PREFIX + clerkAddress;
+    return switch (kind) {
+      case RECEIPT -> receipt(minutesId, null, clerkAddress, organ + ", sekreterare", now);
+      case SUMMARY -> new SendOut(minutesId, CLERK_MAIL_PARAGRAPH, SUMMARY_PREFIX + clerkAddress, kind,
+          List.of(organ + ", sekreterare"), null, SendOutStatus.PENDING, 0, null, now, now, null);
       default -> throw new IllegalArgumentException(kind + " is not a mail to the clerk");
     };
-    return new SendOut(minutesId, CLERK_MAIL_PARAGRAPH, target, kind, List.of(organ + ", sekreterare"), null,
+  }
+
+  /**
+   * A new receipt of one upload ({@code upload}: a short token of its own, letters and digits, or
+   * null for the one receipt of the minutes), keyed on it and the address: every upload of the same
+   * bytes (a rejected one, then the fixed one) gets its receipt, and a retried intake the same one.
+   */
+  public static SendOut receipt(String minutesId, String upload, String address, String addressee, Instant now) {
+    if (upload != null && !upload.matches("[A-Za-z0-9]+")) {
+      throw new IllegalArgumentException("An upload token is letters and digits: '" + upload + "'");
+    }
+    var target = RECEIPT_PREFIX + (upload == null ? "" : upload + ":") + address;
+    return new SendOut(minutesId, CLERK_MAIL_PARAGRAPH, target, SendOutKind.RECEIPT, List.of(addressee), null,
         SendOutStatus.PENDING, 0, null, now, now, null);
   }
 
@@ -51,7 +64,7 @@ public record SendOut(
   /** The address a mail goes to: the target itself, or the clerk's address of a receipt or summary. */
   public String address() {
     if (target.startsWith(RECEIPT_PREFIX) && kind == SendOutKind.RECEIPT) {
-      return target.substring(RECEIPT_PREFIX.length());
+      return target.substring(target.lastIndexOf(':') + 1); // an address has no ':', an upload token neither
     }
     if (target.startsWith(SUMMARY_PREFIX) && kind == SendOutKind.SUMMARY) {
       return target.substring(SUMMARY_PREFIX.length());

@@ -1,5 +1,6 @@
 package se.anslag.intake;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,6 +52,12 @@ import se.anslag.setup.Organ;
 public final class ProtocolIntake {
   static final String ADJUSTED_ON_METADATA = "adjusted-on";
   static final String POSTED_ON_METADATA = "posted-on";
+  /** The clerk supplies what the reader could not find: the organ (its slug or name in the setup) and the meeting date. */
+  static final String ORGAN_METADATA = "organ";
+  static final String MEETING_DATE_METADATA = "meeting-date";
+  /** Set by the clerk desk's presigned upload: where the receipt goes when the organ is not known. */
+  static final String UPLOADED_BY_METADATA = "uploaded-by";
+  private static final int UPLOAD_TOKEN_LENGTH = 16;
   private static final Logger LOG = Logger.getLogger(ProtocolIntake.class.getName());
 
   private final ObjectStore objects;
@@ -79,12 +86,15 @@ public final class ProtocolIntake {
   public record IntakeResult(String minutesId, MinutesStatus status, String detail, boolean alreadyProcessed) {}
 
   /**
-   * The steps: recognise content seen before; read the minutes; find the organ; take the clerk's
-   * dates; schedule the notice; record the minutes as the next version of their meeting; plan,
-   * create and queue the send-outs; dispatch. Each rejection on the way is recorded with its reason.
+   * The steps: recognise content seen before; read the minutes; take the facts the clerk supplied;
+   * hold minutes read only in part for the clerk; find the organ; take the clerk's dates; schedule
+   * the notice; record the minutes as the next version of their meeting; plan, create and queue the
+   * send-outs; dispatch. Each rejection on the way is recorded with its reason.
    */
   public IntakeResult receive(UploadEvent upload) {
-    var object = objects.get(upload.bucket(), upload.key());
+    // The version the event names: an overwrite before intake reads it is an upload of its own.
+    var object = upload.versionId() == null ? objects.get(upload.bucket(), upload.key())
+        : objects.getVersion(upload.bucket(), upload.key(), upload.versionId());
     var minutesId = MinutesRecord.idOf(object.content());
     var done = alreadyDone(upload, minutesId);
     if (done.isPresent()) {
@@ -92,37 +102,48 @@ public final class ProtocolIntake {
     }
     var now = clock.instant();
     // The version read is recorded with its hash (the id): the board publishes the document only as these bytes.
-    var rejected = new MinutesRecord(minutesId, upload.bucket(), upload.key(), now, null, null, null, null, null,
+    var unread = new MinutesRecord(minutesId, upload.bucket(), upload.key(), now, null, null, null, null, null,
         null, MinutesStatus.REJECTED, null, List.of()).withSourceVersion(object.versionId());
+    var receipt = new ReceiptTo(upload, object);
     // Read before the metadata is checked, so that a rejection for a bad date can name the organ
     // and reach its clerk.
-    Minutes minutes;
+    Minutes asRead;
     try {
-      minutes = reader.read(object.content());
+      asRead = reader.read(object.content());
     } catch (UnreadableMinutesException unreadable) {
-      return reject(rejected, unreadable.getMessage());
+      return reject(unread, unreadable.getMessage(), receipt);
     }
     var setup = setupStore.loadSetup();
+    String badMetadata = null;
+    var minutes = asRead;
+    try {
+      minutes = withFactsSupplied(object, asRead, setup);
+    } catch (IllegalArgumentException bad) {
+      badMetadata = bad.getMessage();
+    }
     var organ = minutes.organ() == null ? Optional.<Organ>empty() : setup.organNamed(minutes.organ());
     var readRecord = new MinutesRecord(minutesId, upload.bucket(), upload.key(), now,
         organ.map(Organ::name).orElse(minutes.organ()), organ.map(Organ::slug).orElse(null),
         minutes.meetingDate(), minutes.paragraphRange(), minutes.storagePlace(), minutes.adjustedOn(),
         MinutesStatus.REJECTED, null, minutes.warnings()).withSourceVersion(object.versionId());
+    if (badMetadata != null) {
+      return reject(readRecord, badMetadata, receipt);
+    }
     var missing = MissingFacts.neededToPost(minutes);
     if (!missing.isEmpty()) {
-      return reject(readRecord, "The minutes could be read only in part: "
-          + String.join(" ", missing.stream().map(Warning::message).toList()));
+      return holdForClerk(readRecord, missing, receipt);
     }
     if (organ.isEmpty()) {
       var closest = setup.closestOrganName(minutes.organ())
           .map(name -> "; the closest known organ is '" + name + "'").orElse("");
-      return reject(readRecord, "The organ '" + minutes.organ() + "' is not in the municipality's setup" + closest);
+      return reject(readRecord, "The organ '" + minutes.organ() + "' is not in the municipality's setup" + closest,
+          receipt);
     }
     Schedule schedule;
     try {
       schedule = schedule(object, minutes, organ.get());
     } catch (IllegalArgumentException badDate) {
-      return reject(readRecord, badDate.getMessage());
+      return reject(readRecord, badDate.getMessage(), receipt);
     }
     var firstVersion = new MinutesRecord(minutesId, upload.bucket(), upload.key(), now, organ.get().name(),
         organ.get().slug(), minutes.meetingDate(), minutes.paragraphRange(), minutes.storagePlace(),
@@ -131,11 +152,12 @@ public final class ProtocolIntake {
     var record = firstVersion.asVersion(version.version(), version.supersedes());
     var superseded = Optional.ofNullable(version.supersedes()).flatMap(minutesStore::findMinutes);
     recordMinutes(record, minutes, organ.get(), schedule);
-    var toSend = createSendOuts(record, minutes, setup, organ.get(), superseded, now);
+    var toSend = createSendOuts(record, minutes, setup, organ.get(), superseded, receipt, now);
     queues.enqueueSendOuts(toSend);
     dispatch(record, superseded);
+    var paragraphCount = minutes.paragraphs().size();
     LOG.info(() -> "Minutes " + minutesId + " of " + record.organ() + " " + record.meetingDate() + ": "
-        + minutes.paragraphs().size() + " paragraphs, " + toSend.size() + " send-outs queued, posted "
+        + paragraphCount + " paragraphs, " + toSend.size() + " send-outs queued, posted "
         + schedule.dates().postedOn() + ", last appeal day " + schedule.dates().lastAppealDay());
     return new IntakeResult(minutesId, MinutesStatus.DISPATCHED, null, false);
   }
@@ -203,7 +225,7 @@ public final class ProtocolIntake {
    * crash between create and enqueue. Those already settled are counted as settled.
    */
   private List<SendOutMessage> createSendOuts(MinutesRecord record, Minutes minutes, MunicipalSetup setup,
-      Organ organ, Optional<MinutesRecord> superseded, Instant now) {
+      Organ organ, Optional<MinutesRecord> superseded, ReceiptTo receiptTo, Instant now) {
     var minutesId = record.id();
     var toSend = new ArrayList<SendOutMessage>();
     var planned = SendOutPlan.plan(minutesId, minutes.paragraphs(), setup, now);
@@ -211,7 +233,7 @@ public final class ProtocolIntake {
       planned = Corrections.plan(planned, superseded.get().version(), minutesStore.paragraphs(superseded.get().id()),
           minutes.paragraphs(), sendOutStore.sendOuts(superseded.get().id()), now);
     }
-    var receipt = receiptSendOut(record, organ);
+    var receipt = receiptTo.clerkOf(record, Optional.of(organ));
     // The mailer sends the clerk's summary once this many send-outs are settled.
     sendOutStore.expectSettlements(minutesId, planned.size() + (receipt.isPresent() ? 1 : 0));
     var settledAlready = new ArrayList<SendOutStore.SendOutKey>();
@@ -311,49 +333,92 @@ public final class ProtocolIntake {
     return warnings;
   }
 
-  private IntakeResult reject(MinutesRecord record, String reason) {
+  private IntakeResult reject(MinutesRecord record, String reason, ReceiptTo receipt) {
     LOG.warning(() -> "Rejected upload " + record.sourceKey() + ": " + reason);
-    var rejected = record.withStatus(MinutesStatus.REJECTED, reason);
-    minutesStore.putMinutes(rejected);
-    receiptForRejected(rejected);
-    return new IntakeResult(record.id(), MinutesStatus.REJECTED, reason, false);
+    return recordUnposted(record.withStatus(MinutesStatus.REJECTED, reason), receipt);
   }
 
   /**
-   * Tells the organ's clerk that the upload was rejected, through the mailer like every receipt.
-   * Without a known organ there is no clerk to tell: the rejection stays in the records for
-   * {@code anslag status} and in this log.
+   * Minutes read in part: recorded with what was read, nothing posted or sent, and the clerk told
+   * which facts are missing and how to supply them. The same file uploaded again with those facts in
+   * its metadata (or a fixed file) is read anew, since only dispatched minutes are done with.
    */
-  private void receiptForRejected(MinutesRecord rejected) {
-    var organ = rejected.organSlug() == null ? Optional.<Organ>empty()
-        : setupStore.loadSetup().organs().stream().filter(o -> o.slug().equals(rejected.organSlug())).findFirst();
-    if (organ.isEmpty()) {
-      LOG.warning(() -> "No clerk to tell about the rejected upload " + rejected.sourceKey() + " (minutes "
-          + rejected.id() + "): the organ is not known. The rejection is recorded; see `anslag status`.");
-      return;
-    }
-    receiptSendOut(rejected, organ.get()).ifPresent(receipt -> {
+  private IntakeResult holdForClerk(MinutesRecord record, List<Warning> missing, ReceiptTo receipt) {
+    var detail = "The minutes could be read only in part: "
+        + String.join(" ", missing.stream().map(Warning::message).toList())
+        + " Upload the same file again with the metadata " + ORGAN_METADATA + " (the organ's slug in the setup) and "
+        + MEETING_DATE_METADATA + " (YYYY-MM-DD) for the facts missing, or a file that prints them.";
+    LOG.warning(() -> "Upload " + record.sourceKey() + " needs the clerk: " + missing.stream().map(Warning::code).toList());
+    return recordUnposted(record.withStatus(MinutesStatus.NEEDS_CLERK, detail), receipt);
+  }
+
+  /** Records minutes that are not posted, and tells the clerk why through their receipt. */
+  private IntakeResult recordUnposted(MinutesRecord unposted, ReceiptTo receiptTo) {
+    minutesStore.putMinutes(unposted);
+    var organ = unposted.organSlug() == null ? Optional.<Organ>empty() : setupStore.loadSetup().organ(unposted.organSlug());
+    receiptTo.clerkOf(unposted, organ).ifPresentOrElse(receipt -> {
       sendOutStore.createSendOut(receipt);
       if (isPending(receipt)) {
         queues.enqueueSendOuts(List.of(new SendOutMessage(receipt.minutesId(), receipt.paragraph(), receipt.target())));
       }
-    });
+    }, () -> LOG.warning(() -> "No clerk to tell about the upload " + unposted.sourceKey() + " (minutes "
+        + unposted.id() + ", " + unposted.status() + "): neither a known organ with a clerk address nor a valid "
+        + UPLOADED_BY_METADATA + ". It is recorded; see `anslag status`."));
+    return new IntakeResult(unposted.id(), unposted.status(), unposted.statusDetail(), false);
   }
 
-  /** The clerk's receipt, or empty (with a warning) when the organ has no usable clerk address. */
-  private Optional<SendOut> receiptSendOut(MinutesRecord minutes, Organ organ) {
-    if (!MailHeaders.isValidAddress(organ.clerkAddress())) {
-      LOG.warning(() -> "The organ '" + organ.name() + "' has no valid clerk address ('" + organ.clerkAddress()
-          + "'): no receipt or summary for minutes " + minutes.id());
+  /** Who gets the receipt of one upload, and the token that gives each upload a receipt of its own. */
+  private final class ReceiptTo {
+    private final String uploadToken;
+    private final String uploadedBy;
+
+    ReceiptTo(UploadEvent upload, ObjectStore.StoredObject object) {
+      var tag = upload.uploadTag();
+      // Hashed, since a version id may hold '.', '_' or '+', and the token stands in a send-out's key.
+      this.uploadToken = tag == null ? null
+          : MinutesRecord.idOf(tag.getBytes(StandardCharsets.UTF_8)).substring(0, UPLOAD_TOKEN_LENGTH);
+      this.uploadedBy = object.metadata().get(UPLOADED_BY_METADATA);
+    }
+
+    /**
+     * The receipt: to the organ's clerk, else (the organ not read or not known) to whoever uploaded
+     * through the desk; empty, with a warning, when neither has a valid address.
+     */
+    Optional<SendOut> clerkOf(MinutesRecord minutes, Optional<Organ> organ) {
+      if (organ.isPresent() && MailHeaders.isValidAddress(organ.get().clerkAddress())) {
+        return Optional.of(SendOut.receipt(minutes.id(), uploadToken, organ.get().clerkAddress(),
+            organ.get().name() + ", sekreterare", clock.instant()));
+      }
+      organ.ifPresent(o -> LOG.warning(() -> "The organ '" + o.name() + "' has no valid clerk address ('"
+          + o.clerkAddress() + "'): no receipt or summary for minutes " + minutes.id()));
+      if (organ.isEmpty() && MailHeaders.isValidAddress(uploadedBy)) {
+        return Optional.of(SendOut.receipt(minutes.id(), uploadToken, uploadedBy, "Den som laddade upp protokollet",
+            clock.instant()));
+      }
       return Optional.empty();
     }
-    return Optional.of(SendOut.toClerk(minutes.id(), SendOutKind.RECEIPT, organ.clerkAddress(), organ.name(),
-        clock.instant()));
   }
 
   private boolean isPending(SendOut sendOut) {
     return sendOutStore.findSendOut(sendOut.minutesId(), sendOut.paragraph(), sendOut.target())
         .map(stored -> stored.status() == SendOutStatus.PENDING).orElse(false);
+  }
+
+  /**
+   * These minutes with the organ and the meeting date the upload's metadata supplies, where it
+   * does. Throws IllegalArgumentException naming a value that is no organ of the setup or no date.
+   */
+  private static Minutes withFactsSupplied(ObjectStore.StoredObject object, Minutes minutes, MunicipalSetup setup) {
+    var organValue = object.metadata().get(ORGAN_METADATA);
+    Organ organ = null;
+    if (organValue != null && !organValue.isBlank()) {
+      var wanted = organValue.strip();
+      organ = setup.organ(wanted).or(() -> setup.organNamed(wanted)).orElseThrow(() -> new IllegalArgumentException(
+          "The upload's metadata " + ORGAN_METADATA + " is '" + organValue + "', which is no organ of the setup;"
+              + " the organs are " + String.join(", ", setup.organs().stream()
+                  .map(o -> o.slug() + " (" + o.name() + ")").toList())));
+    }
+    return MissingFacts.supply(minutes, organ == null ? null : organ.name(), metadataDate(object, MEETING_DATE_METADATA));
   }
 
   private static LocalDate metadataDate(ObjectStore.StoredObject object, String name) {

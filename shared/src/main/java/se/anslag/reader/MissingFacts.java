@@ -1,5 +1,6 @@
 package se.anslag.reader;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import se.anslag.domain.Minutes;
@@ -24,6 +25,10 @@ public final class MissingFacts {
   private static final Set<String> NEEDED_TO_POST = Set.of(ORGAN_NOT_FOUND, ORGAN_IN_DOUBT, MEETING_DATE_NOT_FOUND,
       MEETING_DATE_IN_DOUBT, PARAGRAPHS_NOT_FOUND);
 
+  /** Every warning the reader gives about the organ or the meeting date starts so. */
+  private static final String ORGAN_WARNINGS = "ORGAN_";
+  private static final String MEETING_DATE_WARNINGS = "MEETING_DATE_";
+
   private MissingFacts() {}
 
   /** These warnings without the one that names a fact ({@code code}) the upload or the clerk has supplied. */
@@ -33,6 +38,26 @@ public final class MissingFacts {
 
   /** The warnings of the facts missing from these minutes without which nothing can be posted or sent. */
   public static List<Warning> neededToPost(Minutes minutes) {
-    return minutes.warnings().stream().filter(w -> NEEDED_TO_POST.contains(w.code())).toList();
+    return neededToPost(minutes.warnings());
+  }
+
+  /** Those of these warnings that name a fact without which nothing can be posted or sent. */
+  public static List<Warning> neededToPost(List<Warning> warnings) {
+    return warnings.stream().filter(w -> NEEDED_TO_POST.contains(w.code())).toList();
+  }
+
+  /**
+   * These minutes with the organ and the meeting date that the clerk supplied (null: not supplied)
+   * in place of what was read, and without the reader's warnings about each fact supplied: the
+   * clerk's word settles a fact the reader missed, doubted or inferred.
+   */
+  public static Minutes supply(Minutes minutes, String organ, LocalDate meetingDate) {
+    var warnings = minutes.warnings().stream()
+        .filter(w -> organ == null || !w.code().startsWith(ORGAN_WARNINGS))
+        .filter(w -> meetingDate == null || !w.code().startsWith(MEETING_DATE_WARNINGS))
+        .toList();
+    return new Minutes(organ == null ? minutes.organ() : organ,
+        meetingDate == null ? minutes.meetingDate() : meetingDate, minutes.paragraphRange(), minutes.storagePlace(),
+        minutes.adjustedOn(), minutes.printedNotice(), minutes.paragraphs(), warnings);
   }
 }

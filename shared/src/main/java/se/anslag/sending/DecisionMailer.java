@@ -322,8 +322,8 @@ public final class DecisionMailer {
     var summary = sendOuts.stream().filter(s -> s.kind() == SendOutKind.SUMMARY).findFirst();
     if (summary.isEmpty()) {
       var minutes = minutesStore.findMinutes(minutesId).orElseThrow();
-      if (minutes.status() == MinutesStatus.REJECTED) {
-        return; // the rejection receipt said all there is to say
+      if (minutes.status() == MinutesStatus.REJECTED || minutes.status() == MinutesStatus.NEEDS_CLERK) {
+        return; // nothing was sent: the receipt said all there is to say
       }
       var clerk = contents.clerkOf(minutes);
       if (clerk.isEmpty()) {

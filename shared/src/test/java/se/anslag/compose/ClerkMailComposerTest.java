@@ -19,6 +19,7 @@ import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutStatus;
 import se.anslag.domain.Warning;
+import se.anslag.ports.SampleWorld;
 import se.anslag.setup.MunicipalSetup;
 
 /** The clerk's receipt and summary mails: what they list and how. */
@@ -102,6 +103,27 @@ class ClerkMailComposerTest {
     assertThat(mail.subject()).isEqualTo("Kvitto: protokollet uploads/gsn.pdf kunde inte tas emot");
     assertThat(mail.text()).contains("Skäl: The upload's metadata posted-on is 'i morgon'", "Fil: uploads/gsn.pdf")
         .doesNotContain("Planerade utskick");
+  }
+
+  @Test
+  void receiptOfMinutesReadInPartNamesEachMissingFactAndHowToSupplyIt() {
+    var readInPart = new MinutesRecord("abc123", "bucket", "uploads/protokoll.pdf", NOW, null, null, null, null, null,
+        null, MinutesStatus.NEEDS_CLERK, "The minutes could be read only in part: ...",
+        List.of(new Warning("ORGAN_IN_DOUBT", "The minutes print 'Kommunstyrelsen' and 'Tekniska nämnden' ..."),
+            new Warning("MEETING_DATE_NOT_FOUND", "No meeting date was found ..."),
+            new Warning("STORAGE_PLACE_NOT_FOUND", "No storage place was found ...")));
+    var setup = new MunicipalSetup(SETUP.boards(), List.of(SampleWorld.SETUP.organs().getFirst()), List.of());
+
+    var mail = composer.receipt(CLERK, readInPart, List.of(), List.of(), List.of(), setup);
+
+    assertThat(mail.subject()).isEqualTo("Kvitto: protokollet uploads/protokoll.pdf behöver kompletteras");
+    assertThat(mail.text())
+        .contains("inte satt upp något anslag och inte skickat några beslut")
+        .contains("Organ: protokollet anger flera olika organ")
+        .contains("Sammanträdesdatum: hittades inte i protokollet")
+        .contains("organ = organets kortnamn, ett av: gemensamma-servicenamnden (Gemensamma servicenämnden)")
+        .contains("meeting-date = sammanträdesdatum skrivet ÅÅÅÅ-MM-DD")
+        .doesNotContain("Förvaringsplats", "Paragraferna går inte", "Planerade utskick");
   }
 
   @Test

@@ -115,6 +115,86 @@ class ProtocolIntakeTest {
         .isEqualTo(new SendOutMessage(result.minutesId(), 0, "receipt:" + SampleWorld.CLERK));
   }
 
+  /** The sample as a transcript may give it: the organ's line and the meeting date's line lost. */
+  private static String sampleWithoutOrganAndMeetingDate() {
+    var text = SampleWorld.sampleText();
+    assertThat(text).contains("Organ Gemensamma servicenämnden", "Sammanträdesdatum 2024-02-14 ");
+    return text.replace("Organ Gemensamma servicenämnden", "").replace("Sammanträdesdatum 2024-02-14 ", "");
+  }
+
+  @Test
+  void minutesReadInPartAreHeldForTheClerkWithNothingPostedOrSentAndTheUploaderTold() {
+    world.upload(KEY, sampleWithoutOrganAndMeetingDate(), Map.of("adjusted-on", "2024-02-19",
+        "uploaded-by", "anna.ek@ludvika.example.org"));
+
+    var result = receive(KEY);
+
+    assertThat(result.status()).isEqualTo(MinutesStatus.NEEDS_CLERK);
+    var minutes = world.records.findMinutes(result.minutesId()).orElseThrow();
+    assertThat(minutes.status()).isEqualTo(MinutesStatus.NEEDS_CLERK);
+    assertThat(minutes.meetingDate()).isNull();
+    assertThat(minutes.warnings()).extracting(w -> w.code()).contains("MEETING_DATE_NOT_FOUND");
+    assertThat(minutes.statusDetail()).contains("read only in part").contains("meeting date")
+        .contains("metadata organ").contains("meeting-date");
+    assertThat(world.records.notices(result.minutesId())).as("notices").isEmpty();
+    assertThat(world.records.currentVersion("gemensamma-servicenamnden", LocalDate.of(2024, 2, 14))).isEmpty();
+    // The organ may be read from its decisions, but the clerk's receipt of the upload is all that is sent.
+    assertThat(world.records.sendOuts(result.minutesId())).singleElement().satisfies(receipt -> {
+      assertThat(receipt.kind()).isEqualTo(SendOutKind.RECEIPT);
+      assertThat(receipt.address()).isIn(SampleWorld.CLERK, "anna.ek@ludvika.example.org");
+    });
+    assertThat(world.queue.sendOuts()).hasSize(1);
+  }
+
+  @Test
+  void theSameFileUploadedAgainWithTheMissingFactsInItsMetadataIsDispatchedWithAReceiptOfItsOwn() {
+    var text = sampleWithoutOrganAndMeetingDate();
+    world.upload(KEY, text, Map.of("adjusted-on", "2024-02-19", "uploaded-by", "anna.ek@ludvika.example.org"));
+    var held = intake.receive(new UploadEvent(SampleWorld.PROTOCOLS, KEY, null, "0055AED6DCD90281E5"));
+    assertThat(held.status()).isEqualTo(MinutesStatus.NEEDS_CLERK);
+
+    world.upload(KEY, text, Map.of("adjusted-on", "2024-02-19", "posted-on", "2024-02-20",
+        "organ", "gemensamma-servicenamnden", "meeting-date", "2024-02-14"));
+    var result = intake.receive(new UploadEvent(SampleWorld.PROTOCOLS, KEY, null, "0055AED6DCD90281F2"));
+
+    assertThat(result.minutesId()).as("the same bytes").isEqualTo(held.minutesId());
+    assertThat(result.status()).isEqualTo(MinutesStatus.DISPATCHED);
+    var minutes = world.records.findMinutes(result.minutesId()).orElseThrow();
+    assertThat(minutes.organSlug()).isEqualTo("gemensamma-servicenamnden");
+    assertThat(minutes.meetingDate()).isEqualTo(LocalDate.of(2024, 2, 14));
+    assertThat(minutes.warnings()).extracting(w -> w.code())
+        .doesNotContain("MEETING_DATE_NOT_FOUND", "ORGAN_NOT_FOUND", "ORGAN_FROM_DECISIONS");
+    assertThat(world.records.notices(result.minutesId())).hasSize(2);
+    var sendOuts = world.records.sendOuts(result.minutesId());
+    assertThat(sendOuts.stream().filter(s -> s.kind() == SendOutKind.EMAIL)).hasSize(18);
+    assertThat(sendOuts.stream().filter(s -> s.kind() == SendOutKind.RECEIPT)).as("one receipt per upload")
+        .hasSize(2).extracting(SendOut::target).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void anOrganInTheMetadataThatTheSetupDoesNotKnowIsRejectedNamingTheKnownOnes() {
+    world.upload(KEY, sampleWithoutOrganAndMeetingDate(), Map.of("adjusted-on", "2024-02-19", "organ", "byggnamnden",
+        "meeting-date", "2024-02-14"));
+
+    var result = receive(KEY);
+
+    assertThat(result.status()).isEqualTo(MinutesStatus.REJECTED);
+    assertThat(result.detail()).startsWith("The upload's metadata organ is 'byggnamnden', which is no organ of the setup")
+        .contains("gemensamma-servicenamnden (Gemensamma servicenämnden)");
+  }
+
+  @Test
+  void aMeetingDateInTheMetadataNotWrittenYearMonthDayIsRejectedNamingIt() {
+    world.upload(KEY, sampleWithoutOrganAndMeetingDate(), Map.of("adjusted-on", "2024-02-19",
+        "organ", "gemensamma-servicenamnden", "meeting-date", "14 februari"));
+
+    var result = receive(KEY);
+
+    assertThat(result.status()).isEqualTo(MinutesStatus.REJECTED);
+    assertThat(result.detail()).isEqualTo(
+        "The upload's metadata meeting-date is '14 februari', not a date written YYYY-MM-DD");
+  }
+
   @Test
   void aCorrectionSupersedesTheFirstVersionAndSendsOnlyTheChangedParagraphAgain() {
     world.upload(KEY, SampleWorld.sampleText());

@@ -6,9 +6,11 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Times the reader on the sample minutes; not a test (surefire runs only *Test classes). Prints the
- * median and 90th percentile over many runs after a warm-up, and the files per second one thread
- * reads at the median. Run from the repository root:
+ * Times the reader on the sample minutes, then reads the real corpus ({@link RealCorpus}) and prints
+ * its accuracy fact by fact, the refused count and the corpus's files per second; not a test
+ * (surefire runs only *Test classes). Prints the median and 90th percentile over many runs after a
+ * warm-up, and the files per second one thread reads at the median. {@code ./anslag benchmark
+ * reader} runs it; by hand, from the repository root:
  *
  * <pre>
  * mvn -B -q -o -pl shared test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
@@ -47,6 +49,31 @@ public final class ReaderBenchmark {
       System.out.printf("%-20s %7d bytes  median %7.3f ms  p90 %7.3f ms  %8.1f files/s%n",
           name, file.length, median, p90, 1000 / median);
     }
+    realCorpus(reader, Math.max(1, runs / 20));
+  }
+
+  /** Accuracy on the real minutes, and their reading speed over {@code rounds} passes after one warm-up pass. */
+  private static void realCorpus(MinutesReader reader, int rounds) throws IOException {
+    var texts = new java.util.ArrayList<byte[]>();
+    for (var folder : RealCorpus.folders()) {
+      texts.add(java.nio.file.Files.readAllBytes(folder.resolve("minutes.txt")));
+    }
+    RealCorpus.Figures figures = RealCorpus.measure(reader);
+    long start = System.nanoTime();
+    for (int round = 0; round < rounds; round++) {
+      for (byte[] text : texts) {
+        try {
+          reader.read(text);
+        } catch (UnreadableMinutesException refused) {
+          // counted by the figures above
+        }
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("%nReal corpus (shared/src/test/resources/corpus/real), %d sets of minutes as text,"
+        + " read right per fact:%n", figures.folders);
+    figures.lines().forEach(System.out::println);
+    System.out.printf("  %-18s %.1f files/s over %d passes%n", "speed", rounds * texts.size() / seconds, rounds);
   }
 
   private static byte[] resource(String path) throws IOException {

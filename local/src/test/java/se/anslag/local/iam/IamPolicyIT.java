@@ -51,7 +51,11 @@ class IamPolicyIT {
       "NoticeBoardFunction", Map.of("s3:GetObjectVersion",
           "the board publishes the minutes version intake read (S3Objects.getVersion, tested against moto in"
               + " S3ObjectVersionsIT); s3rver keeps no versions, so here intake records none and the board reads"
-              + " the current object"));
+              + " the current object"),
+      "ProtocolIntakeFunction", Map.of("s3:GetObjectVersion",
+          "intake reads the version the upload's event names (S3Objects.getVersion, tested against moto in"
+              + " S3ObjectVersionsIT); s3rver keeps no versions, so its events name none and intake reads the"
+              + " current object"));
 
   @Test
   void everyRequestOfEveryFunctionIsAllowedAndEveryGrantIsUsed() throws Exception {
