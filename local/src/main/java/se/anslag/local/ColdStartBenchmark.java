@@ -105,7 +105,7 @@ final class ColdStartBenchmark implements Callable<Integer> {
         var eventFile = Files.write(work.resolve(module + ".json"), event);
         var environment = environmentOf(workflow, function);
         var classPath = artifact + java.io.File.pathSeparator + classPathTail;
-        var floor = floorOf(function.logicalId());
+        var floor = floorOf(workflow.cloud().template(), function.logicalId());
         var floorEnvironment = new LinkedHashMap<>(environment);
         floorEnvironment.put(FloorHandler.CLIENTS_VARIABLE, String.join(",", floor.clients()));
         var measured = new ArrayList<Run>();
@@ -359,20 +359,49 @@ final class ColdStartBenchmark implements Callable<Integer> {
         + " " + what + "; its output ends:\n  " + String.join("\n  ", tail));
   }
 
-  /**
-   * What a function's floor builds: the clients its component builds (read from its code), the first
-   * of them the service its first request goes to (intake reads the upload first, the others the table).
-   */
+  /** What a function's floor builds: these clients, the first of them the one it requests. */
   record Floor(List<String> clients) {}
 
-  private static Floor floorOf(String functionLogicalId) {
-    return switch (functionLogicalId) {
-      case LocalWorkflow.INTAKE_FUNCTION -> new Floor(List.of("S3", "DYNAMODB", "SQS"));
-      case MAILER_FUNCTION -> new Floor(List.of("DYNAMODB", "S3", "SESV2", "SQS"));
-      case "NoticeBoardFunction", "ClerkDeskFunction" -> new Floor(List.of("DYNAMODB", "S3"));
-      case "DeliveryEventsFunction" -> new Floor(List.of("DYNAMODB"));
-      default -> throw new AnslagCli.CommandFailure(1, "cold start: no floor is known for " + functionLogicalId
-          + "; add the clients its component builds to ColdStartBenchmark.floorOf");
+  /**
+   * A client for each service the function's policies allow (IamPolicyIT holds the grants to what
+   * the function calls, so these are the clients its component builds), the one its first request
+   * goes to first: intake reads the upload before anything else, the others the table.
+   */
+  static Floor floorOf(SamTemplate template, String functionLogicalId) {
+    var services = new java.util.TreeSet<String>();
+    for (var policy : template.resource(functionLogicalId).property("Policies")) {
+      for (var name : (Iterable<String>) policy::fieldNames) {
+        if (!name.equals("Statement")) {
+          services.add(serviceOf(name.replaceFirst("^(DynamoDB|S3|SQS|SES).*", "$1"), functionLogicalId));
+          continue; // a SAM policy template, named for its service
+        }
+        for (var statement : policy.path("Statement")) {
+          var actions = statement.path("Action");
+          if ("Allow".equals(statement.path("Effect").asText())) {
+            (actions.isArray() ? actions.valueStream() : Stream.of(actions))
+                .forEach(action -> services.add(serviceOf(action.asText().split(":")[0], functionLogicalId)));
+          }
+        }
+      }
+    }
+    var first = functionLogicalId.equals(LocalWorkflow.INTAKE_FUNCTION) ? "S3" : "DYNAMODB";
+    if (!services.remove(first)) {
+      throw new AnslagCli.CommandFailure(1, "cold start: " + functionLogicalId + " is granted no " + first
+          + ", the service its floor requests first; see ColdStartBenchmark.floorOf");
+    }
+    var clients = new ArrayList<String>(List.of(first));
+    clients.addAll(services);
+    return new Floor(List.copyOf(clients));
+  }
+
+  private static String serviceOf(String iamPrefix, String functionLogicalId) {
+    return switch (iamPrefix.toLowerCase(Locale.ROOT)) {
+      case "dynamodb" -> "DYNAMODB";
+      case "s3" -> "S3";
+      case "sqs" -> "SQS";
+      case "ses" -> "SESV2";
+      default -> throw new AnslagCli.CommandFailure(1, "cold start: " + functionLogicalId + " is granted " + iamPrefix
+          + ", for which the floor builds no client; add it to FloorHandler");
     };
   }
 
