@@ -83,11 +83,17 @@ final class ColdStartBenchmark implements Callable<Integer> {
     }
     var root = ProjectRoot.find();
     var work = Files.createTempDirectory("anslag-cold-start-");
-    // Ctrl-C while a function runs: the cloud's own hook stops the emulators, this one the function.
+    // Ctrl-C or SIGTERM while a function runs: the cloud's own hook stops the emulators, this one the
+    // function, and removes its files.
     var stopRunning = new Thread(() -> {
       var process = running;
       if (process != null) {
         process.destroyForcibly();
+      }
+      try {
+        deleteRecursively(work);
+      } catch (IOException | UncheckedIOException e) {
+        System.err.println("cold start: cannot delete " + work + ": " + e.getMessage());
       }
     }, "cold-start-stop-function");
     Runtime.getRuntime().addShutdownHook(stopRunning);
@@ -454,6 +460,9 @@ final class ColdStartBenchmark implements Callable<Integer> {
   }
 
   private static void deleteRecursively(Path directory) throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
     try (var files = Files.walk(directory)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> {
         try {
