@@ -69,7 +69,7 @@ final class ColdStartBenchmark implements Callable<Integer> {
   private final ObjectMapper json = Json.mapper();
   private volatile Process running;
 
-  /** What a function's runs start from: the records of the table, and the sample minutes in the bucket. */
+  /** What a function's runs start from: the items of the table (the sample minutes are uploaded again each run). */
   private record State(List<Map<String, AttributeValue>> items) {}
 
   /** One run's figures, in milliseconds from the process's start, and its peak resident memory. */
@@ -122,7 +122,7 @@ final class ColdStartBenchmark implements Callable<Integer> {
           var figures = startAndInvoke(function, module, run, function.handler(), classPath, environment, eventFile, work);
           var floorFigures = startAndInvoke(function, module + "-floor", run, FloorHandler.class.getName(), classPath,
               floorEnvironment, eventFile, work);
-          if (run > 0) { // the first run warms the page cache and the emulators, as the reader benchmark does
+          if (run > 0) { // the first run warms the page cache and the emulators
             measured.add(figures);
             floorMeasured.add(floorFigures);
           }
