@@ -62,10 +62,14 @@ final class ColdStartBenchmark implements Callable<Integer> {
   @Option(names = "--show-output", description = "Print what each function logged in its last run, to see that it did its work.")
   boolean showOutput;
 
+  @Option(names = "--java-option", paramLabel = "OPTION",
+      description = "A further JVM option for every function and floor process, such as -Xlog:class+load:file=/tmp/cold-%p.log (repeatable).")
+  List<String> javaOptions = new ArrayList<>();
+
   private final ObjectMapper json = Json.mapper();
   private volatile Process running;
 
-  /** What a function's runs start from: the records of the table, and the sample minutes in the bucket. */
+  /** What a function's runs start from: the items of the table (the sample minutes are uploaded again each run). */
   private record State(List<Map<String, AttributeValue>> items) {}
 
   /** One run's figures, in milliseconds from the process's start, and its peak resident memory. */
@@ -79,11 +83,17 @@ final class ColdStartBenchmark implements Callable<Integer> {
     }
     var root = ProjectRoot.find();
     var work = Files.createTempDirectory("anslag-cold-start-");
-    // Ctrl-C while a function runs: the cloud's own hook stops the emulators, this one the function.
+    // Ctrl-C or SIGTERM while a function runs: the cloud's own hook stops the emulators, this one the
+    // function, and removes its files.
     var stopRunning = new Thread(() -> {
       var process = running;
       if (process != null) {
         process.destroyForcibly();
+      }
+      try {
+        deleteRecursively(work);
+      } catch (IOException | UncheckedIOException e) {
+        System.err.println("cold start: cannot delete " + work + ": " + e.getMessage());
       }
     }, "cold-start-stop-function");
     Runtime.getRuntime().addShutdownHook(stopRunning);
@@ -101,7 +111,7 @@ final class ColdStartBenchmark implements Callable<Integer> {
         var eventFile = Files.write(work.resolve(module + ".json"), event);
         var environment = environmentOf(workflow, function);
         var classPath = artifact + java.io.File.pathSeparator + classPathTail;
-        var floor = floorOf(function.logicalId());
+        var floor = floorOf(workflow.cloud().template(), function.logicalId());
         var floorEnvironment = new LinkedHashMap<>(environment);
         floorEnvironment.put(FloorHandler.CLIENTS_VARIABLE, String.join(",", floor.clients()));
         var measured = new ArrayList<Run>();
@@ -112,7 +122,7 @@ final class ColdStartBenchmark implements Callable<Integer> {
           var figures = startAndInvoke(function, module, run, function.handler(), classPath, environment, eventFile, work);
           var floorFigures = startAndInvoke(function, module + "-floor", run, FloorHandler.class.getName(), classPath,
               floorEnvironment, eventFile, work);
-          if (run > 0) { // the first run warms the page cache and the emulators, as the reader benchmark does
+          if (run > 0) { // the first run warms the page cache and the emulators
             measured.add(figures);
             floorMeasured.add(floorFigures);
           }
@@ -309,6 +319,7 @@ final class ColdStartBenchmark implements Callable<Integer> {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(RUNTIME_OPTIONS);
     command.add("-Xmx" + Math.round(function.memorySizeMb() * HEAP_SHARE) + "m");
+    command.addAll(javaOptions);
     command.addAll(List.of("-cp", classPath, RuntimeStandIn.class.getName(), handler, eventFile.toString()));
     var output = work.resolve(module + "-" + run + ".out");
     var builder = new ProcessBuilder(command).redirectOutput(output.toFile()).redirectErrorStream(true);
@@ -354,20 +365,49 @@ final class ColdStartBenchmark implements Callable<Integer> {
         + " " + what + "; its output ends:\n  " + String.join("\n  ", tail));
   }
 
-  /**
-   * What a function's floor builds: the clients its component builds (read from its code), the first
-   * of them the service its first request goes to (intake reads the upload first, the others the table).
-   */
+  /** What a function's floor builds: these clients, the first of them the one it requests. */
   record Floor(List<String> clients) {}
 
-  private static Floor floorOf(String functionLogicalId) {
-    return switch (functionLogicalId) {
-      case LocalWorkflow.INTAKE_FUNCTION -> new Floor(List.of("S3", "DYNAMODB", "SQS"));
-      case MAILER_FUNCTION -> new Floor(List.of("DYNAMODB", "S3", "SESV2", "SQS"));
-      case "NoticeBoardFunction", "ClerkDeskFunction" -> new Floor(List.of("DYNAMODB", "S3"));
-      case "DeliveryEventsFunction" -> new Floor(List.of("DYNAMODB"));
-      default -> throw new AnslagCli.CommandFailure(1, "cold start: no floor is known for " + functionLogicalId
-          + "; add the clients its component builds to ColdStartBenchmark.floorOf");
+  /**
+   * A client for each service the function's policies allow (IamPolicyIT holds the grants to what
+   * the function calls, so these are the clients its component builds), the one its first request
+   * goes to first: intake reads the upload before anything else, the others the table.
+   */
+  static Floor floorOf(SamTemplate template, String functionLogicalId) {
+    var services = new java.util.TreeSet<String>();
+    for (var policy : template.resource(functionLogicalId).property("Policies")) {
+      for (var name : (Iterable<String>) policy::fieldNames) {
+        if (!name.equals("Statement")) {
+          services.add(serviceOf(name.replaceFirst("^(DynamoDB|S3|SQS|SES).*", "$1"), functionLogicalId));
+          continue; // a SAM policy template, named for its service
+        }
+        for (var statement : policy.path("Statement")) {
+          var actions = statement.path("Action");
+          if ("Allow".equals(statement.path("Effect").asText())) {
+            (actions.isArray() ? actions.valueStream() : Stream.of(actions))
+                .forEach(action -> services.add(serviceOf(action.asText().split(":")[0], functionLogicalId)));
+          }
+        }
+      }
+    }
+    var first = functionLogicalId.equals(LocalWorkflow.INTAKE_FUNCTION) ? "S3" : "DYNAMODB";
+    if (!services.remove(first)) {
+      throw new AnslagCli.CommandFailure(1, "cold start: " + functionLogicalId + " is granted no " + first
+          + ", the service its floor requests first; see ColdStartBenchmark.floorOf");
+    }
+    var clients = new ArrayList<String>(List.of(first));
+    clients.addAll(services);
+    return new Floor(List.copyOf(clients));
+  }
+
+  private static String serviceOf(String iamPrefix, String functionLogicalId) {
+    return switch (iamPrefix.toLowerCase(Locale.ROOT)) {
+      case "dynamodb" -> "DYNAMODB";
+      case "s3" -> "S3";
+      case "sqs" -> "SQS";
+      case "ses" -> "SESV2";
+      default -> throw new AnslagCli.CommandFailure(1, "cold start: " + functionLogicalId + " is granted " + iamPrefix
+          + ", for which the floor builds no client; add it to FloorHandler");
     };
   }
 
@@ -420,6 +460,9 @@ final class ColdStartBenchmark implements Callable<Integer> {
   }
 
   private static void deleteRecursively(Path directory) throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
     try (var files = Files.walk(directory)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> {
         try {
