@@ -20,6 +20,7 @@ import se.anslag.cli.ProjectRoot;
 import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.SendOutKind;
+import se.anslag.reader.HostilePdfs;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
@@ -68,6 +69,26 @@ class RejectedUploadIT {
     var stored = workflow.cloud().s3().getObjectAsBytes(b -> b.bucket(protocolsBucket()).key(key));
     assertThat(stored.asByteArray()).isEqualTo(content);
     assertThat(stored.response().metadata()).containsEntry("adjusted-on", ADJUSTED_ON.toString());
+  }
+
+  @Test
+  void aFileOfThirtyMegabytesIsRejectedUnreadWithItsSizeAndTheUploaderGetsTheReceipt() {
+    var key = "uploads/stort-protokoll.pdf";
+    var uploader = "anna.ek@ludvika.example.org";
+    var content = HostilePdfs.ofSize(30L * 1024 * 1024);
+    put(key, content, Map.of("uploaded-by", uploader));
+
+    var drained = workflow.process();
+
+    assertRejected(drained.deadLettered(), key).satisfies(minutes ->
+        assertThat(minutes.statusDetail()).isEqualTo("The file is 30 MB; files larger than 20 MB are not accepted."));
+    assertThat(SesMailbox.clerkMails(workflow.cloud())).singleElement().satisfies(receipt -> {
+      assertThat(receipt.to()).containsExactly(uploader);
+      assertThat(receipt.subject()).isEqualTo("Kvitto: protokollet " + key + " kunde inte tas emot");
+      assertThat(receipt.text()).contains("Filen är större än 20 MB och har därför inte lästs alls.");
+    });
+    assertThat(workflow.cloud().s3().getObjectAsBytes(b -> b.bucket(protocolsBucket()).key(key)).asByteArray())
+        .isEqualTo(content);
   }
 
   @Test

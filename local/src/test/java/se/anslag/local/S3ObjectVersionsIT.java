@@ -88,16 +88,42 @@ class S3ObjectVersionsIT {
       var s3 = new S3Objects(AnslagConfig.fromEnvironment(Map.of("AWS_REGION", "eu-north-1",
           "AWS_ENDPOINT_URL_S3", endpoint.toString(), "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test")));
 
-      var current = s3.get(BUCKET, KEY);
-      var older = s3.getVersion(BUCKET, KEY, first);
+      var current = s3.get(BUCKET, KEY, 100);
+      var older = s3.getVersion(BUCKET, KEY, first, 100);
 
       assertThat(first).isNotBlank().isNotEqualTo(second);
       assertThat(new String(current.content(), StandardCharsets.UTF_8)).isEqualTo("version två");
       assertThat(current.versionId()).isEqualTo(second);
       assertThat(new String(older.content(), StandardCharsets.UTF_8)).isEqualTo("version ett");
       assertThat(older.versionId()).isEqualTo(first);
-      assertThatThrownBy(() -> s3.getVersion(BUCKET, KEY, "3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY"))
+      assertThatThrownBy(() -> s3.getVersion(BUCKET, KEY, "3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY", 100))
           .isInstanceOfAny(S3Objects.NoSuchObjectException.class, S3Objects.S3RequestException.class);
+    }
+  }
+
+  @Test
+  void aVersionLargerThanTheReaderTakesIsRefusedFromItsHeadersAndTheNextReadStillWorks() {
+    try (var sdk = S3Client.builder().endpointOverride(endpoint).region(Region.EU_NORTH_1).forcePathStyle(true)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .httpClient(UrlConnectionHttpClient.create()).build()) {
+      sdk.createBucket(b -> b.bucket(BUCKET).createBucketConfiguration(c -> c.locationConstraint("eu-north-1")));
+      sdk.putBucketVersioning(b -> b.bucket(BUCKET).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+      var large = new byte[3 * 1024 * 1024];
+      java.util.Arrays.fill(large, (byte) 'x');
+      var written = sdk.putObject(b -> b.bucket(BUCKET).key(KEY).metadata(Map.of("uploaded-by", "anna@example.org")),
+          RequestBody.fromBytes(large));
+      var s3 = new S3Objects(AnslagConfig.fromEnvironment(Map.of("AWS_REGION", "eu-north-1",
+          "AWS_ENDPOINT_URL_S3", endpoint.toString(), "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test")));
+
+      assertThatThrownBy(() -> s3.getVersion(BUCKET, KEY, written.versionId(), 1024 * 1024))
+          .isInstanceOfSatisfying(S3Objects.ObjectTooLargeException.class, tooLarge -> {
+            assertThat(tooLarge.size()).isEqualTo(large.length);
+            assertThat(tooLarge.maxBytes()).isEqualTo(1024 * 1024);
+            assertThat(tooLarge.versionId()).isEqualTo(written.versionId());
+            assertThat(tooLarge.etag()).isEqualTo(written.eTag());
+            assertThat(tooLarge.metadata()).containsEntry("uploaded-by", "anna@example.org");
+          });
+      assertThat(s3.get(BUCKET, KEY, large.length).content()).isEqualTo(large);
     }
   }
 

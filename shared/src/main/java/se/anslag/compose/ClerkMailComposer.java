@@ -14,6 +14,7 @@ import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutStatus;
 import se.anslag.domain.Warning;
+import se.anslag.reader.MinutesReader;
 import se.anslag.reader.MissingFacts;
 import se.anslag.setup.MunicipalSetup;
 
@@ -150,6 +151,11 @@ public final class ClerkMailComposer {
       out.append("Sammanträdesdatum: ").append(minutes.meetingDate()).append('\n');
     }
     out.append("Skäl: ").append(minutes.statusDetail()).append("\n\n");
+    if (minutes.warnings().stream().anyMatch(w -> w.code().equals(MinutesReader.FILE_TOO_LARGE))) {
+      out.append("Filen är större än ").append(MinutesReader.MAX_BYTES / (1024 * 1024))
+          .append(" MB och har därför inte lästs alls. Spara protokollet som PDF direkt från ordbehandlaren, utan"
+              + " inskannade sidor, så blir filen mindre.\n\n");
+    }
     out.append("Rätta filen eller uppgifterna och ladda upp den igen.\n");
     var subject = "Kvitto: protokollet " + minutes.sourceKey() + " kunde inte tas emot";
     return message(clerkAddress, subject, out.toString());

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.inject.Inject;
@@ -131,8 +132,19 @@ public final class ProtocolIntake {
   /** {@code publication}: the clerk's, for minutes that were reviewed; null for an upload. */
   private IntakeResult receive(UploadEvent upload, ReviewDecision publication) {
     // The version the event names: an overwrite before intake reads it is an upload of its own.
-    var object = upload.versionId() == null ? objects.get(upload.bucket(), upload.key())
-        : objects.getVersion(upload.bucket(), upload.key(), upload.versionId());
+    ObjectStore.StoredObject object;
+    try {
+      object = upload.versionId() == null ? objects.get(upload.bucket(), upload.key(), MinutesReader.MAX_BYTES)
+          : objects.getVersion(upload.bucket(), upload.key(), upload.versionId(), MinutesReader.MAX_BYTES);
+    } catch (ObjectStore.ObjectTooLargeException tooLarge) {
+      if (publication != null) {
+        LOG.warning(() -> "Minutes " + publication.minutesId() + " cannot be published: " + upload.key()
+            + " now holds " + tooLarge.size() + " bytes; they stay awaiting review");
+        return new IntakeResult(publication.minutesId(), MinutesStatus.AWAITING_REVIEW,
+            "The uploaded file has changed since it was reviewed", true);
+      }
+      return rejectUnread(upload, tooLarge);
+    }
     var minutesId = MinutesRecord.idOf(object.content());
     if (publication != null && !minutesId.equals(publication.minutesId())) {
       // Only where the bucket keeps no versions: the key now holds other bytes, their own upload.
@@ -147,9 +159,8 @@ public final class ProtocolIntake {
     }
     var now = clock.instant();
     // The version read is recorded with its hash (the id): the board publishes the document only as these bytes.
-    var unread = new MinutesRecord(minutesId, upload.bucket(), upload.key(), now, null, null, null, null, null,
-        null, MinutesStatus.REJECTED, null, List.of()).withSourceVersion(object.versionId());
-    var receipt = new ReceiptTo(upload, object);
+    var unread = unread(minutesId, upload, now, object.versionId(), Optional.empty(), List.of());
+    var receipt = new ReceiptTo(upload, object.metadata());
     // Read before the metadata is checked, so that a rejection for a bad date can name the organ
     // and reach its clerk.
     Minutes asRead;
@@ -395,6 +406,32 @@ public final class ProtocolIntake {
     return warnings;
   }
 
+  /** The record of an upload of which nothing was read (or nothing could be): where it lies, and the organ if known. */
+  private static MinutesRecord unread(String minutesId, UploadEvent upload, Instant receivedAt, String versionId,
+      Optional<Organ> organ, List<Warning> warnings) {
+    return new MinutesRecord(minutesId, upload.bucket(), upload.key(), receivedAt, organ.map(Organ::name).orElse(null),
+        organ.map(Organ::slug).orElse(null), null, null, null, null, MinutesStatus.REJECTED, null, warnings)
+        .withSourceVersion(versionId);
+  }
+
+  /**
+   * An upload too large to read is rejected without a byte of it read, with the receipt to the clerk of
+   * the organ its metadata names, else to its uploader. Its id cannot be the hash of its content, so it is
+   * the hash of what names this very object (bucket, key, version, ETag, size): the same event delivered
+   * twice records it once; another upload under the key is another record.
+   */
+  private IntakeResult rejectUnread(UploadEvent upload, ObjectStore.ObjectTooLargeException tooLarge) {
+    var names = String.join("\n", "unread", upload.bucket(), upload.key(), String.valueOf(tooLarge.versionId()),
+        String.valueOf(tooLarge.etag()), Long.toString(tooLarge.size()));
+    var minutesId = MinutesRecord.idOf(names.getBytes(StandardCharsets.UTF_8));
+    var setup = setupStore.loadSetup();
+    var organ = Optional.ofNullable(tooLarge.metadata().get(ORGAN_METADATA)).map(String::strip)
+        .filter(value -> !value.isEmpty()).flatMap(value -> setup.organ(value).or(() -> setup.organNamed(value)));
+    var record = unread(minutesId, upload, clock.instant(), tooLarge.versionId(), organ,
+        List.of(new Warning(MinutesReader.FILE_TOO_LARGE, "The file was not read: only its name, size and metadata are known")));
+    return reject(record, MinutesReader.tooLargeReason(tooLarge.size()), new ReceiptTo(upload, tooLarge.metadata()));
+  }
+
   private IntakeResult reject(MinutesRecord record, String reason, ReceiptTo receipt) {
     LOG.warning(() -> "Rejected upload " + record.sourceKey() + ": " + reason);
     return recordUnposted(record.withStatus(MinutesStatus.REJECTED, reason), receipt);
@@ -434,12 +471,12 @@ public final class ProtocolIntake {
     private final String uploadToken;
     private final String uploadedBy;
 
-    ReceiptTo(UploadEvent upload, ObjectStore.StoredObject object) {
+    ReceiptTo(UploadEvent upload, Map<String, String> objectMetadata) {
       var tag = upload.uploadTag();
       // Hashed, since a version id may hold '.', '_' or '+', and the token stands in a send-out's key.
       this.uploadToken = tag == null ? null
           : MinutesRecord.idOf(tag.getBytes(StandardCharsets.UTF_8)).substring(0, UPLOAD_TOKEN_LENGTH);
-      this.uploadedBy = object.metadata().get(UPLOADED_BY_METADATA);
+      this.uploadedBy = objectMetadata.get(UPLOADED_BY_METADATA);
     }
 
     /**

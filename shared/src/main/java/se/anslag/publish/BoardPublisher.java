@@ -30,6 +30,7 @@ import se.anslag.ports.MinutesStore;
 import se.anslag.ports.NoticeStore;
 import se.anslag.ports.ObjectStore;
 import se.anslag.ports.SetupStore;
+import se.anslag.reader.MinutesReader;
 import se.anslag.setup.MunicipalSetup;
 import se.anslag.setup.Organ;
 
@@ -161,8 +162,14 @@ public final class BoardPublisher {
     ObjectStore.StoredObject object;
     try {
       object = minutes.sourceVersionId() == null
-          ? objects.get(minutes.sourceBucket(), minutes.sourceKey())
-          : objects.getVersion(minutes.sourceBucket(), minutes.sourceKey(), minutes.sourceVersionId());
+          ? objects.get(minutes.sourceBucket(), minutes.sourceKey(), MinutesReader.MAX_BYTES)
+          : objects.getVersion(minutes.sourceBucket(), minutes.sourceKey(), minutes.sourceVersionId(),
+              MinutesReader.MAX_BYTES);
+    } catch (ObjectStore.ObjectTooLargeException overwritten) {
+      // Intake read at most as much, so these are other bytes than it read
+      LOG.warning(() -> "The minutes document of " + minutes.id() + " is not published: " + where + " now holds "
+          + overwritten.size() + " bytes, more than intake reads");
+      return Optional.empty();
     } catch (ObjectStore.NoSuchObjectException gone) {
       LOG.warning(() -> "The minutes document of " + minutes.id() + " is not published: " + where + " is gone");
       return Optional.empty();

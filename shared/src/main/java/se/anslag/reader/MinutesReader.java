@@ -20,6 +20,8 @@ public final class MinutesReader {
 
   public static final long MAX_BYTES = 20 * 1024 * 1024;
   public static final int MAX_PAGES = 500;
+  /** The warning code on a file rejected unread, larger than {@link #MAX_BYTES}. */
+  public static final String FILE_TOO_LARGE = "FILE_TOO_LARGE";
 
   private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
   /** PDF readers accept the header within the first kilobyte; so do we. */
@@ -36,11 +38,15 @@ public final class MinutesReader {
       throw new UnreadableMinutesException("The file is empty.");
     }
     if (content.length > MAX_BYTES) {
-      throw new UnreadableMinutesException("The file is " + megabytes(content.length)
-          + " MB; files larger than " + megabytes(MAX_BYTES) + " MB are not accepted.");
+      throw new UnreadableMinutesException(tooLargeReason(content.length));
     }
     String text = isPdf(content) ? PdfText.extract(content, MAX_PAGES) : TextBytes.decode(content);
     return readText(text);
+  }
+
+  /** The sentence for the clerk on a file of {@code size} bytes, more than {@link #MAX_BYTES}. */
+  public static String tooLargeReason(long size) {
+    return "The file is " + megabytes(size) + " MB; files larger than " + megabytes(MAX_BYTES) + " MB are not accepted.";
   }
 
   /** The same for text already extracted. */

@@ -29,6 +29,7 @@ import se.anslag.config.AnslagConfig;
 import se.anslag.ports.ObjectStore;
 import se.anslag.ports.UploadUrls;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -77,17 +78,17 @@ public final class S3Objects implements ObjectStore, UploadUrls {
   }
 
   @Override
-  public StoredObject get(String bucket, String key) {
-    return get(bucket, key, Map.of());
+  public StoredObject get(String bucket, String key, long maxBytes) {
+    return get(bucket, key, Map.of(), maxBytes);
   }
 
   @Override
-  public StoredObject getVersion(String bucket, String key, String versionId) {
-    return get(bucket, key, Map.of("versionId", versionId)); // raw: the SDK encodes query values
+  public StoredObject getVersion(String bucket, String key, String versionId, long maxBytes) {
+    return get(bucket, key, Map.of("versionId", versionId), maxBytes); // raw: the SDK encodes query values
   }
 
-  private StoredObject get(String bucket, String key, Map<String, String> query) {
-    var response = execute(SdkHttpMethod.GET, bucket, key, query, Map.of(), new byte[0]);
+  private StoredObject get(String bucket, String key, Map<String, String> query, long maxBytes) {
+    var response = execute(SdkHttpMethod.GET, bucket, key, query, Map.of(), new byte[0], maxBytes);
     if (response.status == 404) {
       throw new NoSuchObjectException(bucket, key);
     }
@@ -98,6 +99,10 @@ public final class S3Objects implements ObjectStore, UploadUrls {
         metadata.put(name.substring(METADATA_PREFIX.length()), value);
       }
     });
+    if (response.tooLarge) {
+      throw new ObjectTooLargeException(bucket, key, response.length, maxBytes, metadata,
+          response.headers.get("x-amz-version-id"), response.headers.get("etag"));
+    }
     var lastModified = Optional.ofNullable(response.headers.get("last-modified"))
         .map(value -> ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()).orElse(null);
     return new StoredObject(response.body, Map.copyOf(metadata), lastModified, response.headers.get("content-type"),
@@ -183,10 +188,24 @@ public final class S3Objects implements ObjectStore, UploadUrls {
     return new PresignedPut(signed.request().getUri(), Map.copyOf(headers), now.plus(validity));
   }
 
-  private record Response(int status, Map<String, String> headers, byte[] body) {}
+  /**
+   * {@code tooLarge}: a successful response's body was longer than the caller reads and was not read; {@code length}
+   * is then its Content-Length, or one more than the limit where none was sent.
+   */
+  private record Response(int status, Map<String, String> headers, byte[] body, boolean tooLarge, long length) {
+    Response(int status, Map<String, String> headers, byte[] body) {
+      this(status, headers, body, false, body.length);
+    }
+  }
 
   private Response execute(SdkHttpMethod method, String bucket, String key, Map<String, String> query,
       Map<String, String> headers, byte[] payload) {
+    return execute(method, bucket, key, query, headers, payload, Long.MAX_VALUE);
+  }
+
+  /** {@code maxBody}: the longest successful response body that is read; a longer one is aborted unread. */
+  private Response execute(SdkHttpMethod method, String bucket, String key, Map<String, String> query,
+      Map<String, String> headers, byte[] payload, long maxBody) {
     var request = SdkHttpFullRequest.builder().method(method).uri(objectUri(bucket, key));
     query.forEach(request::putRawQueryParameter);
     headers.forEach(request::putHeader);
@@ -212,12 +231,10 @@ public final class S3Objects implements ObjectStore, UploadUrls {
         var responseHeaders = new HashMap<String, String>();
         call.httpResponse().headers().forEach((name, values) ->
             responseHeaders.put(name.toLowerCase(Locale.ROOT), values.isEmpty() ? "" : values.getFirst()));
-        byte[] body;
-        try (InputStream stream = call.responseBody().map(InputStream.class::cast)
-            .orElseGet(() -> new ByteArrayInputStream(new byte[0]))) {
-          body = stream.readAllBytes();
-        }
-        var response = new Response(call.httpResponse().statusCode(), responseHeaders, body);
+        var status = call.httpResponse().statusCode();
+        var response = status / 100 == 2 && maxBody < Long.MAX_VALUE
+            ? readAtMost(status, responseHeaders, call.responseBody().orElse(null), maxBody)
+            : readWhole(status, responseHeaders, call.responseBody().orElse(null));
         if ((response.status == 503 || response.status == 500) && attempt < MAX_ATTEMPTS) {
           backOff(attempt);
           continue;
@@ -229,6 +246,45 @@ public final class S3Objects implements ObjectStore, UploadUrls {
         }
         backOff(attempt);
       }
+    }
+  }
+
+  private static Response readWhole(int status, Map<String, String> headers, InputStream body) throws IOException {
+    try (InputStream stream = body == null ? new ByteArrayInputStream(new byte[0]) : body) {
+      return new Response(status, headers, stream.readAllBytes());
+    }
+  }
+
+  /**
+   * The body if it is at most {@code maxBody} bytes: the Content-Length is checked before a byte is read, and a
+   * body without one is read only to one byte past the limit. A longer one is aborted, which closes the
+   * connection rather than draining the rest into it.
+   */
+  private static Response readAtMost(int status, Map<String, String> headers, AbortableInputStream body, long maxBody)
+      throws IOException {
+    if (body == null) {
+      return new Response(status, headers, new byte[0]);
+    }
+    var declared = Optional.ofNullable(headers.get("content-length")).map(String::strip).map(Long::parseLong);
+    if (declared.isPresent() && declared.get() > maxBody) {
+      abort(body);
+      return new Response(status, headers, new byte[0], true, declared.get());
+    }
+    var bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
+    if (bytes.length > maxBody) {
+      abort(body);
+      return new Response(status, headers, new byte[0], true, maxBody + 1);
+    }
+    body.close();
+    return new Response(status, headers, bytes);
+  }
+
+  private static void abort(AbortableInputStream body) {
+    body.abort();
+    try {
+      body.close();
+    } catch (IOException alreadyGone) {
+      // the connection is dropped anyway; nothing of it is needed
     }
   }
 

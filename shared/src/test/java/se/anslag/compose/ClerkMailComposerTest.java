@@ -106,6 +106,19 @@ class ClerkMailComposerTest {
   }
 
   @Test
+  void receiptOfAFileTooLargeToReadSaysSoInSwedishWithTheLimit() {
+    var unread = new MinutesRecord("abc123", "bucket", "uploads/stort.pdf", NOW, null, null, null, null, null,
+        null, MinutesStatus.REJECTED, "The file is 30 MB; files larger than 20 MB are not accepted.",
+        List.of(new Warning("FILE_TOO_LARGE", "The file was not read")));
+
+    var mail = composer.receipt(CLERK, unread, List.of(), List.of(), List.of(), SETUP);
+
+    assertThat(mail.subject()).isEqualTo("Kvitto: protokollet uploads/stort.pdf kunde inte tas emot");
+    assertThat(mail.text()).contains("Skäl: The file is 30 MB; files larger than 20 MB are not accepted.",
+        "Filen är större än 20 MB och har därför inte lästs alls.").doesNotContain("Organ:");
+  }
+
+  @Test
   void receiptOfMinutesReadInPartNamesEachMissingFactAndHowToSupplyIt() {
     var readInPart = new MinutesRecord("abc123", "bucket", "uploads/protokoll.pdf", NOW, null, null, null, null, null,
         null, MinutesStatus.NEEDS_CLERK, "The minutes could be read only in part: ...",

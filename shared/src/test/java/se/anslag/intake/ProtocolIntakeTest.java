@@ -16,6 +16,7 @@ import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutMessage;
 import se.anslag.domain.SendOutStatus;
 import se.anslag.ports.SampleWorld;
+import se.anslag.reader.HostilePdfs;
 import se.anslag.reader.MinutesReader;
 
 /**
@@ -114,6 +115,58 @@ class ProtocolIntakeTest {
         "The upload's metadata adjusted-on is '19/2 2024', not a date written YYYY-MM-DD");
     assertThat(world.queue.sendOuts()).singleElement()
         .isEqualTo(new SendOutMessage(result.minutesId(), 0, "receipt:" + SampleWorld.CLERK));
+  }
+
+  @Test
+  void aFileOfThirtyMegabytesIsRejectedUnreadNamingItsSizeAndTheUploaderToldOnce() {
+    var key = "uploads/stort-protokoll.pdf";
+    var uploader = "anna.ek@ludvika.example.org";
+    world.objects.upload(SampleWorld.PROTOCOLS, key, HostilePdfs.ofSize(30L * 1024 * 1024),
+        Map.of("uploaded-by", uploader), world.clock.instant());
+
+    var result = receive(key);
+    var again = receive(key);
+
+    assertThat(result.status()).isEqualTo(MinutesStatus.REJECTED);
+    assertThat(result.detail()).isEqualTo("The file is 30 MB; files larger than 20 MB are not accepted.");
+    assertThat(again.minutesId()).as("the same event again").isEqualTo(result.minutesId());
+    assertThat(world.records.listMinutes()).singleElement().satisfies(minutes -> {
+      assertThat(minutes.status()).isEqualTo(MinutesStatus.REJECTED);
+      assertThat(minutes.sourceKey()).isEqualTo(key);
+      assertThat(minutes.organ()).isNull();
+      assertThat(minutes.warnings()).extracting(w -> w.code()).containsExactly("FILE_TOO_LARGE");
+    });
+    assertThat(world.records.sendOuts(result.minutesId())).singleElement().satisfies(receipt -> {
+      assertThat(receipt.kind()).isEqualTo(SendOutKind.RECEIPT);
+      assertThat(receipt.address()).isEqualTo(uploader);
+    });
+    assertThat(world.objects.get(SampleWorld.PROTOCOLS, key).content()).hasSize(30 * 1024 * 1024);
+  }
+
+  @Test
+  void aFileTooLargeToReadWhoseMetadataNamesTheOrganReachesItsClerk() {
+    var key = "uploads/stort-protokoll.pdf";
+    world.objects.upload(SampleWorld.PROTOCOLS, key, new byte[(int) MinutesReader.MAX_BYTES + 1],
+        Map.of("organ", "gemensamma-servicenamnden", "uploaded-by", "anna.ek@ludvika.example.org"), world.clock.instant());
+
+    var result = receive(key);
+
+    assertThat(result.detail()).isEqualTo("The file is 21 MB; files larger than 20 MB are not accepted.");
+    assertThat(world.records.findMinutes(result.minutesId()).orElseThrow().organSlug())
+        .isEqualTo("gemensamma-servicenamnden");
+    assertThat(world.queue.sendOuts()).singleElement()
+        .isEqualTo(new SendOutMessage(result.minutesId(), 0, "receipt:" + SampleWorld.CLERK));
+  }
+
+  @Test
+  void aFileOfExactlyTheLimitIsRead() {
+    var text = SampleWorld.sampleText();
+    var padded = text + " ".repeat((int) MinutesReader.MAX_BYTES - text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    world.upload(KEY, padded);
+
+    var result = receive(KEY);
+
+    assertThat(result.status()).isEqualTo(MinutesStatus.DISPATCHED);
   }
 
   /** The sample as a transcript may give it: the organ's line and the meeting date's line lost. */

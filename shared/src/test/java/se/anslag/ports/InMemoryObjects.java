@@ -37,19 +37,27 @@ public final class InMemoryObjects implements ObjectStore {
   }
 
   @Override
-  public synchronized StoredObject get(String bucket, String key) {
-    var object = buckets.getOrDefault(bucket, Map.of()).get(key);
-    if (object == null) {
-      throw new NoSuchObjectException(bucket, key);
-    }
-    return object;
+  public synchronized StoredObject get(String bucket, String key, long maxBytes) {
+    return withinLimit(bucket, key, buckets.getOrDefault(bucket, Map.of()).get(key), maxBytes);
   }
 
   @Override
-  public synchronized StoredObject getVersion(String bucket, String key, String versionId) {
-    var object = versions.get(bucket + "/" + key + "/" + versionId);
+  public synchronized StoredObject getVersion(String bucket, String key, String versionId, long maxBytes) {
+    return withinLimit(bucket, key, versions.get(bucket + "/" + key + "/" + versionId), maxBytes);
+  }
+
+  /** What a test reads back, of any size. */
+  public StoredObject get(String bucket, String key) {
+    return get(bucket, key, Long.MAX_VALUE);
+  }
+
+  private static StoredObject withinLimit(String bucket, String key, StoredObject object, long maxBytes) {
     if (object == null) {
       throw new NoSuchObjectException(bucket, key);
+    }
+    if (object.content().length > maxBytes) {
+      throw new ObjectTooLargeException(bucket, key, object.content().length, maxBytes, object.metadata(),
+          object.versionId(), md5(object.content()));
     }
     return object;
   }

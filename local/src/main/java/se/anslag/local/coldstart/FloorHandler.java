@@ -64,7 +64,7 @@ public final class FloorHandler implements RequestStreamHandler {
           .key(Map.of("pk", AttributeValue.fromS(ABSENT), "sk", AttributeValue.fromS(ABSENT))));
       case "S3" -> {
         try {
-          ((S3Objects) clients.get(first)).get(config.protocolsBucket(), ABSENT);
+          ((S3Objects) clients.get(first)).get(config.protocolsBucket(), ABSENT, 1);
         } catch (ObjectStore.NoSuchObjectException expected) {
           // the answer the floor asks for
         }
