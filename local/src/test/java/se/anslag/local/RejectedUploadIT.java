@@ -92,6 +92,23 @@ class RejectedUploadIT {
   }
 
   @Test
+  void aDecompressionBombIsRejectedAtTheContentLimitAndTheUploaderGetsTheReceipt() {
+    var key = "uploads/bomb.pdf";
+    var uploader = "anna.ek@ludvika.example.org";
+    var bomb = HostilePdfs.decompressionBomb(300L * 1024 * 1024);
+    put(key, bomb, Map.of("uploaded-by", uploader));
+
+    var drained = workflow.process();
+
+    assertRejected(drained.deadLettered(), key).satisfies(minutes ->
+        assertThat(minutes.statusDetail()).contains("content unpacks to more than 64 MB by page 2"));
+    assertThat(SesMailbox.clerkMails(workflow.cloud())).singleElement().satisfies(receipt ->
+        assertThat(receipt.to()).containsExactly(uploader));
+    assertThat(workflow.cloud().s3().getObjectAsBytes(b -> b.bucket(protocolsBucket()).key(key)).asByteArray())
+        .isEqualTo(bomb);
+  }
+
+  @Test
   void minutesOfAnOrganNotInTheSetupAreRejectedNamingItAndTheClosestKnownOrgan() throws IOException {
     var text = Files.readString(SAMPLE_TEXT, StandardCharsets.UTF_8);
     assertThat(text).contains("Organ Gemensamma servicenämnden");

@@ -169,6 +169,20 @@ class ProtocolIntakeTest {
     assertThat(result.status()).isEqualTo(MinutesStatus.DISPATCHED);
   }
 
+  @Test
+  void aDecompressionBombIsRejectedAsUnreadableAndTheUploaderTold() {
+    var key = "uploads/bomb.pdf";
+    world.objects.upload(SampleWorld.PROTOCOLS, key, HostilePdfs.decompressionBomb(300L * 1024 * 1024),
+        Map.of("uploaded-by", "anna.ek@ludvika.example.org"), world.clock.instant());
+
+    var result = receive(key);
+
+    assertThat(result.status()).isEqualTo(MinutesStatus.REJECTED);
+    assertThat(result.detail()).contains("page 2").contains("64 MB");
+    assertThat(world.queue.sendOuts()).singleElement().extracting(SendOutMessage::target)
+        .isEqualTo("receipt:anna.ek@ludvika.example.org");
+  }
+
   /** The sample as a transcript may give it: the organ's line and the meeting date's line lost. */
   private static String sampleWithoutOrganAndMeetingDate() {
     var text = SampleWorld.sampleText();

@@ -1,14 +1,12 @@
 package se.anslag.reader;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.Adler32;
 import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
 
 /**
  * PDFs written byte by byte, made in the test rather than committed: a decompression bomb and a file
@@ -37,16 +35,75 @@ public final class HostilePdfs {
    * About a thousandth of that is in the file: 300 MB inflate from some 300 KB.
    */
   public static byte[] decompressionBomb(long inflatedBytes) {
-    var zeros = new ByteArrayOutputStream();
-    try (var deflater = new DeflaterOutputStream(zeros, new Deflater(Deflater.BEST_COMPRESSION), 1 << 16)) {
-      var block = new byte[1 << 20];
-      for (long written = 0; written < inflatedBytes; written += block.length) {
-        deflater.write(block, 0, (int) Math.min(block.length, inflatedBytes - written));
-      }
-    } catch (IOException impossible) {
-      throw new UncheckedIOException(impossible);
+    return pdf(List.of(textContent(MINUTES), deflated(new byte[1], inflatedBytes)), true);
+  }
+
+  /**
+   * One page of minutes, then a page whose Flate-compressed content draws the same line of text over
+   * and over until it inflates to {@code inflatedBytes}: where zeros only cost time, this costs memory,
+   * since the text stripper keeps every glyph of a page until the page ends.
+   */
+  public static byte[] textBomb(long inflatedBytes) {
+    var line = "BT /F1 11 Tf 50 400 Td (" + "Beslut ".repeat(9) + ") Tj ET\n";
+    return pdf(List.of(textContent(MINUTES), deflated(line.getBytes(StandardCharsets.ISO_8859_1), inflatedBytes)), true);
+  }
+
+  /** One page of minutes, then a page of small content that draws {@code characters} characters. */
+  public static byte[] denseText(int characters) {
+    var content = new StringBuilder("BT /F1 2 Tf 20 800 Td\n");
+    var word = "a".repeat(100);
+    for (int drawn = 0; drawn < characters; drawn += word.length()) {
+      content.append('(').append(word).append(") Tj\n");
     }
-    return pdf(List.of(textContent(MINUTES), zeros.toByteArray()), true);
+    content.append("ET\n");
+    return pdf(List.of(textContent(MINUTES), content.toString().getBytes(StandardCharsets.ISO_8859_1)), false);
+  }
+
+  /**
+   * {@code pattern} repeated to {@code totalBytes}, as a zlib stream. Compressing hundreds of megabytes
+   * takes seconds, so one block is compressed with a full flush (which makes it stand alone) and its
+   * bytes repeated; only the checksum runs over every byte.
+   */
+  private static byte[] deflated(byte[] pattern, long totalBytes) {
+    var block = new byte[(1 << 20) / pattern.length * pattern.length];
+    for (int i = 0; i < block.length; i++) {
+      block[i] = pattern[i % pattern.length];
+    }
+    var out = new ByteArrayOutputStream();
+    out.write(0x78);
+    out.write(0xDA);
+    var checksum = new Adler32();
+    var whole = compressed(block, block.length);
+    long written = 0;
+    for (; written + block.length <= totalBytes; written += block.length) {
+      out.writeBytes(whole);
+      checksum.update(block);
+    }
+    int rest = (int) (totalBytes - written);
+    out.writeBytes(compressed(block, rest));
+    checksum.update(block, 0, rest);
+    out.writeBytes(new byte[] {0x03, 0x00}); // the final block, empty
+    long adler = checksum.getValue();
+    out.writeBytes(new byte[] {(byte) (adler >>> 24), (byte) (adler >>> 16), (byte) (adler >>> 8), (byte) adler});
+    return out.toByteArray();
+  }
+
+  /** The first {@code length} bytes as raw deflate blocks ending on a full flush. */
+  private static byte[] compressed(byte[] bytes, int length) {
+    var deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+    try {
+      deflater.setInput(bytes, 0, length);
+      var out = new ByteArrayOutputStream();
+      var buffer = new byte[1 << 16];
+      int n;
+      do {
+        n = deflater.deflate(buffer, 0, buffer.length, Deflater.FULL_FLUSH);
+        out.write(buffer, 0, n);
+      } while (n == buffer.length || !deflater.needsInput());
+      return out.toByteArray();
+    } finally {
+      deflater.end();
+    }
   }
 
   /**
