@@ -76,17 +76,12 @@ class S3ObjectVersionsIT {
 
   @Test
   void eachVersionReadsBackAsItWasWrittenAfterTheObjectIsOverwritten() {
-    try (var sdk = S3Client.builder().endpointOverride(endpoint).region(Region.EU_NORTH_1).forcePathStyle(true)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create()).build()) {
-      sdk.createBucket(b -> b.bucket(BUCKET).createBucketConfiguration(c -> c.locationConstraint("eu-north-1")));
-      sdk.putBucketVersioning(b -> b.bucket(BUCKET).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+    try (var sdk = versionedBucket()) {
       var first = sdk.putObject(b -> b.bucket(BUCKET).key(KEY), RequestBody.fromString("version ett", StandardCharsets.UTF_8))
           .versionId();
       var second = sdk.putObject(b -> b.bucket(BUCKET).key(KEY), RequestBody.fromString("version två", StandardCharsets.UTF_8))
           .versionId();
-      var s3 = new S3Objects(AnslagConfig.fromEnvironment(Map.of("AWS_REGION", "eu-north-1",
-          "AWS_ENDPOINT_URL_S3", endpoint.toString(), "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test")));
+      var s3 = anslagS3();
 
       var current = s3.get(BUCKET, KEY, 100);
       var older = s3.getVersion(BUCKET, KEY, first, 100);
@@ -103,17 +98,12 @@ class S3ObjectVersionsIT {
 
   @Test
   void aVersionLargerThanTheReaderTakesIsRefusedFromItsHeadersAndTheNextReadStillWorks() {
-    try (var sdk = S3Client.builder().endpointOverride(endpoint).region(Region.EU_NORTH_1).forcePathStyle(true)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create()).build()) {
-      sdk.createBucket(b -> b.bucket(BUCKET).createBucketConfiguration(c -> c.locationConstraint("eu-north-1")));
-      sdk.putBucketVersioning(b -> b.bucket(BUCKET).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+    try (var sdk = versionedBucket()) {
       var large = new byte[3 * 1024 * 1024];
       java.util.Arrays.fill(large, (byte) 'x');
       var written = sdk.putObject(b -> b.bucket(BUCKET).key(KEY).metadata(Map.of("uploaded-by", "anna@example.org")),
           RequestBody.fromBytes(large));
-      var s3 = new S3Objects(AnslagConfig.fromEnvironment(Map.of("AWS_REGION", "eu-north-1",
-          "AWS_ENDPOINT_URL_S3", endpoint.toString(), "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test")));
+      var s3 = anslagS3();
 
       assertThatThrownBy(() -> s3.getVersion(BUCKET, KEY, written.versionId(), 1024 * 1024))
           .isInstanceOfSatisfying(S3Objects.ObjectTooLargeException.class, tooLarge -> {
@@ -125,6 +115,21 @@ class S3ObjectVersionsIT {
           });
       assertThat(s3.get(BUCKET, KEY, large.length).content()).isEqualTo(large);
     }
+  }
+
+  /** The SDK's own client on moto, with {@link #BUCKET} made and keeping versions. */
+  private S3Client versionedBucket() {
+    var sdk = S3Client.builder().endpointOverride(endpoint).region(Region.EU_NORTH_1).forcePathStyle(true)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .httpClient(UrlConnectionHttpClient.create()).build();
+    sdk.createBucket(b -> b.bucket(BUCKET).createBucketConfiguration(c -> c.locationConstraint("eu-north-1")));
+    sdk.putBucketVersioning(b -> b.bucket(BUCKET).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+    return sdk;
+  }
+
+  private S3Objects anslagS3() {
+    return new S3Objects(AnslagConfig.fromEnvironment(Map.of("AWS_REGION", "eu-north-1",
+        "AWS_ENDPOINT_URL_S3", endpoint.toString(), "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test")));
   }
 
   private static Path findOnPath(String command) {

@@ -17,7 +17,7 @@ public final class HostilePdfs {
 
   private HostilePdfs() {}
 
-  /** The lines of a short set of minutes that the reader reads (as in {@code UnreadableMinutesTest}). */
+  /** The lines of a short set of minutes that the reader reads in full. */
   public static final List<String> MINUTES = List.of(
       "ANSLAG/BEVIS",
       "Organ Gemensamma servicenämnden",

@@ -14,16 +14,7 @@ import se.anslag.domain.Warning;
 /** Files that are not minutes Anslag can read are refused with one sentence naming the problem. */
 class UnreadableMinutesTest {
 
-  private static final List<String> SHORT_MINUTES = List.of(
-      "ANSLAG/BEVIS",
-      "Organ Gemensamma servicenämnden",
-      "Sammanträdesdatum 2024-02-14 Paragrafer § 1",
-      "§ 1 Dnr 2024/7",
-      "Bokslut 2023",
-      "Beslut",
-      "Nämnden godkänner bokslutet.",
-      "Beslut skickas till",
-      "Akten");
+  private static final List<String> SHORT_MINUTES = HostilePdfs.MINUTES;
 
   private final MinutesReader reader = new MinutesReader();
 
