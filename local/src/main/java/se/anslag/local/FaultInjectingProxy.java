@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>hold an answer back while something else happens (an event that overtakes the answer), or
  *   <li>refuse connections for a while (its port closed, so the client's connect fails at once and
  *       nothing reaches the emulator),
- *   <li>refuse the requests a rule picks with a throttling answer, without forwarding them, or
+ *   <li>refuse the requests a rule picks with the service's answer to overload, without forwarding them, or
  *   <li>show every answer to an observer before the client gets it, which may have it dropped.
  * </ul>
  * Used by the integration tests and by the load benchmark.
@@ -42,7 +42,8 @@ final class FaultInjectingProxy implements AutoCloseable {
   private volatile FaultRule faultRule;
   private final List<Exchange> exchanges = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean keepsExchanges = true;
-  private volatile java.util.function.Predicate<String> throttled = request -> false;
+  private volatile java.util.function.Predicate<String> refusedWhere = request -> false;
+  private volatile byte[] refusal;
   private final AtomicInteger refused = new AtomicInteger();
   private final java.util.concurrent.atomic.LongAdder processorNanos = new java.util.concurrent.atomic.LongAdder();
   private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -88,9 +89,19 @@ final class FaultInjectingProxy implements AutoCloseable {
   private record FaultRule(String needle, Fault fault, Runnable onFault) {}
 
   /** What SES says when a caller exceeds its sending rate: status 429, before it takes the mail. */
-  private static final byte[] THROTTLED_ANSWER = ("HTTP/1.1 429 Too Many Requests\r\n"
+  static final byte[] SES_THROTTLED = ("HTTP/1.1 429 Too Many Requests\r\n"
       + "Content-Type: application/json\r\nx-amzn-ErrorType: TooManyRequestsException\r\nContent-Length: 41\r\n"
       + "Connection: close\r\n\r\n{\"message\":\"Maximum sending rate exceeded\"}").getBytes(StandardCharsets.US_ASCII);
+
+  /** What S3 says when it sheds load: status 503 SlowDown, before it acts. */
+  static final byte[] S3_SLOW_DOWN;
+
+  static {
+    var body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>SlowDown</Code>"
+        + "<Message>Please reduce your request rate.</Message></Error>";
+    S3_SLOW_DOWN = ("HTTP/1.1 503 Slow Down\r\nContent-Type: application/xml\r\nContent-Length: " + body.length()
+        + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
+  }
 
   /** What a service says when it failed inside: an AWS JSON error with status 500. */
   private static final byte[] SERVER_ERROR_ANSWER = ("HTTP/1.1 500 Internal Server Error\r\n"
@@ -123,9 +134,13 @@ final class FaultInjectingProxy implements AutoCloseable {
     return this;
   }
 
-  /** Requests for which {@code rule} holds are answered with SES's 429 and never reach the emulator. */
-  void throttleRequestsWhere(java.util.function.Predicate<String> rule) {
-    throttled = rule;
+  /**
+   * Requests (their bytes as text) for which {@code rule} holds get {@code answer} ({@link #SES_THROTTLED},
+   * {@link #S3_SLOW_DOWN}) and never reach the emulator.
+   */
+  synchronized void refuseRequestsWhere(java.util.function.Predicate<String> rule, byte[] answer) {
+    refusal = answer;
+    refusedWhere = rule;
   }
 
   /** Processor time the proxy's connections took in this JVM so far (forwarding, and what its observer did). */
@@ -133,7 +148,7 @@ final class FaultInjectingProxy implements AutoCloseable {
     return processorNanos.sum();
   }
 
-  /** Requests answered with a throttling error instead of being forwarded. */
+  /** Requests answered with a refusal instead of being forwarded. */
   int refused() {
     return refused.get();
   }
@@ -248,9 +263,9 @@ final class FaultInjectingProxy implements AutoCloseable {
         return;
       }
       var requestText = new String(request, StandardCharsets.UTF_8);
-      if (throttled.test(requestText)) {
+      if (refusedWhere.test(requestText)) {
         refused.incrementAndGet();
-        client.getOutputStream().write(THROTTLED_ANSWER);
+        client.getOutputStream().write(refusal);
         client.getOutputStream().flush();
         return;
       }

@@ -33,8 +33,7 @@ import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutStatus;
 import se.anslag.domain.SwedishTime;
-import se.anslag.local.cloud.LocalInvocations;
-import software.amazon.awssdk.services.s3.model.S3Exception;
+import se.anslag.local.cloud.LocalLambda;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -52,7 +51,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  *       written: nothing it sends after that reaches any service, its batch stays, and the claim is
  *       taken over once stale (the clock is moved on by the claim's life, the two minutes on AWS);
  *   <li>the SES emulator is stopped once and started again a few seconds later;
- *   <li>one board render fails: one of its S3 writes is refused (503 SlowDown) after others succeeded.
+ *   <li>one board render fails: S3 refuses its writes (503 SlowDown) from one of them on, after others
+ *       succeeded; the run fails, and the message comes back.
  * </ul>
  * SES's Send and Delivery events, which the emulator does not publish, are put on the
  * DeliveryEventsQueue for every accepted mail by the proxy in front of SES, as SNS would.
@@ -79,7 +79,7 @@ final class LoadRun {
 
     /** The integration test's: the same setup and faults, a few sets of minutes, a few hundred send-outs. */
     static Config ci(long seed) {
-      return new Config(seed, 10, 20, 8, 30, 15, 5, 0.10, 0.10, Duration.ofMinutes(5));
+      return new Config(seed, 10, 20, 6, 20, 15, 5, 0.10, 0.10, Duration.ofMinutes(5));
     }
   }
 
@@ -106,6 +106,8 @@ final class LoadRun {
   private final int failBoardAtWrite;
   private LocalWorkflow workflow;
   private FaultInjectingProxy sesProxy;
+  private final Map<String, FaultInjectingProxy> s3Proxies = new LinkedHashMap<>();
+  private volatile LocalLambda.Invocation failingBoardRun;
   private boolean clockMoved;
   private long sesStoppedAt;
   private boolean sesStopped;
@@ -141,11 +143,22 @@ final class LoadRun {
         workflow = started;
         workflow.loadSetup(setup);
         sesProxy = FaultInjectingProxy.inFrontOfSes(workflow).forgettingExchanges();
+        // The functions reach S3 without the SDK (S3Objects), so its requests are counted here.
+        for (var function : workflow.cloud().template().functions().keySet()) {
+          var s3 = workflow.cloud().environmentOf(function).get("AWS_ENDPOINT_URL_S3");
+          if (s3 != null) {
+            var proxy = new FaultInjectingProxy(java.net.URI.create(s3)).forgettingExchanges();
+            workflow.lambda().withEnvironment(function, Map.of("AWS_ENDPOINT_URL_S3", proxy.endpoint().toString()));
+            s3Proxies.put(function, proxy);
+          }
+        }
         try {
           return runOn(files);
         } finally {
-          LocalInvocations.refuseWith(null);
           sesProxy.close();
+          for (var proxy : s3Proxies.values()) {
+            proxy.close();
+          }
         }
       }
     } finally {
@@ -172,8 +185,15 @@ final class LoadRun {
     long end = System.nanoTime();
     long cpu = JvmCpu.process() - cpuStart;
     var cpuByGroup = JvmCpu.difference(JvmCpu.byThreadGroup(), cpuBefore);
-    cpuByGroup.put("fault proxy (connections)", sesProxy.processorNanos());
+    cpuByGroup.put("fault proxy (connections)", sesProxy.processorNanos()
+        + s3Proxies.values().stream().mapToLong(FaultInjectingProxy::processorNanos).sum());
     var requests = difference(SdkCallCount.snapshotByFunction(), requestsBefore);
+    s3Proxies.forEach((function, proxy) -> {
+      long s3Requests = proxy.forwarded() + proxy.refused();
+      if (s3Requests > 0) {
+        requests.put(function + " S3", s3Requests);
+      }
+    });
     long jvmPeak = JvmCpu.peakResidentKib(ProcessHandle.current().pid());
     var emulatorPeaks = new LinkedHashMap<Long, Long>();
     emulators.forEach(p -> emulatorPeaks.put(p.pid(), JvmCpu.peakResidentKib(p.pid())));
@@ -216,7 +236,8 @@ final class LoadRun {
   private void injectFaults() {
     var cloud = workflow.cloud();
     var deliveryEvents = cloud.queueUrl("DeliveryEventsQueue");
-    sesProxy.throttleRequestsWhere(request -> picked("ses-refusal", sendOutHeaderOf(request), config.sesRefusedShare()));
+    sesProxy.refuseRequestsWhere(request -> picked("ses-refusal", sendOutHeaderOf(request), config.sesRefusedShare()),
+        FaultInjectingProxy.SES_THROTTLED);
     sesProxy.observeAnswers(exchange -> {
       if (!exchange.answerBody().contains("\"MessageId\"")) {
         return FaultInjectingProxy.AnswerAction.PASS;
@@ -238,23 +259,41 @@ final class LoadRun {
       return FaultInjectingProxy.AnswerAction.PASS;
     });
     workflow.lambda().withRedelivery((queue, message) -> {
+      // The share, and the first message of each queue: a small run doubles some of every queue's too.
       var identity = queue + " " + TIMESTAMP.matcher(message.body()).replaceAll("");
-      if (picked("redelivery", identity, config.redeliveredShare())) {
+      var first = !redelivered.containsKey(queue);
+      if (first || picked("redelivery", identity, config.redeliveredShare())) {
         redelivered.computeIfAbsent(queue, q -> new AtomicInteger()).incrementAndGet();
         return true;
       }
       return false;
     });
-    LocalInvocations.refuseWith(request -> {
-      if (request.function().filter(BOARD::equals).isPresent() && request.operation().equals("PutObject")
-          && !boardFailed.get() && boardWrites.incrementAndGet() == failBoardAtWrite) {
-        boardFailed.set(true);
-        progress.println("load: refused S3 write " + failBoardAtWrite + " of the board's run");
-        return Optional.of((RuntimeException) S3Exception.builder().statusCode(503)
-            .message("Please reduce your request rate. (SlowDown, injected by the load benchmark)").build());
+    // A killed invocation's S3 requests (sent without the SDK, so LocalInvocations cannot stop them) never leave.
+    s3Proxies.values().forEach(proxy -> proxy.refuseRequestsWhere(request -> runningKilled(), FaultInjectingProxy.S3_SLOW_DOWN));
+    // From the board's chosen write on, S3 sheds every write of that run (S3Objects' own retries included).
+    s3Proxies.get(BOARD).refuseRequestsWhere(request -> {
+      if (runningKilled()) {
+        return true;
       }
-      return Optional.empty();
-    });
+      if (!request.startsWith("PUT ")) {
+        return false;
+      }
+      var running = workflow.lambda().running().orElse(null);
+      if (failingBoardRun != null) {
+        return running == failingBoardRun;
+      }
+      if (boardWrites.incrementAndGet() == failBoardAtWrite && running != null) {
+        failingBoardRun = running;
+        boardFailed.set(true);
+        progress.println("load: S3 refuses the board's writes from its write " + failBoardAtWrite + " on, in this run");
+        return true;
+      }
+      return false;
+    }, FaultInjectingProxy.S3_SLOW_DOWN);
+  }
+
+  private boolean runningKilled() {
+    return workflow.lambda().running().filter(LocalLambda.Invocation::killed).isPresent();
   }
 
   /** Between passes over the queues: the SES outage, and the clock moved on past a killed claim's life. */
@@ -342,7 +381,10 @@ final class LoadRun {
           problem("a mail without its send-out header: " + mail.path("subject").asText());
           continue;
         }
-        var sendOut = header.substring(0, header.lastIndexOf('/')); // without the attempt
+        // minutesId/paragraph/target/attempt, the target percent-encoded; without the attempt.
+        var parts = header.split("/");
+        var sendOut = parts.length != 4 ? header
+            : parts[0] + "/" + parts[1] + "/" + java.net.URLDecoder.decode(parts[2], StandardCharsets.UTF_8);
         mailsBySendOut.computeIfAbsent(sendOut, k -> new ArrayList<>()).add(mail);
       }
       var expectedSendOuts = new LinkedHashSet<String>();
@@ -483,7 +525,7 @@ final class LoadRun {
 
     private List<JsonNode> noticesOf(JsonNode feed) {
       var notices = new ArrayList<JsonNode>();
-      for (var item : feed.path("items").isArray() ? feed.path("items") : feed.path("notices")) {
+      for (var item : feed.path("data")) {
         if (!item.path("withdrawn").asBoolean(false)) {
           notices.add(item);
         }

@@ -170,6 +170,11 @@ public final class LocalLambda {
     return redelivered.get();
   }
 
+  /** The queue invocation running now, if any (they run one at a time). */
+  public java.util.Optional<Invocation> running() {
+    return java.util.Optional.ofNullable(current);
+  }
+
   /**
    * Kills the running queue invocation of this function, as Lambda kills a runtime: the SDK requests
    * its threads make from now on fail with {@link InvocationKilled}, its batch stays in the queue
