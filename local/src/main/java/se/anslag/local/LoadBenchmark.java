@@ -114,6 +114,9 @@ final class LoadBenchmark implements Callable<Integer> {
     out.printf("JVM processor time a send-out: %.2f ms in all; %.2f ms without the SQS emulator (%.2f ms) and the"
         + " SES fault proxy (%.2f ms): the functions, the SDK, the local Lambda%n", result.jvmCpuNanos() / 1e6 / sendOuts,
         rest / 1e6 / sendOuts, sqsEmulator / 1e6 / sendOuts, proxy / 1e6 / sendOuts);
+    out.printf("  while each function's invocations ran (with the SQS emulator serving them), a send-out: %s%n",
+        result.jvmCpuByFunction().entrySet().stream()
+            .map(e -> "%s %.2f ms".formatted(e.getKey(), e.getValue() / 1e6 / sendOuts)).toList());
     var groups = new java.util.ArrayList<>(result.jvmCpuByThreadGroup().entrySet());
     groups.sort(Map.Entry.<String, Long>comparingByValue().reversed());
     out.printf("  the JVM's threads that took most, a send-out: %s%n", groups.stream().limit(8)

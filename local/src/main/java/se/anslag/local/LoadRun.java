@@ -89,7 +89,7 @@ final class LoadRun {
   /** What the run found: the problems (empty when nothing was lost, doubled or wrong) and the figures. */
   record Result(LoadScenario scenario, List<String> problems, List<Fault> faults, long sendOuts, long mails,
       long lost, long doubled, double drainSeconds, double uploadToLastMailSeconds, Map<String, Long> requests,
-      long jvmCpuNanos, Map<String, Long> jvmCpuByThreadGroup, long jvmPeakKib, Map<Long, Long> emulatorPeakKib,
+      long jvmCpuNanos, Map<String, Long> jvmCpuByThreadGroup, Map<String, Long> jvmCpuByFunction, long jvmPeakKib, Map<Long, Long> emulatorPeakKib,
       int invocations) {}
 
   private final Config config;
@@ -173,6 +173,7 @@ final class LoadRun {
     var emulators = ProcessHandle.current().children().toList();
     var requestsBefore = SdkCallCount.snapshotByFunction();
     var cpuBefore = JvmCpu.byThreadGroup();
+    var cpuByFunctionBefore = workflow.lambda().processorNanosByFunction();
     long cpuStart = JvmCpu.process();
     long start = System.nanoTime();
     for (int i = 0; i < files.size(); i++) {
@@ -185,6 +186,7 @@ final class LoadRun {
     long end = System.nanoTime();
     long cpu = JvmCpu.process() - cpuStart;
     var cpuByGroup = JvmCpu.difference(JvmCpu.byThreadGroup(), cpuBefore);
+    var cpuByFunction = difference(workflow.lambda().processorNanosByFunction(), cpuByFunctionBefore);
     cpuByGroup.put("fault proxy (connections)", sesProxy.processorNanos()
         + s3Proxies.values().stream().mapToLong(FaultInjectingProxy::processorNanos).sum());
     var requests = difference(SdkCallCount.snapshotByFunction(), requestsBefore);
@@ -227,7 +229,7 @@ final class LoadRun {
     }
     double uploadToLastMail = (lastAcceptedNanos.get() - start) / 1e9;
     return new Result(scenario, problems, faults, check.sendOuts, check.mails, check.lost, check.doubled,
-        (end - start) / 1e9, uploadToLastMail, requests, cpu, cpuByGroup, jvmPeak, emulatorPeaks,
+        (end - start) / 1e9, uploadToLastMail, requests, cpu, cpuByGroup, cpuByFunction, jvmPeak, emulatorPeaks,
         drained.invocations());
   }
 

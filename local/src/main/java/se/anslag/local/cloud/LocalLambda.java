@@ -170,6 +170,20 @@ public final class LocalLambda {
     return redelivered.get();
   }
 
+  private static final com.sun.management.OperatingSystemMXBean OS =
+      (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+  private final Map<String, java.util.concurrent.atomic.LongAdder> processorNanos = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The JVM's processor time while each function's queue invocations ran, by function: theirs, and
+   * what ran beside them in this JVM meanwhile (the SQS emulator serving them, a test's proxies).
+   */
+  public Map<String, Long> processorNanosByFunction() {
+    var nanos = new java.util.TreeMap<String, Long>();
+    processorNanos.forEach((function, sum) -> nanos.put(function, sum.sum()));
+    return nanos;
+  }
+
   /** The queue invocation running now, if any (they run one at a time). */
   public java.util.Optional<Invocation> running() {
     return java.util.Optional.ofNullable(current);
@@ -383,6 +397,7 @@ public final class LocalLambda {
     JsonNode response;
     var invocation = new Invocation(function.logicalId());
     current = invocation;
+    long cpuBefore = OS.getProcessCpuTime();
     try {
       response = invoke(function, eventJson.getBytes(StandardCharsets.UTF_8), invocation);
     } catch (RuntimeException e) {
@@ -392,6 +407,8 @@ public final class LocalLambda {
       response = null;
     } finally {
       current = null;
+      processorNanos.computeIfAbsent(function.logicalId(), id -> new java.util.concurrent.atomic.LongAdder())
+          .add(OS.getProcessCpuTime() - cpuBefore);
     }
     if (invocation.killed) {
       progress.println("[" + function.logicalId() + "] invocation with " + batch.size()
