@@ -3,6 +3,8 @@ package se.anslag.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +22,16 @@ class LoadUnderFaultsIT {
     var run = new LoadRun(LoadRun.Config.ci(SEED), System.err);
     assertThat(run.scenario().expectedSendOutCount()).as("send-outs planned").isBetween(150L, 900L);
 
-    var result = run.run();
+    // The functions log every retried send-out: some thousand lines that would bury the suite's output.
+    var functions = Logger.getLogger("se.anslag");
+    var level = functions.getLevel();
+    functions.setLevel(Level.SEVERE);
+    LoadRun.Result result;
+    try {
+      result = run.run();
+    } finally {
+      functions.setLevel(level);
+    }
 
     LoadBenchmark.report(new PrintWriter(System.out, true), result, new String[] {"-", "-", "-"});
     assertThat(result.faults()).allSatisfy(fault -> assertThat(fault.injected()).as(fault.name()).isPositive());
