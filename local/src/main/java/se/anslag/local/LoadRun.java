@@ -41,8 +41,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * reproducibly from a seed, then the outcome checked against what the generation implies. Used by
  * `./anslag benchmark load` (with figures) and by LoadUnderFaultsIT (a small configuration).
  *
- * <p>The faults, each decided by the seed and the identity of what it hits (a send-out and its
- * attempt, a message's body), so that a seed hits the same things however the run is timed:
+ * <p>The faults, from the seed: a refusal or a second delivery by the seed and the identity of what it
+ * hits (a send-out and its attempt, a message's body), so that a seed hits the same things however the
+ * run is timed; the kill, the outage and the board's failure at a count of mails or writes it chooses:
  * <ul>
  *   <li>SES refuses a share of SendEmail calls with its throttling answer (429), before it takes the mail;
  *   <li>every event-source queue delivers a share of the messages a second time after they were handled;
