@@ -172,11 +172,52 @@ async function checkPresignedSignature(ctx, next) {
   return next();
 }
 
+// GET /store-summary on the SES emulator: each accepted mail without its bodies and attachments
+// (thousands of them would make /store hundreds of megabytes) and with the X-Anslag-Send-Out
+// header of its raw content, which the emulator's own store drops: the load benchmark counts the
+// mails of each send-out by it. The header is read from the request express parsed, once the
+// emulator has answered it with a message id.
+function addMailboxSummary(server) {
+  const sendOutHeaders = new Map();
+  const [emulator] = server.listeners('request');
+  server.removeAllListeners('request');
+  server.on('request', (req, res) => {
+    if (req.method === 'GET' && req.url === '/store-summary') {
+      const { emails } = require('aws-ses-v2-local/dist/store').getStoreReadonly();
+      const summary = emails.map((e) => ({ messageId: e.messageId, to: e.destination.to, subject: e.subject,
+        at: e.at, sendOut: sendOutHeaders.get(e.messageId) || null }));
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ emails: summary }));
+      return;
+    }
+    if (req.method === 'POST' && req.url === '/clear-store') sendOutHeaders.clear();
+    if (req.method === 'POST' && req.url.startsWith('/v2/email/outbound-emails')) {
+      const end = res.end;
+      res.end = function (chunk, ...rest) {
+        try {
+          const raw = req.body && req.body.Content && req.body.Content.Raw && req.body.Content.Raw.Data;
+          if (res.statusCode === 200 && raw && chunk) {
+            const messageId = JSON.parse(String(chunk)).MessageId;
+            const head = Buffer.from(raw, 'base64').toString('latin1').split('\r\n\r\n')[0];
+            const header = /^X-Anslag-Send-Out:[ \t]*(.*)$/im.exec(head);
+            if (messageId && header) sendOutHeaders.set(messageId, header[1].trim());
+          }
+        } catch (unreadable) {
+          // Not a mail of Anslag's: no header to keep.
+        }
+        return end.call(this, chunk, ...rest);
+      };
+    }
+    emulator(req, res);
+  });
+}
+
 async function main() {
   const dynamoPort = await listen(dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 }));
 
   ses = await sesServer({ host: HOST, port: 0 });
   sesPort = ses.address().port;
+  addMailboxSummary(ses);
 
   const s3 = new S3rver({
     address: HOST,

@@ -4,7 +4,7 @@ import se.anslag.cli.AnslagCli;
 
 /**
  * The `anslag` command of the local mode: the operator's commands (module cli) plus what runs AWS on
- * this machine, the demo, the desk and the send-out and cold-start benchmarks.
+ * this machine, the demo, the desk and the send-out, cold-start and load benchmarks.
  */
 public final class AnslagLocal {
   private AnslagLocal() {}
@@ -15,6 +15,7 @@ public final class AnslagLocal {
     commandLine.addSubcommand(new DeskCommand());
     commandLine.addSubcommand(new SendOutBenchmark());
     commandLine.addSubcommand(new ColdStartBenchmark());
+    commandLine.addSubcommand(new LoadBenchmark());
     System.exit(commandLine.execute(args));
   }
 }

@@ -367,66 +367,19 @@ class ExactlyOnceUnderFaultsIT {
   }
 
   private static String messageIdOf(FaultInjectingProxy.Exchange exchange) {
-    try {
-      return JSON.readTree(exchange.answerBody()).path("MessageId").asText();
-    } catch (IOException unreadable) {
-      throw new IllegalStateException("SES emulator answer is not JSON: " + exchange.answerBody(), unreadable);
-    }
+    return SesEvents.messageIdOf(exchange);
   }
 
-  /**
-   * The Send event SES would publish for the mail of this SendEmail request, as SNS delivers it
-   * raw: its message id (from the emulator's answer, and in the emulator's store) and the raw
-   * mail's own headers in {@code mail.headers}. The emulator's store keeps no headers of a raw
-   * mail, so they are read from the raw content the request carried.
-   */
+  /** The Send event SES would publish for the mail of this SendEmail request, as SNS delivers it raw. */
   private String sendEventOf(FaultInjectingProxy.Exchange exchange) {
     return eventOf(exchange, "Send");
   }
 
   /** The Send or Delivery event SES would publish for the mail of this SendEmail request. */
   private String eventOf(FaultInjectingProxy.Exchange exchange, String eventType) {
-    try {
-      var messageId = messageIdOf(exchange);
-      assertThat(SesMailbox.mails(workflow.cloud())).extracting(SesMailbox.Mail::messageId).contains(messageId);
-      var request = JSON.readTree(exchange.requestBody());
-      var raw = exchange.sesRawMail();
-      var event = JSON.createObjectNode().put("eventType", eventType);
-      var mail = event.putObject("mail").put("timestamp", workflow.lambda().clock().instant().toString())
-          .put("source", request.path("FromEmailAddress").asText()).put("sendingAccountId", "123456789012")
-          .put("messageId", messageId).put("headersTruncated", false);
-      var destination = mail.putArray("destination");
-      request.path("Destination").path("ToAddresses").forEach(address -> destination.add(address.asText()));
-      var headers = mail.putArray("headers");
-      for (var header : headerLines(raw)) {
-        var colon = header.indexOf(':');
-        headers.addObject().put("name", header.substring(0, colon)).put("value", header.substring(colon + 1).strip());
-      }
-      if (eventType.equals("Delivery")) {
-        var delivery = event.putObject("delivery").put("timestamp", workflow.lambda().clock().instant().toString())
-            .put("smtpResponse", "250 2.0.0 OK").put("reportingMTA", "mx.example.org");
-        var recipients = delivery.putArray("recipients");
-        destination.forEach(recipients::add);
-      } else {
-        event.putObject("send");
-      }
-      return event.toString();
-    } catch (IOException unreadable) {
-      throw new IllegalStateException("SendEmail request is not JSON", unreadable);
-    }
-  }
-
-  /** The top-level header lines of a raw mail, folded lines joined. */
-  private static List<String> headerLines(String raw) {
-    var lines = new ArrayList<String>();
-    for (var line : raw.substring(0, raw.indexOf("\r\n\r\n")).split("\r\n")) {
-      if ((line.startsWith(" ") || line.startsWith("\t")) && !lines.isEmpty()) {
-        lines.set(lines.size() - 1, lines.getLast() + " " + line.strip());
-      } else {
-        lines.add(line);
-      }
-    }
-    return lines;
+    assertThat(SesMailbox.mails(workflow.cloud())).extracting(SesMailbox.Mail::messageId)
+        .contains(messageIdOf(exchange));
+    return SesEvents.eventOf(exchange, eventType, workflow.lambda().clock().instant());
   }
 
   private void sendToDeliveryEvents(String body) {

@@ -71,6 +71,56 @@ public final class LocalLambda {
       new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, Map<String, String>> environmentOverrides = new HashMap<>();
   private Duration retryDelay = DEFAULT_RETRY_DELAY;
+  private volatile Redelivery redelivery = (queue, message) -> false;
+  private final java.util.concurrent.atomic.AtomicInteger redelivered = new java.util.concurrent.atomic.AtomicInteger();
+  /** The queue invocation running now (they run one at a time); null between them. */
+  private volatile Invocation current;
+
+  /**
+   * One invocation of a function: the threads it runs on and those they start carry it (an inheritable
+   * thread-local), so that {@link LocalInvocations} can count each function's SDK requests and stop a
+   * killed invocation's.
+   */
+  public static final class Invocation {
+    private final String functionLogicalId;
+    private volatile boolean killed;
+
+    Invocation(String functionLogicalId) {
+      this.functionLogicalId = functionLogicalId;
+    }
+
+    public String functionLogicalId() {
+      return functionLogicalId;
+    }
+
+    public boolean killed() {
+      return killed;
+    }
+  }
+
+  private static final InheritableThreadLocal<Invocation> INVOCATION = new InheritableThreadLocal<>();
+
+  /** The invocation this thread works for, if any (also on threads the handler started). */
+  public static java.util.Optional<Invocation> invocationOfThisThread() {
+    return java.util.Optional.ofNullable(INVOCATION.get());
+  }
+
+  /**
+   * Thrown into a killed invocation's threads at their next SDK request: what Lambda's kill of the
+   * runtime (a timeout, running out of memory) does is that nothing after it reaches any service.
+   * An Error, so that no handler's catch of RuntimeException writes an outcome on the way out.
+   */
+  public static final class InvocationKilled extends Error {
+    InvocationKilled(String functionLogicalId) {
+      super(functionLogicalId + " was killed; this request never left");
+    }
+  }
+
+  /** Decides whether a message a function handled successfully is delivered once more (SQS's at-least-once). */
+  @FunctionalInterface
+  public interface Redelivery {
+    boolean deliverAgain(String queueLogicalId, Message message);
+  }
 
   public LocalLambda(LocalCloud cloud, Clock clock, PrintStream progress) {
     this.cloud = cloud;
@@ -106,6 +156,54 @@ public final class LocalLambda {
   }
 
   /**
+   * Lets the queues deliver some messages twice, as SQS may: a message that {@code redelivery} picks
+   * on its first receive is left in the queue after the function handled it, visible again at once,
+   * and received a second time with the same message id. Returns this.
+   */
+  public LocalLambda withRedelivery(Redelivery redelivery) {
+    this.redelivery = redelivery;
+    return this;
+  }
+
+  /** Messages delivered a second time by {@link #withRedelivery}. */
+  public int redelivered() {
+    return redelivered.get();
+  }
+
+  private static final com.sun.management.OperatingSystemMXBean OS =
+      (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+  private final Map<String, java.util.concurrent.atomic.LongAdder> processorNanos = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The JVM's processor time while each function's queue invocations ran, by function: theirs, and
+   * what ran beside them in this JVM meanwhile (the SQS emulator serving them, a test's proxies).
+   */
+  public Map<String, Long> processorNanosByFunction() {
+    var nanos = new java.util.TreeMap<String, Long>();
+    processorNanos.forEach((function, sum) -> nanos.put(function, sum.sum()));
+    return nanos;
+  }
+
+  /** The queue invocation running now, if any (they run one at a time). */
+  public java.util.Optional<Invocation> running() {
+    return java.util.Optional.ofNullable(current);
+  }
+
+  /**
+   * Kills the running queue invocation of this function, as Lambda kills a runtime: the SDK requests
+   * its threads make from now on fail with {@link InvocationKilled}, its batch stays in the queue
+   * whatever it answers, and the next invocation starts a new handler. Returns whether one was running.
+   */
+  public boolean kill(String functionLogicalId) {
+    var running = current;
+    if (running == null || !running.functionLogicalId.equals(functionLogicalId)) {
+      return false;
+    }
+    running.killed = true;
+    return true;
+  }
+
+  /**
    * Sets variables in one function's environment over what the template gives, for a test that
    * points a function elsewhere (through a fault-injecting proxy, say) or shortens a setting.
    * Only before the function's handler is built, since it reads its environment once. Returns this.
@@ -128,6 +226,7 @@ public final class LocalLambda {
     handlers.clear();
     environmentOverrides.clear();
     retryDelay = DEFAULT_RETRY_DELAY;
+    redelivery = (queue, message) -> false;
     clock.set(newClock);
     return this;
   }
@@ -227,9 +326,26 @@ public final class LocalLambda {
     tally.messages += batch.size();
     Set<String> failedIds = invokeWithBatch(function, source, batch);
     tally.failures += failedIds.size();
+    var again = new LinkedHashSet<String>();
+    for (Message message : batch) {
+      if (!failedIds.contains(message.messageId())
+          && "1".equals(message.attributesAsStrings().get("ApproximateReceiveCount"))
+          && redelivery.deliverAgain(source.queueLogicalId(), message)) {
+        again.add(message.messageId());
+      }
+    }
+    redelivered.addAndGet(again.size());
 
-    List<Message> succeeded = batch.stream().filter(m -> !failedIds.contains(m.messageId())).toList();
+    List<Message> succeeded = batch.stream()
+        .filter(m -> !failedIds.contains(m.messageId()) && !again.contains(m.messageId())).toList();
     List<Message> failed = batch.stream().filter(m -> failedIds.contains(m.messageId())).toList();
+    List<Message> redeliver = batch.stream().filter(m -> again.contains(m.messageId())).toList();
+    for (List<Message> chunk : chunks(redeliver)) {
+      cloud.sqs().changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(chunk.stream()
+          .map(m -> ChangeMessageVisibilityBatchRequestEntry.builder()
+              .id(m.messageId()).receiptHandle(m.receiptHandle()).visibilityTimeout(0).build())
+          .toList()));
+    }
     for (List<Message> chunk : chunks(succeeded)) {
       cloud.sqs().deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(chunk.stream()
           .map(m -> DeleteMessageBatchRequestEntry.builder()
@@ -279,10 +395,27 @@ public final class LocalLambda {
     batch.forEach(m -> allIds.add(m.messageId()));
     String eventJson = sqsEventJson(cloud.queueArn(source.queueLogicalId()), batch).toString();
     JsonNode response;
+    var invocation = new Invocation(function.logicalId());
+    current = invocation;
+    long cpuBefore = OS.getProcessCpuTime();
     try {
-      response = invoke(function, eventJson.getBytes(StandardCharsets.UTF_8));
+      response = invoke(function, eventJson.getBytes(StandardCharsets.UTF_8), invocation);
     } catch (RuntimeException e) {
       report(function, "invocation with " + batch.size() + " message(s) failed; the batch stays", e);
+      return allIds;
+    } catch (InvocationKilled killed) {
+      response = null;
+    } finally {
+      current = null;
+      processorNanos.computeIfAbsent(function.logicalId(), id -> new java.util.concurrent.atomic.LongAdder())
+          .add(OS.getProcessCpuTime() - cpuBefore);
+    }
+    if (invocation.killed) {
+      progress.println("[" + function.logicalId() + "] invocation with " + batch.size()
+          + " message(s) killed; the batch stays, and a new runtime starts for the next");
+      synchronized (this) {
+        handlers.remove(function.logicalId());
+      }
       return allIds;
     }
     if (!source.reportsBatchItemFailures()) {
@@ -353,12 +486,18 @@ public final class LocalLambda {
    * passes. S3 events already emitted are routed first, so an upload just before is included.
    */
   public DrainReport drain(Duration timeout) {
+    return drain(timeout, () -> {});
+  }
+
+  /** As {@link #drain(Duration)}, running {@code betweenPasses} after each pass over the event sources. */
+  public DrainReport drain(Duration timeout, Runnable betweenPasses) {
     long deadline = System.nanoTime() + timeout.toNanos();
     Tally tally = new Tally();
     boolean timedOut = false;
     while (true) {
       cloud.awaitEventRouting();
       int delivered = deliverOnce(tally);
+      betweenPasses.run();
       if (delivered == 0 && eventSourcesIdle()) {
         break;
       }
@@ -446,8 +585,22 @@ public final class LocalLambda {
     return invoke(template.function(functionLogicalId), eventJson);
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
   private JsonNode invoke(SamTemplate.Function function, byte[] eventJson) {
+    return invoke(function, eventJson, new Invocation(function.logicalId()));
+  }
+
+  private JsonNode invoke(SamTemplate.Function function, byte[] eventJson, Invocation invocation) {
+    var outer = INVOCATION.get();
+    INVOCATION.set(invocation);
+    try {
+      return invokeHandler(function, eventJson);
+    } finally {
+      INVOCATION.set(outer);
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private JsonNode invokeHandler(SamTemplate.Function function, byte[] eventJson) {
     Object handler = handler(function.logicalId());
     Context context = new LocalContext(function.logicalId(), cloud.physicalId(function.logicalId()),
         function.timeoutSeconds(), function.memorySizeMb(), progress);

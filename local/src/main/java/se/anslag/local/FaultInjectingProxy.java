@@ -25,8 +25,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       failed after it acted, which the client cannot tell from a failure before),
  *   <li>hold an answer back while something else happens (an event that overtakes the answer), or
  *   <li>refuse connections for a while (its port closed, so the client's connect fails at once and
- *       nothing reaches the emulator).
+ *       nothing reaches the emulator),
+ *   <li>refuse the requests a rule picks with the service's answer to overload, without forwarding them, or
+ *   <li>show every answer to an observer before the client gets it, which may have it dropped.
  * </ul>
+ * Used by the integration tests and by the load benchmark.
  */
 final class FaultInjectingProxy implements AutoCloseable {
   private final URI upstream;
@@ -38,6 +41,16 @@ final class FaultInjectingProxy implements AutoCloseable {
   private Thread acceptor;
   private volatile FaultRule faultRule;
   private final List<Exchange> exchanges = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile boolean keepsExchanges = true;
+  private volatile java.util.function.Predicate<String> refusedWhere = request -> false;
+  private volatile byte[] refusal;
+  private final AtomicInteger refused = new AtomicInteger();
+  private final java.util.concurrent.atomic.LongAdder processorNanos = new java.util.concurrent.atomic.LongAdder();
+  private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+  private volatile java.util.function.Function<Exchange, AnswerAction> observer = exchange -> AnswerAction.PASS;
+
+  /** What becomes of an answer the observer saw: it reaches the client, or the connection is reset. */
+  enum AnswerAction { PASS, DROP }
 
   /** A request the emulator handled and the answer it gave, whether or not the client got it. */
   record Exchange(byte[] request, byte[] answer, boolean dropped) {
@@ -75,6 +88,21 @@ final class FaultInjectingProxy implements AutoCloseable {
   /** A fault for the next request whose bytes contain {@code needle}; {@code onFault} runs before the client sees it. */
   private record FaultRule(String needle, Fault fault, Runnable onFault) {}
 
+  /** What SES says when a caller exceeds its sending rate: status 429, before it takes the mail. */
+  static final byte[] SES_THROTTLED = ("HTTP/1.1 429 Too Many Requests\r\n"
+      + "Content-Type: application/json\r\nx-amzn-ErrorType: TooManyRequestsException\r\nContent-Length: 41\r\n"
+      + "Connection: close\r\n\r\n{\"message\":\"Maximum sending rate exceeded\"}").getBytes(StandardCharsets.US_ASCII);
+
+  /** What S3 says when it sheds load: status 503 SlowDown, before it acts. */
+  static final byte[] S3_SLOW_DOWN;
+
+  static {
+    var body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>SlowDown</Code>"
+        + "<Message>Please reduce your request rate.</Message></Error>";
+    S3_SLOW_DOWN = ("HTTP/1.1 503 Slow Down\r\nContent-Type: application/xml\r\nContent-Length: " + body.length()
+        + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
+  }
+
   /** What a service says when it failed inside: an AWS JSON error with status 500. */
   private static final byte[] SERVER_ERROR_ANSWER = ("HTTP/1.1 500 Internal Server Error\r\n"
       + "Content-Type: application/json\r\nx-amzn-ErrorType: InternalFailure\r\nContent-Length: 42\r\n"
@@ -97,6 +125,40 @@ final class FaultInjectingProxy implements AutoCloseable {
 
   URI endpoint() {
     return URI.create("http://127.0.0.1:" + port);
+  }
+
+  /** Keeps no exchanges from now on: a long run would hold every request in memory. Returns this. */
+  FaultInjectingProxy forgettingExchanges() {
+    keepsExchanges = false;
+    exchanges.clear();
+    return this;
+  }
+
+  /**
+   * Requests (their bytes as text) for which {@code rule} holds get {@code answer} ({@link #SES_THROTTLED},
+   * {@link #S3_SLOW_DOWN}) and never reach the emulator.
+   */
+  synchronized void refuseRequestsWhere(java.util.function.Predicate<String> rule, byte[] answer) {
+    refusal = answer;
+    refusedWhere = rule;
+  }
+
+  /** Processor time the proxy's connections took in this JVM so far (forwarding, and what its observer did). */
+  long processorNanos() {
+    return processorNanos.sum();
+  }
+
+  /** Requests answered with a refusal instead of being forwarded. */
+  int refused() {
+    return refused.get();
+  }
+
+  /**
+   * Every answer the emulator gives (but those a fault rule took) goes to {@code newObserver} before
+   * the client gets it; a DROP resets the client's connection instead, and counts as {@link #dropped}.
+   */
+  void observeAnswers(java.util.function.Function<Exchange, AnswerAction> newObserver) {
+    observer = newObserver;
   }
 
   /** Requests that reached the emulator through this proxy. */
@@ -171,7 +233,14 @@ final class FaultInjectingProxy implements AutoCloseable {
           synchronized (open) {
             open.add(client);
           }
-          Thread.ofVirtual().start(() -> serve(client));
+          // Platform threads, whose processor time can be read: a benchmark leaves the proxy's own out.
+          Thread.ofPlatform().daemon(true).name("fault-proxy-connection").start(() -> {
+            try {
+              serve(client);
+            } finally {
+              processorNanos.add(Math.max(0, THREADS.getCurrentThreadCpuTime()));
+            }
+          });
         } catch (IOException closed) {
           return;
         }
@@ -193,6 +262,13 @@ final class FaultInjectingProxy implements AutoCloseable {
       if (request == null) {
         return;
       }
+      var requestText = new String(request, StandardCharsets.UTF_8);
+      if (refusedWhere.test(requestText)) {
+        refused.incrementAndGet();
+        client.getOutputStream().write(refusal);
+        client.getOutputStream().flush();
+        return;
+      }
       byte[] answer;
       try (var emulator = new Socket(upstream.getHost(), upstream.getPort())) {
         emulator.getOutputStream().write(request);
@@ -200,11 +276,19 @@ final class FaultInjectingProxy implements AutoCloseable {
         answer = emulator.getInputStream().readAllBytes(); // "Connection: close": the emulator ends it
       }
       forwarded.incrementAndGet();
-      var rule = takeFaultRule(new String(request, StandardCharsets.UTF_8));
+      var rule = takeFaultRule(requestText);
       var faulty = rule != null && rule.fault() != Fault.DELAYED_ANSWER;
-      exchanges.add(new Exchange(request, answer, faulty));
+      var exchange = new Exchange(request, answer, faulty);
+      if (keepsExchanges) {
+        exchanges.add(exchange);
+      }
       if (rule != null) {
         rule.onFault().run();
+      }
+      if (!faulty && observer.apply(exchange) == AnswerAction.DROP) {
+        dropped.incrementAndGet();
+        client.setSoLinger(true, 0);
+        return;
       }
       if (faulty) {
         dropped.incrementAndGet();
@@ -252,7 +336,7 @@ final class FaultInjectingProxy implements AutoCloseable {
     for (var line : lines.subList(1, lines.size())) {
       var lower = line.toLowerCase(Locale.ROOT);
       if (lower.startsWith("transfer-encoding:")) {
-        throw new SocketException("chunked requests are not supported by this test proxy");
+        throw new SocketException("chunked requests are not supported by this proxy");
       }
       if (lower.startsWith("content-length:")) {
         length = Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
