@@ -7,6 +7,7 @@ import java.util.List;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import se.anslag.config.AnslagConfig;
+import se.anslag.domain.RecipientFix;
 import se.anslag.domain.ReviewDecision;
 import se.anslag.domain.SendOutMessage;
 import se.anslag.ports.WorkQueue;
@@ -59,8 +60,16 @@ public final class SqsWorkQueues implements WorkQueue {
     sqs.sendMessage(b -> b.queueUrl(config.intakeQueueUrl()).messageBody(toJson(new ReviewMessage(decision))));
   }
 
+  @Override
+  public void requestRecipientFix(RecipientFix fix) {
+    sqs.sendMessage(b -> b.queueUrl(config.intakeQueueUrl()).messageBody(toJson(new RecipientFixMessage(fix))));
+  }
+
   /** The body of a review message on the intake queue, told from an upload event by its one field. */
   public record ReviewMessage(ReviewDecision review) {}
+
+  /** The body of a recipient fix on the intake queue, told apart by its one field as a review is. */
+  public record RecipientFixMessage(RecipientFix recipientFix) {}
 
   /** The body of a board refresh message; {@code minutesId} may be null (NoticeBoardHandler reads it). */
   public record BoardRefreshRequest(String reason, String minutesId) {}

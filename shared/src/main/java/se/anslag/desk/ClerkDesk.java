@@ -21,11 +21,14 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
+import se.anslag.compose.MailHeaders;
 import se.anslag.config.AnslagConfig;
 import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.MinutesStatus;
+import se.anslag.domain.RecipientFix;
 import se.anslag.domain.ReviewDecision;
 import se.anslag.domain.Notice;
+import se.anslag.setup.DirectoryEntry;
 import se.anslag.setup.MunicipalSetup;
 import se.anslag.setup.Organ;
 import se.anslag.setup.Resolution;
@@ -113,6 +116,7 @@ public final class ClerkDesk {
         case "POST /api/desk/uploads" -> createUpload(clerk(request), request);
         case "POST /api/desk/minutes/{minutesId}/publish" -> decide(clerk(request), request, ReviewDecision.Action.PUBLISH);
         case "POST /api/desk/minutes/{minutesId}/reject" -> decide(clerk(request), request, ReviewDecision.Action.REJECT);
+        case "POST /api/desk/minutes/{minutesId}/recipients" -> fixRecipient(clerk(request), request);
         default -> throw new Refusal(404, "Det finns ingen sådan sida.");
       };
     } catch (Refusal refusal) {
@@ -221,7 +225,8 @@ public final class ClerkDesk {
           .put("title", paragraph.title()).put("decision", paragraph.decision());
       var recipients = row.putArray("recipients");
       for (var line : paragraph.recipients()) {
-        var recipient = recipients.addObject().put("line", line.raw()).put("qualifier", line.qualifier());
+        var recipient = recipients.addObject().put("line", line.raw()).put("name", line.name())
+            .put("qualifier", line.qualifier());
         switch (municipality.resolve(line)) {
           case Resolution.MailTo mail -> recipient.put("resolution", "mail")
               .put("to", String.join(", ", mail.addresses()));
@@ -230,7 +235,46 @@ public final class ClerkDesk {
         }
       }
     }
+    // What an unknown line can be made an alias of.
+    var known = body.putArray("knownRecipients");
+    municipality.directory().stream().map(DirectoryEntry::name).sorted().forEach(known::add);
     return ok(body);
+  }
+
+  /**
+   * Gives an unknown recipient line of these minutes an address, or makes it an alias of a known
+   * recipient (202). Intake stores it in the directory and, for minutes already published, plans
+   * and sends exactly as {@code anslag resend} does; before publishing, the publication plans with it.
+   */
+  private APIGatewayV2HTTPResponse fixRecipient(Clerk clerk, APIGatewayV2HTTPEvent request) {
+    var found = minutesOf(clerk, request);
+    if (found.status() != MinutesStatus.AWAITING_REVIEW && found.status() != MinutesStatus.DISPATCHED) {
+      throw new Refusal(409, "Mottagare kan bara rättas i protokoll som väntar på granskning eller är publicerade.");
+    }
+    var body = jsonBody(request);
+    var name = body.path("name").asText("").strip();
+    var address = body.path("address").asText("").strip();
+    var aliasOf = body.path("aliasOf").asText("").strip();
+    var municipality = setup.loadSetup();
+    var unknownNames = minutes.paragraphs(found.id()).stream().flatMap(paragraph -> paragraph.recipients().stream())
+        .map(line -> line.name())
+        .filter(printed -> municipality.resolveName(printed) instanceof Resolution.Unknown).toList();
+    if (unknownNames.stream().noneMatch(printed -> printed.strip().equals(name))) {
+      throw new Refusal(400, "”" + name + "” är ingen okänd mottagare i protokollet.");
+    }
+    if (address.isEmpty() == aliasOf.isEmpty()) {
+      throw new Refusal(400, "Ange antingen en e-postadress eller en känd mottagare, inte båda.");
+    }
+    if (!address.isEmpty() && !MailHeaders.isValidAddress(address)) {
+      throw new Refusal(400, "”" + address + "” är ingen e-postadress.");
+    }
+    if (!aliasOf.isEmpty() && municipality.directoryEntry(aliasOf).isEmpty()) {
+      throw new Refusal(400, "”" + aliasOf + "” finns inte i mottagarregistret.");
+    }
+    queues.requestRecipientFix(new RecipientFix(found.id(), name, address.isEmpty() ? null : address,
+        aliasOf.isEmpty() ? null : aliasOf, clerk.email()));
+    LOG.info(() -> "Clerk " + clerk.subject() + " fixed the recipient '" + name + "' of minutes " + found.id());
+    return respond(202, json.createObjectNode().put("id", found.id()).put("name", name));
   }
 
   /** The minutes the path names, if the clerk may act for their organ: 404 or 403 otherwise. */

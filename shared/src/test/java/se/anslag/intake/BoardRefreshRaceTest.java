@@ -42,6 +42,11 @@ class BoardRefreshRaceTest {
     public void requestReview(se.anslag.domain.ReviewDecision decision) {
       world.queue.requestReview(decision);
     }
+
+    @Override
+    public void requestRecipientFix(se.anslag.domain.RecipientFix fix) {
+      world.queue.requestRecipientFix(fix);
+    }
   };
 
   @Test

@@ -19,7 +19,9 @@ import se.anslag.domain.Paragraph;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutEvent;
 import se.anslag.domain.SendOutStatus;
+import se.anslag.setup.DirectoryEntry;
 import se.anslag.setup.MunicipalSetup;
+import se.anslag.setup.Names;
 
 /**
  * Every store port in memory, for unit tests of the services: the same invariants as the DynamoDB
@@ -66,6 +68,14 @@ public final class InMemoryRecords implements MinutesStore, NoticeStore, SendOut
   @Override
   public synchronized MunicipalSetup loadSetup() {
     return setup;
+  }
+
+  @Override
+  public synchronized void putDirectoryEntry(DirectoryEntry entry) {
+    var directory = new ArrayList<>(setup.directory().stream()
+        .filter(known -> !Names.normalize(known.name()).equals(Names.normalize(entry.name()))).toList());
+    directory.add(entry);
+    setup = new MunicipalSetup(setup.boards(), setup.organs(), directory);
   }
 
   // ---- minutes

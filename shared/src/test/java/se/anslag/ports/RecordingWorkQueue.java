@@ -2,6 +2,7 @@ package se.anslag.ports;
 
 import java.util.ArrayList;
 import java.util.List;
+import se.anslag.domain.RecipientFix;
 import se.anslag.domain.ReviewDecision;
 import se.anslag.domain.SendOutMessage;
 
@@ -10,6 +11,7 @@ public final class RecordingWorkQueue implements WorkQueue {
   private final List<SendOutMessage> sendOuts = new ArrayList<>();
   private final List<String> boardRefreshes = new ArrayList<>();
   private final List<ReviewDecision> reviews = new ArrayList<>();
+  private final List<RecipientFix> recipientFixes = new ArrayList<>();
 
   @Override
   public synchronized void enqueueSendOuts(List<SendOutMessage> messages) {
@@ -24,6 +26,15 @@ public final class RecordingWorkQueue implements WorkQueue {
   @Override
   public synchronized void requestReview(ReviewDecision decision) {
     reviews.add(decision);
+  }
+
+  @Override
+  public synchronized void requestRecipientFix(RecipientFix fix) {
+    recipientFixes.add(fix);
+  }
+
+  public synchronized List<RecipientFix> recipientFixes() {
+    return List.copyOf(recipientFixes);
   }
 
   public synchronized List<ReviewDecision> reviews() {
