@@ -282,8 +282,9 @@
       if (paragraph.decision) entry.append(element('p', paragraph.decision));
       const recipients = element('ul');
       paragraph.recipients.forEach((recipient, index) => {
-        const line = element('li', recipient.line + ': ' + RESOLUTIONS[recipient.resolution] + (recipient.to || ''),
-          recipient.resolution === 'unknown' ? 'error' : null);
+        const line = element('li');
+        line.append(element('span', recipient.line + ': ' + RESOLUTIONS[recipient.resolution] + (recipient.to || ''),
+          recipient.resolution === 'unknown' ? 'error' : null));
         if (recipient.resolution === 'unknown') {
           line.append(fixForm(minutesId, recipient, headingId + '-' + paragraph.number + '-' + index,
             minutes.knownRecipients || [], item, opener, status));
@@ -314,7 +315,7 @@
     date.min = today;
     date.value = today;
     dateField.append(dateLabel, date);
-    const publish = element('button', 'Publicera: sätt upp anslaget och skicka besluten');
+    const publish = element('button', 'Publicera: sätt upp anslaget och skicka besluten', 'publish');
     publish.type = 'button';
     publish.addEventListener('click', () => guarded(() => decide(minutesId, 'publish', { postedOn: date.value }, panel)));
 
