@@ -169,7 +169,67 @@ class ClerkDeskReviewIT {
         .singleElement().extracting(SesMailbox.Mail::subject).asString().contains("§ 6");
   }
 
+  @Test
+  void theClerkFollowsEverySendOutAndRetriesAFailedOne() throws Exception {
+    var text = Files.readString(SampleWorkflow.ROOT.resolve("shared/src/test/resources/samples/gsn-2024-02-14.txt"))
+        .replace("2024-02-14", "2024-02-12");
+    var key = workflow.upload(Files.writeString(temp.resolve("gsn-2024-02-12.txt"), text), SampleWorkflow.ADJUSTED_ON, null);
+    var minutes = awaitStatus(key, MinutesStatus.AWAITING_REVIEW);
+    assertThat(post("api/desk/minutes/" + minutes.id() + "/retry", "{}", clerkToken).statusCode())
+        .as("a retry before publishing").isEqualTo(409);
+    assertThat(post("api/desk/minutes/" + minutes.id() + "/publish", "{}", clerkToken).statusCode()).isEqualTo(202);
+    awaitMails("2024-02-12", 18);
+    var page = awaitSettled(minutes.id());
+    // The sample's 18 mails and 6 case files, the clerk's receipt and summary.
+    assertThat(page.path("sendOuts")).hasSize(26);
+    assertThat(page.path("sendOutTotals").path("FILED").asInt()).isEqualTo(6);
+    assertThat(page.path("sendOutTotals").path("SENT").asInt()).isEqualTo(20);
+    var revisorerna = page.path("sendOuts").valueStream()
+        .filter(row -> row.path("paragraph").asInt() == 3 && row.path("recipient").asText().equals("Revisorerna"))
+        .findFirst().orElseThrow();
+    assertThat(revisorerna.path("qualifier").asText()).isEqualTo("för kännedom");
+    assertThat(revisorerna.path("to").asText()).isEqualTo("revisorerna@ludvika.example.org");
+    assertThat(revisorerna.path("statusText").asText()).isEqualTo("Skickat");
+    assertThat(post("api/desk/minutes/" + minutes.id() + "/retry", "{}", clerkToken).statusCode())
+        .as("a retry with nothing failed").isEqualTo(409);
+
+    // As the mailer leaves a send-out that SES refused for good.
+    var sendOuts = workflow.stores().sendOuts();
+    var sent = sendOuts.findSendOut(minutes.id(), 3, "revisorerna@ludvika.example.org").orElseThrow();
+    sendOuts.updateSendOut(sent.withStatus(se.anslag.domain.SendOutStatus.FAILED, Instant.now(),
+        "SES refused the message: MessageRejected", null));
+    var mailsBefore = decisionMailsOf("2024-02-12").stream()
+        .filter(mail -> mail.to().contains("revisorerna@ludvika.example.org")).count();
+    assertThat(post("api/desk/minutes/" + minutes.id() + "/retry", "{}", otherOrganToken).statusCode())
+        .as("another organ's clerk").isEqualTo(403);
+
+    var retried = post("api/desk/minutes/" + minutes.id() + "/retry", "{}", clerkToken);
+
+    assertThat(retried.statusCode()).isEqualTo(202);
+    awaitMails("2024-02-12", 19);
+    assertThat(decisionMailsOf("2024-02-12").stream()
+        .filter(mail -> mail.to().contains("revisorerna@ludvika.example.org")).count()).isEqualTo(mailsBefore + 1);
+    var after = awaitSettled(minutes.id());
+    assertThat(after.path("sendOutTotals").has("FAILED")).isFalse();
+  }
+
   // ---------------------------------------------------------------------- helpers
+
+  /** The minutes' page once every send-out has settled, as the desk's page polls it. */
+  private static JsonNode awaitSettled(String minutesId) throws Exception {
+    var deadline = Instant.now().plus(Duration.ofSeconds(60));
+    JsonNode page = null;
+    while (Instant.now().isBefore(deadline)) {
+      page = JSON.readTree(get("api/desk/minutes/" + minutesId, clerkToken).body());
+      // The summary to the clerk comes last, once every other send-out has settled.
+      if (page.path("sendOutsSettled").asBoolean()
+          && page.path("sendOuts").valueStream().anyMatch(row -> row.path("kind").asText().equals("SUMMARY"))) {
+        return page;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the send-outs of " + minutesId + " did not settle: " + page);
+  }
 
   /** The desk's delivery thread runs the functions; this waits for the record to reach the status. */
   private static MinutesRecord awaitStatus(String key, MinutesStatus status) throws InterruptedException {

@@ -26,7 +26,9 @@ import se.anslag.config.AnslagConfig;
 import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.RecipientFix;
+import se.anslag.domain.RetryRequest;
 import se.anslag.domain.ReviewDecision;
+import se.anslag.domain.SendOutStatus;
 import se.anslag.domain.Notice;
 import se.anslag.setup.DirectoryEntry;
 import se.anslag.setup.MunicipalSetup;
@@ -34,6 +36,7 @@ import se.anslag.setup.Organ;
 import se.anslag.setup.Resolution;
 import se.anslag.ports.MinutesStore;
 import se.anslag.ports.NoticeStore;
+import se.anslag.ports.SendOutStore;
 import se.anslag.ports.SetupStore;
 import se.anslag.ports.UploadSlots;
 import se.anslag.ports.UploadUrls;
@@ -58,6 +61,7 @@ public final class ClerkDesk {
 
   private final MinutesStore minutes;
   private final NoticeStore notices;
+  private final SendOutStore sendOuts;
   private final SetupStore setup;
   private final UploadSlots uploadSlots;
   private final UploadUrls uploadUrls;
@@ -70,11 +74,13 @@ public final class ClerkDesk {
   private final String contentSecurityPolicy;
 
   @Inject
-  public ClerkDesk(MinutesStore minutes, NoticeStore notices, SetupStore setup, UploadSlots uploadSlots,
+  public ClerkDesk(MinutesStore minutes, NoticeStore notices, SendOutStore sendOuts, SetupStore setup,
+      UploadSlots uploadSlots,
       UploadUrls uploadUrls, WorkQueue queues, ObjectMapper json, Clock clock, AnslagConfig config, DeskConfig desk,
       DeskPages pages) {
     this.minutes = minutes;
     this.notices = notices;
+    this.sendOuts = sendOuts;
     this.setup = setup;
     this.uploadSlots = uploadSlots;
     this.uploadUrls = uploadUrls;
@@ -117,6 +123,7 @@ public final class ClerkDesk {
         case "POST /api/desk/minutes/{minutesId}/publish" -> decide(clerk(request), request, ReviewDecision.Action.PUBLISH);
         case "POST /api/desk/minutes/{minutesId}/reject" -> decide(clerk(request), request, ReviewDecision.Action.REJECT);
         case "POST /api/desk/minutes/{minutesId}/recipients" -> fixRecipient(clerk(request), request);
+        case "POST /api/desk/minutes/{minutesId}/retry" -> retryFailed(clerk(request), request);
         default -> throw new Refusal(404, "Det finns ingen sådan sida.");
       };
     } catch (Refusal refusal) {
@@ -235,10 +242,52 @@ public final class ClerkDesk {
         }
       }
     }
+    sendOutsOf(found.id(), body);
     // What an unknown line can be made an alias of.
     var known = body.putArray("knownRecipients");
     municipality.directory().stream().map(DirectoryEntry::name).sorted().forEach(known::add);
     return ok(body);
+  }
+
+  /**
+   * Every send-out of the minutes as the clerk follows them (§, recipient, qualifier, address or case
+   * file, status, time, detail) with the count per status; the page polls this while any is unsettled.
+   */
+  private void sendOutsOf(String minutesId, ObjectNode body) {
+    var rows = body.putArray("sendOuts");
+    var totals = new java.util.TreeMap<String, Integer>();
+    for (var sendOut : sendOuts.sendOuts(minutesId)) {
+      totals.merge(sendOut.status().name(), 1, Integer::sum);
+      rows.addObject().put("paragraph", sendOut.paragraph()).put("kind", sendOut.kind().name())
+          .put("recipient", String.join(", ", sendOut.recipientNames())).put("qualifier", sendOut.qualifier())
+          .put("to", switch (sendOut.kind()) {
+            case CASE_FILE -> "akten";
+            case UNRESOLVED -> null;
+            default -> sendOut.address();
+          })
+          .put("status", sendOut.status().name()).put("statusText", SendOutState.swedish(sendOut.status()))
+          .put("updatedAt", sendOut.updatedAt() == null ? null
+              : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(sendOut.updatedAt().atZone(SWEDEN)))
+          .put("detail", sendOut.detail());
+    }
+    var counts = body.putObject("sendOutTotals");
+    totals.forEach(counts::put);
+    body.put("sendOutsSettled", rows.valueStream().allMatch(row -> SendOutStatus.valueOf(row.path("status").asText())
+        .isTerminal()));
+  }
+
+  /** Sends the FAILED send-outs of published minutes again (202): intake resends them as `anslag resend --failed` does. */
+  private APIGatewayV2HTTPResponse retryFailed(Clerk clerk, APIGatewayV2HTTPEvent request) {
+    var found = minutesOf(clerk, request);
+    if (found.status() != MinutesStatus.DISPATCHED) {
+      throw new Refusal(409, "Bara publicerade protokoll har utskick att skicka om.");
+    }
+    if (sendOuts.sendOuts(found.id()).stream().noneMatch(sendOut -> sendOut.status() == SendOutStatus.FAILED)) {
+      throw new Refusal(409, "Inget utskick har misslyckats.");
+    }
+    queues.handToIntake(new RetryRequest(found.id(), clerk.email()));
+    LOG.info(() -> "Clerk " + clerk.subject() + " asked to retry the failed send-outs of minutes " + found.id());
+    return respond(202, json.createObjectNode().put("id", found.id()));
   }
 
   /**
@@ -271,7 +320,7 @@ public final class ClerkDesk {
     if (!aliasOf.isEmpty() && municipality.directoryEntry(aliasOf).isEmpty()) {
       throw new Refusal(400, "”" + aliasOf + "” finns inte i mottagarregistret.");
     }
-    queues.requestRecipientFix(new RecipientFix(found.id(), name, address.isEmpty() ? null : address,
+    queues.handToIntake(new RecipientFix(found.id(), name, address.isEmpty() ? null : address,
         aliasOf.isEmpty() ? null : aliasOf, clerk.email()));
     LOG.info(() -> "Clerk " + clerk.subject() + " fixed the recipient '" + name + "' of minutes " + found.id());
     return respond(202, json.createObjectNode().put("id", found.id()).put("name", name));
@@ -325,7 +374,7 @@ public final class ClerkDesk {
         throw new Refusal(400, "Skriv varför protokollet avvisas (högst " + MAX_REASON_LENGTH + " tecken).");
       }
     }
-    queues.requestReview(new ReviewDecision(found.id(), action, postedOn, reason, clerk.email()));
+    queues.handToIntake(new ReviewDecision(found.id(), action, postedOn, reason, clerk.email()));
     LOG.info(() -> "Clerk " + clerk.subject() + " asked to " + action + " minutes " + found.id());
     var answer = json.createObjectNode().put("id", found.id()).put("action", action.name());
     return respond(202, answer);

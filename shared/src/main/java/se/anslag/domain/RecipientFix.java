@@ -6,9 +6,9 @@ package se.anslag.domain;
  * becomes an alias of a known entry ({@code aliasOf}); exactly one of the two is set.
  *
  * @param name the recipient's name as the minutes print it
- * @param clerk the clerk's e-mail address from the verified token, for the log and the record
  */
-public record RecipientFix(String minutesId, String name, String address, String aliasOf, String clerk) {
+public record RecipientFix(String minutesId, String name, String address, String aliasOf, String clerk)
+    implements DeskRequest {
 
   public RecipientFix {
     if ((address == null) == (aliasOf == null)) {

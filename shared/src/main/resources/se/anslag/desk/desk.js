@@ -237,7 +237,7 @@
     item.append(facts);
     if (['AWAITING_REVIEW', 'AWAITING_POSTING', 'POSTED'].includes(minutes.status)) {
       const open = element('button', minutes.status === 'AWAITING_REVIEW' ? 'Granska och publicera'
-        : 'Visa paragrafer och mottagare');
+        : 'Visa utskick, paragrafer och mottagare');
       open.type = 'button';
       open.setAttribute('aria-expanded', 'false');
       open.addEventListener('click', () => guarded(() => openReview(item, minutes.id, open, minutes.status))
@@ -298,6 +298,7 @@
     panel.append(paragraphs);
 
     if (status !== 'AWAITING_REVIEW') {
+      panel.append(sendOutSection(minutesId, minutes, panel));
       item.append(panel);
       opener.setAttribute('aria-expanded', 'true');
       heading.tabIndex = -1;
@@ -338,6 +339,70 @@
     opener.setAttribute('aria-expanded', 'true');
     heading.tabIndex = -1;
     heading.focus();
+  }
+
+  const SETTLED_TOTALS = ['SENT', 'DELIVERED', 'FILED', 'UNCHANGED'];
+
+  /**
+   * Every send-out with its status, kept up to date while any is unsettled (polled, no reload), and a
+   * retry of the failed ones.
+   */
+  function sendOutSection(minutesId, minutes, panel) {
+    const section = element('section', null, 'send-outs');
+    const headingId = 'send-outs-' + minutesId.slice(0, 12);
+    const heading = element('h5', 'Utskick');
+    heading.id = headingId;
+    section.setAttribute('aria-labelledby', headingId);
+    const totals = element('p', null, 'totals');
+    totals.setAttribute('aria-live', 'polite');
+    const list = element('ul');
+    const retry = element('button', 'Skicka de misslyckade igen');
+    retry.type = 'button';
+    const error = element('p', null, 'error');
+    error.setAttribute('role', 'alert');
+    section.append(heading, totals, list, element('p').appendChild(retry).parentNode, error);
+
+    const show = (current) => {
+      const rows = current.sendOuts || [];
+      const counts = current.sendOutTotals || {};
+      const done = SETTLED_TOTALS.reduce((sum, key) => sum + (counts[key] || 0), 0);
+      totals.textContent = rows.length ? done + ' av ' + rows.length + ' klara'
+        + Object.entries(counts).map(([key, count]) => ', ' + count + ' ' + statusText(rows, key).toLowerCase()).join('')
+        + (current.sendOutsSettled ? '.' : ' (uppdateras) …') : 'Inga utskick.';
+      list.replaceChildren(...rows.map((row) => {
+        const line = element('li', null, row.status === 'FAILED' || row.status === 'BOUNCED' ? 'failed' : null);
+        line.append(element('strong', (row.paragraph ? '§ ' + row.paragraph : 'Till sekreteraren') + ': '),
+          document.createTextNode((row.recipient || '') + (row.qualifier ? ' ' + row.qualifier : '')
+            + (row.to ? ' (' + row.to + ')' : '') + ' — '),
+          element('span', row.statusText, 'status'),
+          document.createTextNode(row.updatedAt ? ' ' + row.updatedAt : ''));
+        if (row.detail) line.append(element('span', ' ' + row.detail, 'detail'));
+        return line;
+      }));
+      retry.hidden = !rows.some((row) => row.status === 'FAILED');
+    };
+    const statusText = (rows, key) => (rows.find((row) => row.status === key) || {}).statusText || key;
+    show(minutes);
+
+    const follow = async () => {
+      const settled = await pollMinutes(minutesId, (current) => {
+        if (!panel.isConnected) return true;
+        show(current);
+        return current.sendOutsSettled;
+      });
+      if (settled && panel.isConnected) show(settled);
+    };
+    const failed = (problem) => { error.textContent = 'Utskicken kunde inte hämtas: ' + problem.message; };
+    if (!minutes.sendOutsSettled) guarded(follow).catch((problem) => failed(problem));
+    retry.addEventListener('click', () => guarded(async () => {
+      if (!(await postAction(minutesId, 'retry', {}, error))) return;
+      say('De misslyckade utskicken skickas igen …');
+      // Intake puts them back to PENDING first; follow them until they settle again.
+      await pollMinutes(minutesId, (current) => !panel.isConnected
+        || !(current.sendOuts || []).some((row) => row.status === 'FAILED'));
+      await follow();
+    }).catch((problem) => failed(problem)));
+    return section;
   }
 
   /**

@@ -39,13 +39,8 @@ class BoardRefreshRaceTest {
     }
 
     @Override
-    public void requestReview(se.anslag.domain.ReviewDecision decision) {
-      world.queue.requestReview(decision);
-    }
-
-    @Override
-    public void requestRecipientFix(se.anslag.domain.RecipientFix fix) {
-      world.queue.requestRecipientFix(fix);
+    public void handToIntake(se.anslag.domain.DeskRequest request) {
+      world.queue.handToIntake(request);
     }
   };
 

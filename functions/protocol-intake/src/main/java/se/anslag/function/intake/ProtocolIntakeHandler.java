@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 import se.anslag.aws.SqsBatch;
 import se.anslag.domain.RecipientFix;
+import se.anslag.domain.RetryRequest;
 import se.anslag.domain.ReviewDecision;
 import se.anslag.domain.SwedishTime;
 import se.anslag.intake.ProtocolIntake;
@@ -56,6 +57,13 @@ public final class ProtocolIntakeHandler implements RequestHandler<SQSEvent, SQS
             + result.status() + (result.detail() == null ? "" : " (" + result.detail() + ")"));
         return true;
       }
+      if (clerkMessage != null && clerkMessage.has("retry")) {
+        var retry = json.convertValue(clerkMessage.get("retry"), RetryRequest.class);
+        var result = resend.resend(retry.minutesId(), true, clock.instant());
+        LOG.info(() -> "Retry by the desk of the failed send-outs of minutes " + retry.minutesId() + ": "
+            + result.retried().size() + " retried");
+        return true;
+      }
       if (clerkMessage != null && clerkMessage.has("recipientFix")) {
         var fix = json.convertValue(clerkMessage.get("recipientFix"), RecipientFix.class);
         var result = resend.fixRecipient(fix, clock.instant());
@@ -73,13 +81,13 @@ public final class ProtocolIntakeHandler implements RequestHandler<SQSEvent, SQS
   }
 
   /**
-   * The clerk desk's message this body is ({@code {"review": ...}} or {@code {"recipientFix": ...}}),
-   * or null for an upload event.
+   * The clerk desk's request this body is ({@code {"review": ...}}, {@code {"recipientFix": ...}} or
+   * {@code {"retry": ...}}, as SqsWorkQueues writes them), or null for an upload event.
    */
   private JsonNode clerkMessage(String body) {
     try {
       var tree = json.readTree(body);
-      return tree != null && (tree.has("review") || tree.has("recipientFix")) ? tree : null;
+      return tree != null && (tree.has("review") || tree.has("recipientFix") || tree.has("retry")) ? tree : null;
     } catch (com.fasterxml.jackson.core.JsonProcessingException notOurs) {
       return null; // UploadEvent.parse names what is wrong with it
     }
