@@ -98,6 +98,12 @@ class ClerkDeskReviewIT {
     assertThat(JSON.readTree(again.body()).path("message").asText()).startsWith("Protokollet väntar inte på granskning");
     Thread.sleep(2000); // what a second publication would have sent by now
     assertThat(decisionMailsOf(SAMPLE_MEETING)).as("each decision mailed once").hasSize(18);
+    var history = JSON.readTree(get("api/desk/minutes/" + minutes.id(), clerkToken).body()).path("history");
+    assertThat(history).singleElement().satisfies(entry -> {
+      assertThat(entry.path("action").asText()).isEqualTo("Publicerade");
+      assertThat(entry.path("clerk").asText()).isEqualTo("gsn.sekreterare@ludvika.example.org");
+      assertThat(entry.path("at").asText()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+    });
   }
 
   @Test

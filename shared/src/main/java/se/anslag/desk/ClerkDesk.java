@@ -243,6 +243,12 @@ public final class ClerkDesk {
       }
     }
     sendOutsOf(found.id(), body);
+    var history = body.putArray("history");
+    for (var entry : minutes.history(found.id())) {
+      history.addObject()
+          .put("at", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(entry.at().atZone(SWEDEN)))
+          .put("action", entry.action()).put("clerk", entry.clerk()).put("detail", entry.detail());
+    }
     // What an unknown line can be made an alias of.
     var known = body.putArray("knownRecipients");
     municipality.directory().stream().map(DirectoryEntry::name).sorted().forEach(known::add);

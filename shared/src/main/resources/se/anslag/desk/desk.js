@@ -297,6 +297,13 @@
     });
     panel.append(paragraphs);
 
+    if ((minutes.history || []).length) {
+      panel.append(element('h5', 'Händelser'));
+      const history = element('ul', null, 'history');
+      minutes.history.forEach((entry) => history.append(element('li', entry.at + ' ' + entry.action + ' ('
+        + entry.clerk + ')' + (entry.detail ? ': ' + entry.detail : ''))));
+      panel.append(history);
+    }
     if (status !== 'AWAITING_REVIEW') {
       panel.append(sendOutSection(minutesId, minutes, panel));
       item.append(panel);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import se.anslag.domain.HistoryEntry;
 import se.anslag.domain.MeetingVersion;
 import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.Notice;
@@ -68,6 +69,22 @@ public final class InMemoryRecords implements MinutesStore, NoticeStore, SendOut
   @Override
   public synchronized MunicipalSetup loadSetup() {
     return setup;
+  }
+
+  private final Map<String, List<HistoryEntry>> history = new TreeMap<>();
+
+  @Override
+  public synchronized void addHistory(String minutesId, HistoryEntry entry) {
+    var entries = history.computeIfAbsent(minutesId, id -> new ArrayList<>());
+    if (entries.stream().noneMatch(known -> known.key().equals(entry.key()))) {
+      entries.add(entry);
+      entries.sort(Comparator.comparing(HistoryEntry::at));
+    }
+  }
+
+  @Override
+  public synchronized List<HistoryEntry> history(String minutesId) {
+    return List.copyOf(history.getOrDefault(minutesId, List.of()));
   }
 
   @Override

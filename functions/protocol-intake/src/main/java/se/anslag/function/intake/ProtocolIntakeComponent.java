@@ -12,7 +12,7 @@ import javax.inject.Singleton;
 import se.anslag.aws.ConfigModule;
 import se.anslag.aws.QueueModule;
 import se.anslag.intake.ProtocolIntake;
-import se.anslag.intake.Resend;
+import se.anslag.intake.DeskRequests;
 import se.anslag.reader.MinutesReader;
 import se.anslag.storage.StorageModule;
 
@@ -26,9 +26,7 @@ import se.anslag.storage.StorageModule;
 interface ProtocolIntakeComponent {
   ProtocolIntake intake();
 
-  Resend resend();
-
-  Clock clock();
+  DeskRequests deskRequests();
 
   ObjectMapper json();
 

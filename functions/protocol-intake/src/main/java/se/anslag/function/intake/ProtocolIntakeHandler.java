@@ -7,15 +7,17 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.logging.Logger;
 import se.anslag.aws.SqsBatch;
+import se.anslag.domain.DeskRequest;
 import se.anslag.domain.RecipientFix;
 import se.anslag.domain.RetryRequest;
 import se.anslag.domain.ReviewDecision;
 import se.anslag.domain.SwedishTime;
+import se.anslag.intake.DeskRequests;
 import se.anslag.intake.ProtocolIntake;
-import se.anslag.intake.Resend;
 import se.anslag.intake.UploadEvent;
 
 /** Entry point of ProtocolIntakeFunction: one uploaded set of minutes, or one
@@ -25,8 +27,7 @@ public final class ProtocolIntakeHandler implements RequestHandler<SQSEvent, SQS
 
   private final ProtocolIntake intake;
   private final ObjectMapper json;
-  private final Resend resend;
-  private final Clock clock;
+  private final DeskRequests deskRequests;
 
   /** Lambda's constructor: one component per execution environment. */
   public ProtocolIntakeHandler() {
@@ -36,8 +37,7 @@ public final class ProtocolIntakeHandler implements RequestHandler<SQSEvent, SQS
   ProtocolIntakeHandler(ProtocolIntakeComponent component) {
     this.intake = component.intake();
     this.json = component.json();
-    this.resend = component.resend();
-    this.clock = component.clock();
+    this.deskRequests = component.deskRequests();
   }
 
   /** The local mode and the tests: the same handler against another environment and clock. */
@@ -49,27 +49,11 @@ public final class ProtocolIntakeHandler implements RequestHandler<SQSEvent, SQS
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
     return SqsBatch.process(event, message -> {
-      var clerkMessage = clerkMessage(message.getBody());
-      if (clerkMessage != null && clerkMessage.has("review")) {
-        var review = json.convertValue(clerkMessage.get("review"), ReviewDecision.class);
-        var result = intake.review(review);
-        LOG.info(() -> "Review decision " + review.action() + " on minutes " + review.minutesId() + ": "
-            + result.status() + (result.detail() == null ? "" : " (" + result.detail() + ")"));
-        return true;
-      }
-      if (clerkMessage != null && clerkMessage.has("retry")) {
-        var retry = json.convertValue(clerkMessage.get("retry"), RetryRequest.class);
-        var result = resend.resend(retry.minutesId(), true, clock.instant());
-        LOG.info(() -> "Retry by the desk of the failed send-outs of minutes " + retry.minutesId() + ": "
-            + result.retried().size() + " retried");
-        return true;
-      }
-      if (clerkMessage != null && clerkMessage.has("recipientFix")) {
-        var fix = json.convertValue(clerkMessage.get("recipientFix"), RecipientFix.class);
-        var result = resend.fixRecipient(fix, clock.instant());
-        // The name is printed in public minutes; the address the clerk gave is not logged.
-        LOG.info(() -> "Recipient fix by the desk on minutes " + fix.minutesId() + " for '" + fix.name() + "': "
-            + result.created().size() + " send-out(s) created, " + result.queued() + " queued");
+      var deskRequest = deskRequest(message.getBody());
+      if (deskRequest != null) {
+        var sent = message.getAttributes() == null ? null : message.getAttributes().get("SentTimestamp");
+        deskRequests.handle(deskRequest, message.getMessageId(),
+            sent == null ? null : Instant.ofEpochMilli(Long.parseLong(sent)));
         return true;
       }
       var upload = UploadEvent.parse(message.getBody(), json);
@@ -84,12 +68,22 @@ public final class ProtocolIntakeHandler implements RequestHandler<SQSEvent, SQS
    * The clerk desk's request this body is ({@code {"review": ...}}, {@code {"recipientFix": ...}} or
    * {@code {"retry": ...}}, as SqsWorkQueues writes them), or null for an upload event.
    */
-  private JsonNode clerkMessage(String body) {
+  private DeskRequest deskRequest(String body) {
+    JsonNode tree;
     try {
-      var tree = json.readTree(body);
-      return tree != null && (tree.has("review") || tree.has("recipientFix") || tree.has("retry")) ? tree : null;
+      tree = json.readTree(body);
     } catch (com.fasterxml.jackson.core.JsonProcessingException notOurs) {
       return null; // UploadEvent.parse names what is wrong with it
     }
+    if (tree == null) {
+      return null;
+    }
+    if (tree.has("review")) {
+      return json.convertValue(tree.get("review"), ReviewDecision.class);
+    }
+    if (tree.has("recipientFix")) {
+      return json.convertValue(tree.get("recipientFix"), RecipientFix.class);
+    }
+    return tree.has("retry") ? json.convertValue(tree.get("retry"), RetryRequest.class) : null;
   }
 }
