@@ -1,11 +1,13 @@
 // The clerk desk in Debian's headless Chromium, as a clerk uses it: sign in by keyboard, refuse a file
-// that is not minutes, upload the sample PDF with the progress shown, see it listed once read, sign out.
+// that is not minutes, upload the sample PDF with the progress shown, see it listed once read, review
+// what was read, give the one unknown recipient an address, publish, sign out.
 // Every state is checked with axe-core (WCAG 2.1 A/AA), for sideways scrolling and by the keyboard walk,
 // on a desktop and at 390 px, with a screenshot. Prints one JSON document on stdout; exits 1 if a check
 // fails, 2 if the journey could not run.
 //
 // Usage: node desk-journey.mjs '{"deskUrl": "...", "email": "...", "password": "...",
-//                                "file": "/path/minutes.pdf", "listed": "text the list shows", "artifactDir": "..."}'
+//                                "file": "/path/minutes.pdf", "listed": "text the list shows",
+//                                "fixAddress": "address for the unknown recipient", "artifactDir": "..."}'
 
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -127,6 +129,32 @@ async function journey(context, spec, report) {
   }
   await checkState(page, report, 'listed');
 
+  // Review by keyboard alone: open what was read, give the unknown recipient an address, publish.
+  if (!await tabTo(page, '#minutes-list li button[aria-expanded]')) fail(report, 'the review button is not reachable by Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.review');
+  report.reviewParagraphs = await page.$$eval('.review ol.paragraphs > li > h5', (hs) => hs.map((h) => h.textContent));
+  report.unknownLines = await page.$$eval('.review li > span.error', (lines) => lines.map((line) => line.textContent));
+  await checkState(page, report, 'review', { keyboard: false });
+  if (!await tabTo(page, '.review form.fix input[type=email]')) fail(report, 'the recipient fix is not reachable by Tab');
+  await page.keyboard.type(spec.fixAddress);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /är sparad|mottagen/.test(document.getElementById('notice').textContent), null,
+    { timeout: READING_TIMEOUT_MS });
+  report.fixed = await page.textContent('#notice');
+  await page.waitForSelector('.review');
+  report.unknownLinesAfterFix = await page.$$eval('.review li > span.error', (lines) => lines.length);
+  if (!await tabTo(page, '.review button.publish')) fail(report, 'the publish button is not reachable by Tab');
+  report.publishButton = await page.evaluate(() => document.activeElement.textContent);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /^Status: |mottaget/.test(document.getElementById('notice').textContent), null,
+    { timeout: READING_TIMEOUT_MS });
+  report.published = await page.textContent('#notice');
+  // The list is loaded again once the decision is through: the review panel goes with the old one.
+  await page.waitForFunction(() => !document.querySelector('#minutes-list .review'), null, { timeout: READING_TIMEOUT_MS });
+  report.listAfterPublishing = await page.$$eval('#minutes-list li', (items) => items.map((item) => item.innerText));
+  await checkState(page, report, 'published');
+
   // Sign out by keyboard.
   if (!await tabTo(page, '#sign-out')) fail(report, 'the sign-out button is not reachable by Tab');
   await page.keyboard.press('Enter');
@@ -140,8 +168,8 @@ async function journey(context, spec, report) {
 
 async function main() {
   const spec = JSON.parse(process.argv[2] ?? '{}');
-  if (!spec.deskUrl || !spec.email || !spec.password || !spec.file) {
-    throw new Error('the spec needs deskUrl, email, password and file');
+  if (!spec.deskUrl || !spec.email || !spec.password || !spec.file || !spec.fixAddress) {
+    throw new Error('the spec needs deskUrl, email, password, file and fixAddress');
   }
   const report = { ok: false, axeCore: axeVersion, axeTags: AXE_TAGS, failures: [], states: [], screenshots: [],
     artifactDir: path.resolve(spec.artifactDir ?? 'browser-artifacts') };

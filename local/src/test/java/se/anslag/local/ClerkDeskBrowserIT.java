@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ class ClerkDeskBrowserIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private LocalWorkflow workflow;
+  private static final String IT_CHEF = "it-chef@ludvika.example.org";
+
   private LocalDesk desk;
   private LocalDesk.ClerkAccount clerk;
   private JsonNode report;
@@ -39,7 +42,12 @@ class ClerkDeskBrowserIT {
       port = socket.getLocalPort();
     }
     workflow = LocalWorkflow.start(SampleWorkflow.ROOT, LocalDesk.parameters(port), Clock.systemUTC(), System.err);
-    workflow.loadSetup(SampleWorkflow.ROOT.resolve("local/setup/sample-setup.yaml"));
+    // The organ reviews before publishing, and the directory lacks IT-chef (§ 6): the clerk fixes it.
+    var setup = Files.readString(SampleWorkflow.ROOT.resolve("local/setup/sample-setup.yaml"));
+    var reviewed = setup.replace("review: none", "review: required")
+        .replace("  - name: IT-chef\n    addresses: [it-chef@ludvika.example.org]\n", "");
+    assertThat(reviewed).contains("review: required").doesNotContain("name: IT-chef");
+    workflow.loadSetup(Files.writeString(work.resolve("setup.yaml"), reviewed));
     desk = LocalDesk.start(workflow, port, System.err);
     clerk = desk.createClerk("gsn.sekreterare@ludvika.example.org", List.of("gemensamma-servicenamnden"));
     var spec = JSON.createObjectNode()
@@ -48,6 +56,7 @@ class ClerkDeskBrowserIT {
         .put("password", clerk.password())
         .put("file", SampleWorkflow.ROOT.resolve(DemoCommand.SAMPLE_MINUTES).toString())
         .put("listed", "Gemensamma servicenämnden, sammanträde 2024-02-14")
+        .put("fixAddress", IT_CHEF)
         .put("artifactDir", BrowserScript.ARTIFACTS.toString());
     var result = BrowserScript.run("desk-journey.mjs", spec, work);
     report = result.report();
@@ -93,11 +102,33 @@ class ClerkDeskBrowserIT {
     assertThat(values).contains(100);
     assertThat(report.path("progress").path("label").asText()).isEqualTo("Laddar upp gsn-2024-02-14.pdf");
     assertThat(report.path("afterUpload").asText())
-        .isEqualTo("Protokollet är inläst: Gemensamma servicenämnden, sammanträde 2024-02-14. Status: Anslaget.");
-    assertThat(report.path("list").get(0).asText()).contains("Sista dag för överklagande");
+        .isEqualTo("Protokollet är inläst: Gemensamma servicenämnden, sammanträde 2024-02-14. Status: Väntar på granskning.");
+    assertThat(report.path("list").get(0).asText()).contains("Väntar på granskning");
     // What the browser uploaded is what intake read: one set of minutes, the organ's.
     assertThat(workflow.stores().minutes().listMinutes()).singleElement()
         .satisfies(minutes -> assertThat(minutes.sourceKey()).startsWith("desk/"));
+  }
+
+  @Test
+  void theClerkReviewedFixedTheUnknownRecipientAndPublishedAndEveryDecisionWentOut() throws Exception {
+    assertThat(report.path("reviewParagraphs")).extracting(JsonNode::asText)
+        .hasSize(6).allMatch(heading -> heading.startsWith("§ "))
+        .anyMatch(heading -> heading.startsWith("§ 6 (Dnr 2024/9) Införande av Microsoft 365"));
+    assertThat(report.path("unknownLines")).extracting(JsonNode::asText)
+        .containsExactly("IT-chef fvb till Samordningsgruppen: okänd mottagare, skickas inte");
+    assertThat(report.path("fixed").asText()).isEqualTo("Mottagaren IT-chef är sparad.");
+    assertThat(report.path("unknownLinesAfterFix").asInt()).isZero();
+    assertThat(report.path("publishButton").asText()).isEqualTo("Publicera: sätt upp anslaget och skicka besluten");
+    assertThat(report.path("published").asText()).isEqualTo("Status: Anslaget.");
+    assertThat(report.path("listAfterPublishing").get(0).asText()).contains("Anslaget", "Sista dag för överklagande");
+    // As the sample with the whole directory: 18 mails, IT-chef's among them, each once.
+    var deadline = java.time.Instant.now().plusSeconds(60);
+    while (java.time.Instant.now().isBefore(deadline) && SesMailbox.decisionMails(workflow.cloud()).size() < 18) {
+      Thread.sleep(200);
+    }
+    assertThat(SesMailbox.decisionMails(workflow.cloud())).hasSize(18)
+        .filteredOn(mail -> mail.to().contains(IT_CHEF)).singleElement()
+        .extracting(SesMailbox.Mail::subject).asString().contains("§ 6");
   }
 
   @Test
@@ -112,7 +143,8 @@ class ClerkDeskBrowserIT {
         assertThat(result.path("horizontalOverflowPx").asInt()).as("%s %s", state.path("name"), viewport).isZero();
       }
     }
-    assertThat(states).containsExactly("sign-in", "sign-in-refused", "start", "refused-file", "listed", "signed-out");
+    assertThat(states).containsExactly("sign-in", "sign-in-refused", "start", "refused-file", "listed", "review",
+        "published", "signed-out");
     assertThat(report.path("screenshots")).hasSize(states.size() * 2 + 1);
     report.path("screenshots").forEach(s -> assertThat(Path.of(s.asText())).isRegularFile());
   }

@@ -33,6 +33,7 @@ class ClerkDeskReviewIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ORGAN = "gemensamma-servicenamnden";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String SAMPLE_MEETING = "2024-02-14";
 
   @TempDir static Path temp;
   private static LocalWorkflow workflow;
@@ -89,14 +90,20 @@ class ClerkDeskReviewIT {
 
     assertThat(published.statusCode()).isEqualTo(202);
     awaitStatus(key, MinutesStatus.DISPATCHED);
-    awaitMails(18);
+    awaitMails(SAMPLE_MEETING, 18);
     assertThat(workflow.stores().notices().notices(minutes.id())).extracting(Notice::postedOnThisBoard)
         .containsOnly(SampleWorkflow.POSTED_ON).hasSize(2);
     var again = post("api/desk/minutes/" + minutes.id() + "/publish", "{}", clerkToken);
     assertThat(again.statusCode()).as("published twice").isEqualTo(409);
     assertThat(JSON.readTree(again.body()).path("message").asText()).startsWith("Protokollet väntar inte på granskning");
     Thread.sleep(2000); // what a second publication would have sent by now
-    assertThat(SesMailbox.decisionMails(workflow.cloud())).as("each decision mailed once").hasSize(18);
+    assertThat(decisionMailsOf(SAMPLE_MEETING)).as("each decision mailed once").hasSize(18);
+    var history = JSON.readTree(get("api/desk/minutes/" + minutes.id(), clerkToken).body()).path("history");
+    assertThat(history).singleElement().satisfies(entry -> {
+      assertThat(entry.path("action").asText()).isEqualTo("Publicerade");
+      assertThat(entry.path("clerk").asText()).isEqualTo("gsn.sekreterare@ludvika.example.org");
+      assertThat(entry.path("at").asText()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+    });
   }
 
   @Test
@@ -123,7 +130,112 @@ class ClerkDeskReviewIT {
         .key(key)).asByteArray()).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
   }
 
+  @Test
+  void unknownRecipientsFixedInTheDeskAreSentTo() throws Exception {
+    // Another meeting of the same organ, where two lines name recipients the directory lacks.
+    var text = Files.readString(SampleWorkflow.ROOT.resolve("shared/src/test/resources/samples/gsn-2024-02-14.txt"))
+        .replace("2024-02-14", "2024-02-13").replace("Digitaliseringsrådet \n", "Digitala rådet \n")
+        .replace("IT-chef fvb till Samordningsgruppen", "Teknikchefen fvb till Samordningsgruppen");
+    assertThat(text).contains("Digitala rådet", "Teknikchefen").doesNotContain("2024-02-14");
+    var key = workflow.upload(Files.writeString(temp.resolve("gsn-2024-02-13.txt"), text), SampleWorkflow.ADJUSTED_ON, null);
+    var minutes = awaitStatus(key, MinutesStatus.AWAITING_REVIEW);
+    var review = JSON.readTree(get("api/desk/minutes/" + minutes.id(), clerkToken).body());
+    assertThat(recipientLine(review, "Digitala rådet").path("resolution").asText()).isEqualTo("unknown");
+    assertThat(review.path("knownRecipients")).extracting(JsonNode::asText).contains("Kommunstyrelsen", "Akten");
+    var path = "api/desk/minutes/" + minutes.id() + "/recipients";
+    assertThat(post(path, "{\"name\":\"Digitala rådet\",\"address\":\"inte en adress\"}", clerkToken).statusCode())
+        .as("not an address").isEqualTo(400);
+    assertThat(post(path, "{\"name\":\"Kommunstyrelsen\",\"address\":\"ks@ludvika.example.org\"}", clerkToken)
+        .statusCode()).as("a recipient the directory already knows").isEqualTo(400);
+    assertThat(post(path, "{\"name\":\"Digitala rådet\",\"aliasOf\":\"Okänd nämnd\"}", clerkToken).statusCode())
+        .as("an alias of no known recipient").isEqualTo(400);
+    assertThat(post(path, "{\"name\":\"Digitala rådet\",\"address\":\"digitala.radet@ludvika.example.org\"}",
+        otherOrganToken).statusCode()).as("another organ's clerk").isEqualTo(403);
+
+    var fixed = post(path, "{\"name\":\"Digitala rådet\",\"address\":\"digitala.radet@ludvika.example.org\"}",
+        clerkToken);
+
+    assertThat(fixed.statusCode()).isEqualTo(202);
+    awaitResolution(minutes.id(), "Digitala rådet", "mail");
+    assertThat(workflow.stores().sendOuts().sendOuts(minutes.id())).as("nothing sent before publishing").isEmpty();
+    assertThat(post("api/desk/minutes/" + minutes.id() + "/publish", "{}", clerkToken).statusCode()).isEqualTo(202);
+    awaitStatus(key, MinutesStatus.DISPATCHED);
+    // 18 decisions as in the sample, less IT-chef's in § 6, now unknown.
+    awaitMails("2024-02-13", 17);
+    assertThat(decisionMailsOf("2024-02-13")).filteredOn(mail -> mail.to().contains("digitala.radet@ludvika.example.org"))
+        .singleElement().extracting(SesMailbox.Mail::subject).asString().contains("§ 2");
+
+    // After publishing: the line stays unresolved until fixed, then it is sent to at once.
+    var afterPublishing = post(path, "{\"name\":\"Teknikchefen\",\"address\":\"teknikchef@ludvika.example.org\"}",
+        clerkToken);
+
+    assertThat(afterPublishing.statusCode()).isEqualTo(202);
+    awaitMails("2024-02-13", 18);
+    assertThat(decisionMailsOf("2024-02-13")).filteredOn(mail -> mail.to().contains("teknikchef@ludvika.example.org"))
+        .singleElement().extracting(SesMailbox.Mail::subject).asString().contains("§ 6");
+  }
+
+  @Test
+  void theClerkFollowsEverySendOutAndRetriesAFailedOne() throws Exception {
+    var text = Files.readString(SampleWorkflow.ROOT.resolve("shared/src/test/resources/samples/gsn-2024-02-14.txt"))
+        .replace("2024-02-14", "2024-02-12");
+    var key = workflow.upload(Files.writeString(temp.resolve("gsn-2024-02-12.txt"), text), SampleWorkflow.ADJUSTED_ON, null);
+    var minutes = awaitStatus(key, MinutesStatus.AWAITING_REVIEW);
+    assertThat(post("api/desk/minutes/" + minutes.id() + "/retry", "{}", clerkToken).statusCode())
+        .as("a retry before publishing").isEqualTo(409);
+    assertThat(post("api/desk/minutes/" + minutes.id() + "/publish", "{}", clerkToken).statusCode()).isEqualTo(202);
+    awaitMails("2024-02-12", 18);
+    var page = awaitSettled(minutes.id());
+    // The sample's 18 mails and 6 case files, the clerk's receipt and summary.
+    assertThat(page.path("sendOuts")).hasSize(26);
+    assertThat(page.path("sendOutTotals").path("FILED").asInt()).isEqualTo(6);
+    assertThat(page.path("sendOutTotals").path("SENT").asInt()).isEqualTo(20);
+    var revisorerna = page.path("sendOuts").valueStream()
+        .filter(row -> row.path("paragraph").asInt() == 3 && row.path("recipient").asText().equals("Revisorerna"))
+        .findFirst().orElseThrow();
+    assertThat(revisorerna.path("qualifier").asText()).isEqualTo("för kännedom");
+    assertThat(revisorerna.path("to").asText()).isEqualTo("revisorerna@ludvika.example.org");
+    assertThat(revisorerna.path("statusText").asText()).isEqualTo("Skickat");
+    assertThat(post("api/desk/minutes/" + minutes.id() + "/retry", "{}", clerkToken).statusCode())
+        .as("a retry with nothing failed").isEqualTo(409);
+
+    // As the mailer leaves a send-out that SES refused for good.
+    var sendOuts = workflow.stores().sendOuts();
+    var sent = sendOuts.findSendOut(minutes.id(), 3, "revisorerna@ludvika.example.org").orElseThrow();
+    sendOuts.updateSendOut(sent.withStatus(se.anslag.domain.SendOutStatus.FAILED, Instant.now(),
+        "SES refused the message: MessageRejected", null));
+    var mailsBefore = decisionMailsOf("2024-02-12").stream()
+        .filter(mail -> mail.to().contains("revisorerna@ludvika.example.org")).count();
+    assertThat(post("api/desk/minutes/" + minutes.id() + "/retry", "{}", otherOrganToken).statusCode())
+        .as("another organ's clerk").isEqualTo(403);
+
+    var retried = post("api/desk/minutes/" + minutes.id() + "/retry", "{}", clerkToken);
+
+    assertThat(retried.statusCode()).isEqualTo(202);
+    awaitMails("2024-02-12", 19);
+    assertThat(decisionMailsOf("2024-02-12").stream()
+        .filter(mail -> mail.to().contains("revisorerna@ludvika.example.org")).count()).isEqualTo(mailsBefore + 1);
+    var after = awaitSettled(minutes.id());
+    assertThat(after.path("sendOutTotals").has("FAILED")).isFalse();
+  }
+
   // ---------------------------------------------------------------------- helpers
+
+  /** The minutes' page once every send-out has settled, as the desk's page polls it. */
+  private static JsonNode awaitSettled(String minutesId) throws Exception {
+    var deadline = Instant.now().plus(Duration.ofSeconds(60));
+    JsonNode page = null;
+    while (Instant.now().isBefore(deadline)) {
+      page = JSON.readTree(get("api/desk/minutes/" + minutesId, clerkToken).body());
+      // The summary to the clerk comes last, once every other send-out has settled.
+      if (page.path("sendOutsSettled").asBoolean()
+          && page.path("sendOuts").valueStream().anyMatch(row -> row.path("kind").asText().equals("SUMMARY"))) {
+        return page;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the send-outs of " + minutesId + " did not settle: " + page);
+  }
 
   /** The desk's delivery thread runs the functions; this waits for the record to reach the status. */
   private static MinutesRecord awaitStatus(String key, MinutesStatus status) throws InterruptedException {
@@ -138,12 +250,37 @@ class ClerkDeskReviewIT {
     throw new AssertionError(key + " did not become " + status + ": " + workflow.minutesFromUpload(key));
   }
 
-  private static void awaitMails(int count) throws Exception {
+  /** The decision mails of one meeting: the tests here upload minutes of different meetings. */
+  private static List<SesMailbox.Mail> decisionMailsOf(String meetingDate) {
+    return SesMailbox.decisionMails(workflow.cloud()).stream()
+        .filter(mail -> mail.subject().contains(" " + meetingDate + " § ")).toList();
+  }
+
+  private static void awaitMails(String meetingDate, int count) throws Exception {
     var deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline) && SesMailbox.decisionMails(workflow.cloud()).size() < count) {
+    while (Instant.now().isBefore(deadline) && decisionMailsOf(meetingDate).size() < count) {
       Thread.sleep(200);
     }
-    assertThat(SesMailbox.decisionMails(workflow.cloud())).hasSize(count);
+    assertThat(decisionMailsOf(meetingDate)).hasSize(count);
+  }
+
+  private static JsonNode recipientLine(JsonNode minutes, String name) {
+    return minutes.path("paragraphs").findValues("recipients").stream().flatMap(lines -> lines.valueStream())
+        .filter(line -> line.path("name").asText().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no recipient line " + name + " in " + minutes));
+  }
+
+  private static void awaitResolution(String minutesId, String name, String resolution) throws Exception {
+    var deadline = Instant.now().plus(Duration.ofSeconds(60));
+    JsonNode minutes = null;
+    while (Instant.now().isBefore(deadline)) {
+      minutes = JSON.readTree(get("api/desk/minutes/" + minutesId, clerkToken).body());
+      if (recipientLine(minutes, name).path("resolution").asText().equals(resolution)) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError(name + " did not become " + resolution + ": " + minutes);
   }
 
   private static HttpResponse<String> get(String path, String token) throws Exception {

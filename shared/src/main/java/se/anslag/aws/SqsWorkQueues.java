@@ -7,6 +7,9 @@ import java.util.List;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import se.anslag.config.AnslagConfig;
+import se.anslag.domain.DeskRequest;
+import se.anslag.domain.RecipientFix;
+import se.anslag.domain.RetryRequest;
 import se.anslag.domain.ReviewDecision;
 import se.anslag.domain.SendOutMessage;
 import se.anslag.ports.WorkQueue;
@@ -55,12 +58,16 @@ public final class SqsWorkQueues implements WorkQueue {
   }
 
   @Override
-  public void requestReview(ReviewDecision decision) {
-    sqs.sendMessage(b -> b.queueUrl(config.intakeQueueUrl()).messageBody(toJson(new ReviewMessage(decision))));
+  public void handToIntake(DeskRequest request) {
+    // One field names the request, which tells it from an upload event (ProtocolIntakeHandler reads it).
+    var field = switch (request) {
+      case ReviewDecision review -> "review";
+      case RecipientFix fix -> "recipientFix";
+      case RetryRequest retry -> "retry";
+    };
+    var body = json.createObjectNode().set(field, json.valueToTree(request));
+    sqs.sendMessage(b -> b.queueUrl(config.intakeQueueUrl()).messageBody(toJson(body)));
   }
-
-  /** The body of a review message on the intake queue, told from an upload event by its one field. */
-  public record ReviewMessage(ReviewDecision review) {}
 
   /** The body of a board refresh message; {@code minutesId} may be null (NoticeBoardHandler reads it). */
   public record BoardRefreshRequest(String reason, String minutesId) {}

@@ -21,16 +21,22 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
+import se.anslag.compose.MailHeaders;
 import se.anslag.config.AnslagConfig;
 import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.MinutesStatus;
+import se.anslag.domain.RecipientFix;
+import se.anslag.domain.RetryRequest;
 import se.anslag.domain.ReviewDecision;
+import se.anslag.domain.SendOutStatus;
 import se.anslag.domain.Notice;
+import se.anslag.setup.DirectoryEntry;
 import se.anslag.setup.MunicipalSetup;
 import se.anslag.setup.Organ;
 import se.anslag.setup.Resolution;
 import se.anslag.ports.MinutesStore;
 import se.anslag.ports.NoticeStore;
+import se.anslag.ports.SendOutStore;
 import se.anslag.ports.SetupStore;
 import se.anslag.ports.UploadSlots;
 import se.anslag.ports.UploadUrls;
@@ -55,6 +61,7 @@ public final class ClerkDesk {
 
   private final MinutesStore minutes;
   private final NoticeStore notices;
+  private final SendOutStore sendOuts;
   private final SetupStore setup;
   private final UploadSlots uploadSlots;
   private final UploadUrls uploadUrls;
@@ -67,11 +74,13 @@ public final class ClerkDesk {
   private final String contentSecurityPolicy;
 
   @Inject
-  public ClerkDesk(MinutesStore minutes, NoticeStore notices, SetupStore setup, UploadSlots uploadSlots,
+  public ClerkDesk(MinutesStore minutes, NoticeStore notices, SendOutStore sendOuts, SetupStore setup,
+      UploadSlots uploadSlots,
       UploadUrls uploadUrls, WorkQueue queues, ObjectMapper json, Clock clock, AnslagConfig config, DeskConfig desk,
       DeskPages pages) {
     this.minutes = minutes;
     this.notices = notices;
+    this.sendOuts = sendOuts;
     this.setup = setup;
     this.uploadSlots = uploadSlots;
     this.uploadUrls = uploadUrls;
@@ -113,6 +122,8 @@ public final class ClerkDesk {
         case "POST /api/desk/uploads" -> createUpload(clerk(request), request);
         case "POST /api/desk/minutes/{minutesId}/publish" -> decide(clerk(request), request, ReviewDecision.Action.PUBLISH);
         case "POST /api/desk/minutes/{minutesId}/reject" -> decide(clerk(request), request, ReviewDecision.Action.REJECT);
+        case "POST /api/desk/minutes/{minutesId}/recipients" -> fixRecipient(clerk(request), request);
+        case "POST /api/desk/minutes/{minutesId}/retry" -> retryFailed(clerk(request), request);
         default -> throw new Refusal(404, "Det finns ingen sådan sida.");
       };
     } catch (Refusal refusal) {
@@ -221,7 +232,8 @@ public final class ClerkDesk {
           .put("title", paragraph.title()).put("decision", paragraph.decision());
       var recipients = row.putArray("recipients");
       for (var line : paragraph.recipients()) {
-        var recipient = recipients.addObject().put("line", line.raw()).put("qualifier", line.qualifier());
+        var recipient = recipients.addObject().put("line", line.raw()).put("name", line.name())
+            .put("qualifier", line.qualifier());
         switch (municipality.resolve(line)) {
           case Resolution.MailTo mail -> recipient.put("resolution", "mail")
               .put("to", String.join(", ", mail.addresses()));
@@ -230,7 +242,94 @@ public final class ClerkDesk {
         }
       }
     }
+    sendOutsOf(found.id(), body);
+    var history = body.putArray("history");
+    for (var entry : minutes.history(found.id())) {
+      history.addObject()
+          .put("at", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(entry.at().atZone(SWEDEN)))
+          .put("action", entry.action()).put("clerk", entry.clerk()).put("detail", entry.detail());
+    }
+    // What an unknown line can be made an alias of.
+    var known = body.putArray("knownRecipients");
+    municipality.directory().stream().map(DirectoryEntry::name).sorted().forEach(known::add);
     return ok(body);
+  }
+
+  /**
+   * Every send-out of the minutes as the clerk follows them (§, recipient, qualifier, address or case
+   * file, status, time, detail) with the count per status; the page polls this while any is unsettled.
+   */
+  private void sendOutsOf(String minutesId, ObjectNode body) {
+    var rows = body.putArray("sendOuts");
+    var totals = new java.util.TreeMap<String, Integer>();
+    for (var sendOut : sendOuts.sendOuts(minutesId)) {
+      totals.merge(sendOut.status().name(), 1, Integer::sum);
+      rows.addObject().put("paragraph", sendOut.paragraph()).put("kind", sendOut.kind().name())
+          .put("recipient", String.join(", ", sendOut.recipientNames())).put("qualifier", sendOut.qualifier())
+          .put("to", switch (sendOut.kind()) {
+            case CASE_FILE -> "akten";
+            case UNRESOLVED -> null;
+            default -> sendOut.address();
+          })
+          .put("status", sendOut.status().name()).put("statusText", SendOutState.swedish(sendOut.status()))
+          .put("updatedAt", sendOut.updatedAt() == null ? null
+              : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(sendOut.updatedAt().atZone(SWEDEN)))
+          .put("detail", sendOut.detail());
+    }
+    var counts = body.putObject("sendOutTotals");
+    totals.forEach(counts::put);
+    body.put("sendOutsSettled", rows.valueStream().allMatch(row -> SendOutStatus.valueOf(row.path("status").asText())
+        .isTerminal()));
+  }
+
+  /** Sends the FAILED send-outs of published minutes again (202): intake resends them as `anslag resend --failed` does. */
+  private APIGatewayV2HTTPResponse retryFailed(Clerk clerk, APIGatewayV2HTTPEvent request) {
+    var found = minutesOf(clerk, request);
+    if (found.status() != MinutesStatus.DISPATCHED) {
+      throw new Refusal(409, "Bara publicerade protokoll har utskick att skicka om.");
+    }
+    if (sendOuts.sendOuts(found.id()).stream().noneMatch(sendOut -> sendOut.status() == SendOutStatus.FAILED)) {
+      throw new Refusal(409, "Inget utskick har misslyckats.");
+    }
+    queues.handToIntake(new RetryRequest(found.id(), clerk.email()));
+    LOG.info(() -> "Clerk " + clerk.subject() + " asked to retry the failed send-outs of minutes " + found.id());
+    return respond(202, json.createObjectNode().put("id", found.id()));
+  }
+
+  /**
+   * Gives an unknown recipient line of these minutes an address, or makes it an alias of a known
+   * recipient (202). Intake stores it in the directory and, for minutes already published, plans
+   * and sends exactly as {@code anslag resend} does; before publishing, the publication plans with it.
+   */
+  private APIGatewayV2HTTPResponse fixRecipient(Clerk clerk, APIGatewayV2HTTPEvent request) {
+    var found = minutesOf(clerk, request);
+    if (found.status() != MinutesStatus.AWAITING_REVIEW && found.status() != MinutesStatus.DISPATCHED) {
+      throw new Refusal(409, "Mottagare kan bara rättas i protokoll som väntar på granskning eller är publicerade.");
+    }
+    var body = jsonBody(request);
+    var name = body.path("name").asText("").strip();
+    var address = body.path("address").asText("").strip();
+    var aliasOf = body.path("aliasOf").asText("").strip();
+    var municipality = setup.loadSetup();
+    var unknownNames = minutes.paragraphs(found.id()).stream().flatMap(paragraph -> paragraph.recipients().stream())
+        .map(line -> line.name())
+        .filter(printed -> municipality.resolveName(printed) instanceof Resolution.Unknown).toList();
+    if (unknownNames.stream().noneMatch(printed -> printed.strip().equals(name))) {
+      throw new Refusal(400, "”" + name + "” är ingen okänd mottagare i protokollet.");
+    }
+    if (address.isEmpty() == aliasOf.isEmpty()) {
+      throw new Refusal(400, "Ange antingen en e-postadress eller en känd mottagare, inte båda.");
+    }
+    if (!address.isEmpty() && !MailHeaders.isValidAddress(address)) {
+      throw new Refusal(400, "”" + address + "” är ingen e-postadress.");
+    }
+    if (!aliasOf.isEmpty() && municipality.directoryEntry(aliasOf).isEmpty()) {
+      throw new Refusal(400, "”" + aliasOf + "” finns inte i mottagarregistret.");
+    }
+    queues.handToIntake(new RecipientFix(found.id(), name, address.isEmpty() ? null : address,
+        aliasOf.isEmpty() ? null : aliasOf, clerk.email()));
+    LOG.info(() -> "Clerk " + clerk.subject() + " fixed the recipient '" + name + "' of minutes " + found.id());
+    return respond(202, json.createObjectNode().put("id", found.id()).put("name", name));
   }
 
   /** The minutes the path names, if the clerk may act for their organ: 404 or 403 otherwise. */
@@ -281,7 +380,7 @@ public final class ClerkDesk {
         throw new Refusal(400, "Skriv varför protokollet avvisas (högst " + MAX_REASON_LENGTH + " tecken).");
       }
     }
-    queues.requestReview(new ReviewDecision(found.id(), action, postedOn, reason, clerk.email()));
+    queues.handToIntake(new ReviewDecision(found.id(), action, postedOn, reason, clerk.email()));
     LOG.info(() -> "Clerk " + clerk.subject() + " asked to " + action + " minutes " + found.id());
     var answer = json.createObjectNode().put("id", found.id()).put("action", action.name());
     return respond(202, answer);

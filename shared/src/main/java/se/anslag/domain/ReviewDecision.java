@@ -10,7 +10,8 @@ import java.time.LocalDate;
  * @param reason why the clerk rejected them; null for a publication
  * @param clerk the clerk's e-mail address from the verified token, for the log and the record
  */
-public record ReviewDecision(String minutesId, Action action, LocalDate postedOn, String reason, String clerk) {
+public record ReviewDecision(String minutesId, Action action, LocalDate postedOn, String reason, String clerk)
+    implements DeskRequest {
 
   public enum Action { PUBLISH, REJECT }
 }

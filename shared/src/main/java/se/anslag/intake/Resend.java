@@ -5,7 +5,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
+import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.Paragraph;
+import se.anslag.domain.RecipientFix;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutMessage;
@@ -51,6 +53,25 @@ public final class Resend {
    */
   public record Result(List<SendOut> resolved, List<SendOut> created, List<SendOut> stillUnresolved,
       List<SendOut> retried, int queued) {}
+
+  /**
+   * The clerk's fix of an unknown recipient from the desk: the directory learns the name, and minutes
+   * already dispatched get their send-outs for it exactly as {@link #resend} plans them. Minutes
+   * still awaiting review only need the directory: publishing plans with it. A fix that arrives twice
+   * finds the name known and writes nothing; the resend absorbs the repeat.
+   */
+  public Result fixRecipient(RecipientFix fix, Instant now) {
+    var minutes = minutesStore.findMinutes(fix.minutesId())
+        .orElseThrow(() -> new IllegalArgumentException("No minutes " + fix.minutesId() + " to fix a recipient of"));
+    var setup = setupStore.loadSetup();
+    if (setup.resolveName(fix.name()) instanceof Resolution.Unknown) {
+      setupStore.putDirectoryEntry(setup.entryFixing(fix));
+    }
+    if (minutes.status() == MinutesStatus.DISPATCHED) {
+      return resend(minutes.id(), false, now);
+    }
+    return new Result(List.of(), List.of(), List.of(), List.of(), 0);
+  }
 
   /** Resolves what the current directory can resolve; with {@code retryFailed}, also retries FAILED send-outs. */
   public Result resend(String minutesId, boolean retryFailed, Instant now) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import se.anslag.domain.HistoryEntry;
 import se.anslag.domain.MeetingVersion;
 import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.Paragraph;
@@ -51,4 +52,10 @@ public interface MinutesStore {
    * another upload moved the pointer first.
    */
   boolean switchCurrentVersion(MeetingVersion next, String expectedCurrentId);
+
+  /** Adds the entry to the minutes' history unless an entry with its key is there already. */
+  void addHistory(String minutesId, HistoryEntry entry);
+
+  /** The minutes' history, oldest first. */
+  List<HistoryEntry> history(String minutesId);
 }

@@ -1,5 +1,6 @@
 package se.anslag.ports;
 
+import se.anslag.setup.DirectoryEntry;
 import se.anslag.setup.MunicipalSetup;
 
 /** The municipality setup as stored: boards, organs and the recipient directory, replaced whole. */
@@ -8,4 +9,7 @@ public interface SetupStore {
   void replaceSetup(MunicipalSetup setup);
 
   MunicipalSetup loadSetup();
+
+  /** Adds or replaces one directory entry, keyed by its name, leaving the rest of the setup as it is. */
+  void putDirectoryEntry(DirectoryEntry entry);
 }

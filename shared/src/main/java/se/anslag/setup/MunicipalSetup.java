@@ -1,9 +1,11 @@
 package se.anslag.setup;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import se.anslag.domain.Board;
+import se.anslag.domain.RecipientFix;
 import se.anslag.domain.RecipientLine;
 import se.anslag.format.EditDistance;
 
@@ -38,7 +40,12 @@ public record MunicipalSetup(List<Board> boards, List<Organ> organs, List<Direct
   }
 
   public Resolution resolve(RecipientLine line) {
-    var wanted = Names.normalize(line.name());
+    return resolveName(line.name());
+  }
+
+  /** How a recipient printed under this name is reached. */
+  public Resolution resolveName(String printedName) {
+    var wanted = Names.normalize(printedName);
     return directory.stream()
         .filter(entry -> entry.answersTo(wanted))
         .findFirst()
@@ -48,5 +55,28 @@ public record MunicipalSetup(List<Board> boards, List<Organ> organs, List<Direct
                     ? new Resolution.CaseFile(entry.name())
                     : new Resolution.MailTo(entry.name(), entry.addresses()))
         .orElseGet(Resolution.Unknown::new);
+  }
+
+  /**
+   * The directory entry that makes {@code fix.name()} known: an entry of its own with the address,
+   * or the known entry {@code fix.aliasOf()} names with the name added to its aliases.
+   *
+   * @throws IllegalArgumentException when {@code aliasOf} names no entry
+   */
+  public DirectoryEntry entryFixing(RecipientFix fix) {
+    if (fix.address() != null) {
+      return new DirectoryEntry(fix.name().strip(), List.of(), List.of(fix.address()), false);
+    }
+    var known = directoryEntry(fix.aliasOf())
+        .orElseThrow(() -> new IllegalArgumentException("No recipient '" + fix.aliasOf() + "' in the directory"));
+    var aliases = new ArrayList<>(known.aliases());
+    aliases.add(fix.name().strip());
+    return new DirectoryEntry(known.name(), aliases, known.addresses(), known.caseFile());
+  }
+
+  /** The entry whose own name (not an alias) is this name, compared as printed names are. */
+  public Optional<DirectoryEntry> directoryEntry(String name) {
+    var wanted = Names.normalize(name);
+    return directory.stream().filter(entry -> Names.normalize(entry.name()).equals(wanted)).findFirst();
   }
 }

@@ -1,6 +1,7 @@
 package se.anslag.storage;
 
 import static se.anslag.storage.TableKeys.CURRENT;
+import static se.anslag.storage.TableKeys.HISTORY_PREFIX;
 import static se.anslag.storage.TableKeys.META;
 import static se.anslag.storage.TableKeys.MINUTES_INDEX_PK;
 import static se.anslag.storage.TableKeys.PARAGRAPH_PREFIX;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import se.anslag.config.AnslagConfig;
+import se.anslag.domain.HistoryEntry;
 import se.anslag.domain.MeetingVersion;
 import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.MinutesStatus;
@@ -212,5 +214,29 @@ public final class DynamoMinutesStore implements MinutesStore {
     } catch (ConditionalCheckFailedException movedByAnother) {
       return false;
     }
+  }
+
+  // ---- history -----------------------------------------------------------------------------
+
+  @Override
+  public void addHistory(String minutesId, HistoryEntry entry) {
+    // The time first, so that the partition's order is the history's; the key makes a repeat one entry.
+    var item = Item.create().put("pk", minutesPk(minutesId)).put("sk", HISTORY_PREFIX + entry.at() + "#" + entry.key())
+        .put("type", "history").put("at", entry.at()).put("action", entry.action()).put("clerk", entry.clerk())
+        .put("detail", entry.detail());
+    try {
+      table.dynamoDb.putItem(b -> b.tableName(table.name).item(item.values())
+          .conditionExpression("attribute_not_exists(pk)"));
+    } catch (ConditionalCheckFailedException alreadyThere) {
+      // a redelivered request: its entry was written the first time
+    }
+  }
+
+  @Override
+  public List<HistoryEntry> history(String minutesId) {
+    return table.queryPrefix(minutesPk(minutesId), HISTORY_PREFIX).stream()
+        .map(item -> new HistoryEntry(item.string("sk").substring(item.string("sk").lastIndexOf('#') + 1),
+            item.instant("at"), item.string("action"), item.string("clerk"), item.string("detail")))
+        .toList();
   }
 }

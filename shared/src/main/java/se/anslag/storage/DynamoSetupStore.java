@@ -48,9 +48,7 @@ public final class DynamoSetupStore implements SetupStore {
           .put("reviewPolicy", organ.reviewPolicy().name()).values());
     }
     for (var entry : setup.directory()) {
-      keep.add(Item.create().put("pk", SETUP_PK).put("sk", SETUP_RECIPIENT_PREFIX + Names.normalize(entry.name()))
-          .put("name", entry.name()).putStrings("aliases", entry.aliases())
-          .putStrings("addresses", entry.addresses()).put("caseFile", entry.caseFile()).values());
+      keep.add(directoryItem(entry));
     }
     var keepKeys = keep.stream().map(item -> item.get("sk").s()).collect(Collectors.toSet());
     for (var old : table.queryPartition(SETUP_PK)) {
@@ -61,6 +59,17 @@ public final class DynamoSetupStore implements SetupStore {
     for (var item : keep) {
       table.dynamoDb.putItem(b -> b.tableName(table.name).item(item));
     }
+  }
+
+  @Override
+  public void putDirectoryEntry(DirectoryEntry entry) {
+    table.dynamoDb.putItem(b -> b.tableName(table.name).item(directoryItem(entry)));
+  }
+
+  private static Map<String, AttributeValue> directoryItem(DirectoryEntry entry) {
+    return Item.create().put("pk", SETUP_PK).put("sk", SETUP_RECIPIENT_PREFIX + Names.normalize(entry.name()))
+        .put("name", entry.name()).putStrings("aliases", entry.aliases())
+        .putStrings("addresses", entry.addresses()).put("caseFile", entry.caseFile()).values();
   }
 
   @Override

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * pk                             sk                       gsi1pk           gsi1sk             store
  * MINUTES#{id}                   META                     MINUTES          {receivedAt}#{id}  minutes (+ the send-outs' settle count)
  * MINUTES#{id}                   PARAGRAPH#{nnn}                                              minutes
+ * MINUTES#{id}                   HISTORY#{at}#{key}                                           minutes (the clerks' actions)
  * MEETING#{organ}#{meetingDate}  CURRENT                                                      minutes (the current version)
  * MINUTES#{id}                   NOTICE#{board}           BOARD#{board}    {postedOn}#{id}    notices
  * MINUTES#{id}                   SENDOUT#{nnn}#{target}   SESMSG#{sesId}   SENDOUT            send-outs; their history and
@@ -43,6 +44,7 @@ final class TableKeys {
   static final String META = "META";
   static final String MINUTES_INDEX_PK = "MINUTES";
   static final String PARAGRAPH_PREFIX = "PARAGRAPH#";
+  static final String HISTORY_PREFIX = "HISTORY#";
   static final String NOTICE_PREFIX = "NOTICE#";
   static final String SENDOUT_PREFIX = "SENDOUT#";
   static final String CURRENT = "CURRENT";

@@ -235,11 +235,12 @@
     }
     add('Varningar', minutes.warnings ? String(minutes.warnings) : null);
     item.append(facts);
-    if (minutes.status === 'AWAITING_REVIEW') {
-      const open = element('button', 'Granska och publicera');
+    if (['AWAITING_REVIEW', 'AWAITING_POSTING', 'POSTED'].includes(minutes.status)) {
+      const open = element('button', minutes.status === 'AWAITING_REVIEW' ? 'Granska och publicera'
+        : 'Visa utskick, paragrafer och mottagare');
       open.type = 'button';
       open.setAttribute('aria-expanded', 'false');
-      open.addEventListener('click', () => guarded(() => openReview(item, minutes.id, open))
+      open.addEventListener('click', () => guarded(() => openReview(item, minutes.id, open, minutes.status))
         .catch((error) => say('Granskningen kunde inte visas: ' + error.message)));
       item.append(element('p').appendChild(open).parentNode);
     }
@@ -251,7 +252,7 @@
   const RESOLUTIONS = { mail: 'e-post till ', 'case-file': 'diarieförs i akten', unknown: 'okänd mottagare, skickas inte' };
 
   /** What was read, every paragraph with its recipients as the directory resolves them, and the two actions. */
-  async function openReview(item, minutesId, opener) {
+  async function openReview(item, minutesId, opener, status) {
     const existing = item.querySelector('.review');
     if (existing) {
       existing.remove();
@@ -280,14 +281,37 @@
         + ' ' + paragraph.title));
       if (paragraph.decision) entry.append(element('p', paragraph.decision));
       const recipients = element('ul');
-      paragraph.recipients.forEach((recipient) => recipients.append(element('li', recipient.line + ': '
-        + RESOLUTIONS[recipient.resolution] + (recipient.to || ''), recipient.resolution === 'unknown' ? 'error' : null)));
+      paragraph.recipients.forEach((recipient, index) => {
+        const line = element('li');
+        line.append(element('span', recipient.line + ': ' + RESOLUTIONS[recipient.resolution] + (recipient.to || ''),
+          recipient.resolution === 'unknown' ? 'error' : null));
+        if (recipient.resolution === 'unknown') {
+          line.append(fixForm(minutesId, recipient, headingId + '-' + paragraph.number + '-' + index,
+            minutes.knownRecipients || [], item, opener, status));
+        }
+        recipients.append(line);
+      });
       if (!paragraph.recipients.length) recipients.append(element('li', 'Inga mottagare.'));
       entry.append(recipients);
       paragraphs.append(entry);
     });
     panel.append(paragraphs);
 
+    if ((minutes.history || []).length) {
+      panel.append(element('h5', 'Händelser'));
+      const history = element('ul', null, 'history');
+      minutes.history.forEach((entry) => history.append(element('li', entry.at + ' ' + entry.action + ' ('
+        + entry.clerk + ')' + (entry.detail ? ': ' + entry.detail : ''))));
+      panel.append(history);
+    }
+    if (status !== 'AWAITING_REVIEW') {
+      panel.append(sendOutSection(minutesId, minutes, panel));
+      item.append(panel);
+      opener.setAttribute('aria-expanded', 'true');
+      heading.tabIndex = -1;
+      heading.focus();
+      return;
+    }
     const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
     const dateId = headingId + '-posted-on';
     const dateField = element('p', null, 'field');
@@ -299,7 +323,7 @@
     date.min = today;
     date.value = today;
     dateField.append(dateLabel, date);
-    const publish = element('button', 'Publicera: sätt upp anslaget och skicka besluten');
+    const publish = element('button', 'Publicera: sätt upp anslaget och skicka besluten', 'publish');
     publish.type = 'button';
     publish.addEventListener('click', () => guarded(() => decide(minutesId, 'publish', { postedOn: date.value }, panel)));
 
@@ -324,8 +348,122 @@
     heading.focus();
   }
 
-  async function decide(minutesId, action, body, panel) {
-    const error = panel.querySelector('.error');
+  const SETTLED_TOTALS = ['SENT', 'DELIVERED', 'FILED', 'UNCHANGED'];
+
+  /**
+   * Every send-out with its status, kept up to date while any is unsettled (polled, no reload), and a
+   * retry of the failed ones.
+   */
+  function sendOutSection(minutesId, minutes, panel) {
+    const section = element('section', null, 'send-outs');
+    const headingId = 'send-outs-' + minutesId.slice(0, 12);
+    const heading = element('h5', 'Utskick');
+    heading.id = headingId;
+    section.setAttribute('aria-labelledby', headingId);
+    const totals = element('p', null, 'totals');
+    totals.setAttribute('aria-live', 'polite');
+    const list = element('ul');
+    const retry = element('button', 'Skicka de misslyckade igen');
+    retry.type = 'button';
+    const error = element('p', null, 'error');
+    error.setAttribute('role', 'alert');
+    section.append(heading, totals, list, element('p').appendChild(retry).parentNode, error);
+
+    const show = (current) => {
+      const rows = current.sendOuts || [];
+      const counts = current.sendOutTotals || {};
+      const done = SETTLED_TOTALS.reduce((sum, key) => sum + (counts[key] || 0), 0);
+      totals.textContent = rows.length ? done + ' av ' + rows.length + ' klara'
+        + Object.entries(counts).map(([key, count]) => ', ' + count + ' ' + statusText(rows, key).toLowerCase()).join('')
+        + (current.sendOutsSettled ? '.' : ' (uppdateras) …') : 'Inga utskick.';
+      list.replaceChildren(...rows.map((row) => {
+        const line = element('li', null, row.status === 'FAILED' || row.status === 'BOUNCED' ? 'failed' : null);
+        line.append(element('strong', (row.paragraph ? '§ ' + row.paragraph : 'Till sekreteraren') + ': '),
+          document.createTextNode((row.recipient || '') + (row.qualifier ? ' ' + row.qualifier : '')
+            + (row.to ? ' (' + row.to + ')' : '') + ' — '),
+          element('span', row.statusText, 'status'),
+          document.createTextNode(row.updatedAt ? ' ' + row.updatedAt : ''));
+        if (row.detail) line.append(element('span', ' ' + row.detail, 'detail'));
+        return line;
+      }));
+      retry.hidden = !rows.some((row) => row.status === 'FAILED');
+    };
+    const statusText = (rows, key) => (rows.find((row) => row.status === key) || {}).statusText || key;
+    show(minutes);
+
+    const follow = async () => {
+      const settled = await pollMinutes(minutesId, (current) => {
+        if (!panel.isConnected) return true;
+        show(current);
+        return current.sendOutsSettled;
+      });
+      if (settled && panel.isConnected) show(settled);
+    };
+    const failed = (problem) => { error.textContent = 'Utskicken kunde inte hämtas: ' + problem.message; };
+    if (!minutes.sendOutsSettled) guarded(follow).catch((problem) => failed(problem));
+    retry.addEventListener('click', () => guarded(async () => {
+      if (!(await postAction(minutesId, 'retry', {}, error))) return;
+      say('De misslyckade utskicken skickas igen …');
+      // Intake puts them back to PENDING first; follow them until they settle again.
+      await pollMinutes(minutesId, (current) => !panel.isConnected
+        || !(current.sendOuts || []).some((row) => row.status === 'FAILED'));
+      await follow();
+    }).catch((problem) => failed(problem)));
+    return section;
+  }
+
+  /**
+   * The form that gives an unknown recipient line an address, or makes it another name of a known
+   * recipient. Anslag keeps it in the recipient register and, once published, sends to it.
+   */
+  function fixForm(minutesId, recipient, idPrefix, knownRecipients, item, opener, status) {
+    const form = element('form', null, 'fix');
+    const addressId = idPrefix + '-address';
+    const aliasId = idPrefix + '-alias';
+    const addressLabel = element('label', 'E-postadress för ' + recipient.name);
+    addressLabel.htmlFor = addressId;
+    const address = element('input');
+    address.type = 'email';
+    address.id = addressId;
+    address.autocomplete = 'off';
+    const aliasLabel = element('label', 'eller samma som känd mottagare');
+    aliasLabel.htmlFor = aliasId;
+    const alias = element('select');
+    alias.id = aliasId;
+    alias.append(element('option', '(ingen)'));
+    alias.firstChild.value = '';
+    knownRecipients.forEach((name) => {
+      const option = element('option', name);
+      option.value = name;
+      alias.append(option);
+    });
+    const save = element('button', 'Spara mottagaren');
+    save.type = 'submit';
+    const error = element('span', null, 'error');
+    error.setAttribute('role', 'alert');
+    form.append(addressLabel, address, aliasLabel, alias, save, error);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      guarded(async () => {
+        const body = { name: recipient.name };
+        if (address.value.trim()) body.address = address.value.trim();
+        if (alias.value) body.aliasOf = alias.value;
+        if (!(await postAction(minutesId, 'recipients', body, error))) return;
+        say('Mottagaren ' + recipient.name + ' sparas …');
+        const saved = await pollMinutes(minutesId, (minutes) => (minutes.paragraphs || [])
+          .flatMap((paragraph) => paragraph.recipients)
+          .some((line) => line.name === recipient.name && line.resolution !== 'unknown'));
+        say(saved ? 'Mottagaren ' + recipient.name + ' är sparad.' : 'Rättelsen är mottagen; sidan visar den när Anslag är klar.');
+        // Shown again as the register now resolves it.
+        item.querySelector('.review').remove();
+        await openReview(item, minutesId, opener, status);
+      });
+    });
+    return form;
+  }
+
+  /** Posts one of the clerk's actions on the minutes; false, with its message shown in the error element, unless accepted. */
+  async function postAction(minutesId, action, body, error) {
     error.textContent = '';
     const answer = await api('minutes/' + minutesId + '/' + action, {
       method: 'POST',
@@ -334,20 +472,28 @@
     });
     if (answer.status !== 202) {
       error.textContent = answer.body.message || 'Det gick inte (HTTP ' + answer.status + ').';
-      return;
+      return false;
     }
-    say(action === 'publish' ? 'Protokollet publiceras …' : 'Protokollet avvisas …');
+    return true;
+  }
+
+  /** The minutes once done(minutes) holds, polled while intake works; null after the time limit. */
+  async function pollMinutes(minutesId, done) {
     const started = Date.now();
     while (Date.now() - started < POLL_LIMIT_MS) {
       const now = await api('minutes/' + minutesId);
-      if (now.status === 200 && now.body.status !== 'AWAITING_REVIEW' && now.body.status !== 'READING') {
-        say('Status: ' + now.body.statusText + '.');
-        await loadList(true);
-        return;
-      }
+      if (now.status === 200 && done(now.body)) return now.body;
       await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
     }
-    say('Beslutet är mottaget; listan visar det när Anslag är klar.');
+    return null;
+  }
+
+  async function decide(minutesId, action, body, panel) {
+    if (!(await postAction(minutesId, action, body, panel.querySelector('.error')))) return;
+    say(action === 'publish' ? 'Protokollet publiceras …' : 'Protokollet avvisas …');
+    const decided = await pollMinutes(minutesId, (minutes) => minutes.status !== 'AWAITING_REVIEW'
+      && minutes.status !== 'READING');
+    say(decided ? 'Status: ' + decided.statusText + '.' : 'Beslutet är mottaget; listan visar det när Anslag är klar.');
     await loadList(true);
   }
 

@@ -39,8 +39,8 @@ class BoardRefreshRaceTest {
     }
 
     @Override
-    public void requestReview(se.anslag.domain.ReviewDecision decision) {
-      world.queue.requestReview(decision);
+    public void handToIntake(se.anslag.domain.DeskRequest request) {
+      world.queue.handToIntake(request);
     }
   };
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import se.anslag.domain.HistoryEntry;
 import se.anslag.domain.MeetingVersion;
 import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.Notice;
@@ -19,7 +20,9 @@ import se.anslag.domain.Paragraph;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutEvent;
 import se.anslag.domain.SendOutStatus;
+import se.anslag.setup.DirectoryEntry;
 import se.anslag.setup.MunicipalSetup;
+import se.anslag.setup.Names;
 
 /**
  * Every store port in memory, for unit tests of the services: the same invariants as the DynamoDB
@@ -66,6 +69,30 @@ public final class InMemoryRecords implements MinutesStore, NoticeStore, SendOut
   @Override
   public synchronized MunicipalSetup loadSetup() {
     return setup;
+  }
+
+  private final Map<String, List<HistoryEntry>> history = new TreeMap<>();
+
+  @Override
+  public synchronized void addHistory(String minutesId, HistoryEntry entry) {
+    var entries = history.computeIfAbsent(minutesId, id -> new ArrayList<>());
+    if (entries.stream().noneMatch(known -> known.key().equals(entry.key()))) {
+      entries.add(entry);
+      entries.sort(Comparator.comparing(HistoryEntry::at));
+    }
+  }
+
+  @Override
+  public synchronized List<HistoryEntry> history(String minutesId) {
+    return List.copyOf(history.getOrDefault(minutesId, List.of()));
+  }
+
+  @Override
+  public synchronized void putDirectoryEntry(DirectoryEntry entry) {
+    var directory = new ArrayList<>(setup.directory().stream()
+        .filter(known -> !Names.normalize(known.name()).equals(Names.normalize(entry.name()))).toList());
+    directory.add(entry);
+    setup = new MunicipalSetup(setup.boards(), setup.organs(), directory);
   }
 
   // ---- minutes

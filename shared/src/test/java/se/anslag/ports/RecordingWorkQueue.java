@@ -2,14 +2,14 @@ package se.anslag.ports;
 
 import java.util.ArrayList;
 import java.util.List;
-import se.anslag.domain.ReviewDecision;
+import se.anslag.domain.DeskRequest;
 import se.anslag.domain.SendOutMessage;
 
 /** A work queue for unit tests: keeps what was queued, in order. */
 public final class RecordingWorkQueue implements WorkQueue {
   private final List<SendOutMessage> sendOuts = new ArrayList<>();
   private final List<String> boardRefreshes = new ArrayList<>();
-  private final List<ReviewDecision> reviews = new ArrayList<>();
+  private final List<DeskRequest> deskRequests = new ArrayList<>();
 
   @Override
   public synchronized void enqueueSendOuts(List<SendOutMessage> messages) {
@@ -22,12 +22,12 @@ public final class RecordingWorkQueue implements WorkQueue {
   }
 
   @Override
-  public synchronized void requestReview(ReviewDecision decision) {
-    reviews.add(decision);
+  public synchronized void handToIntake(DeskRequest request) {
+    deskRequests.add(request);
   }
 
-  public synchronized List<ReviewDecision> reviews() {
-    return List.copyOf(reviews);
+  public synchronized List<DeskRequest> deskRequests() {
+    return List.copyOf(deskRequests);
   }
 
   public synchronized List<SendOutMessage> sendOuts() {

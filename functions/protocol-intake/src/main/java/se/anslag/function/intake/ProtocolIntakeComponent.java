@@ -12,6 +12,7 @@ import javax.inject.Singleton;
 import se.anslag.aws.ConfigModule;
 import se.anslag.aws.QueueModule;
 import se.anslag.intake.ProtocolIntake;
+import se.anslag.intake.DeskRequests;
 import se.anslag.reader.MinutesReader;
 import se.anslag.storage.StorageModule;
 
@@ -24,6 +25,8 @@ import se.anslag.storage.StorageModule;
     ProtocolIntakeComponent.ReaderModule.class})
 interface ProtocolIntakeComponent {
   ProtocolIntake intake();
+
+  DeskRequests deskRequests();
 
   ObjectMapper json();
 

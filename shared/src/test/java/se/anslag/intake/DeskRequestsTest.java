@@ -1,0 +1,78 @@
+package se.anslag.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import se.anslag.domain.HistoryEntry;
+import se.anslag.domain.MinutesStatus;
+import se.anslag.domain.RecipientFix;
+import se.anslag.domain.RetryRequest;
+import se.anslag.domain.ReviewDecision;
+import se.anslag.domain.ReviewPolicy;
+import se.anslag.ports.SampleWorld;
+import se.anslag.reader.MinutesReader;
+import se.anslag.setup.MunicipalSetup;
+import se.anslag.setup.Organ;
+
+/** The clerk's requests from the desk as intake handles them: the work, then one history entry each. */
+class DeskRequestsTest {
+  private static final String KEY = "uploads/gsn-2024-02-14.txt";
+  private static final Instant CLICKED = Instant.parse("2024-02-20T07:15:00Z");
+
+  private final SampleWorld world = new SampleWorld();
+  private final ProtocolIntake intake = new ProtocolIntake(world.objects, world.records, world.records,
+      world.records, world.records, new MinutesReader(), world.queue, world.clock);
+  private final DeskRequests requests = new DeskRequests(intake,
+      new Resend(world.records, world.records, world.records, world.queue), world.records, world.clock);
+
+  private String awaitingReview() {
+    var organ = SampleWorld.SETUP.organs().getFirst();
+    world.records.replaceSetup(new MunicipalSetup(SampleWorld.SETUP.boards(), List.of(
+        new Organ(organ.slug(), organ.name(), organ.aliases(), organ.boardIds(), organ.clerkAddress(),
+            organ.takedownPolicy(), organ.publishMinutesDocument(), ReviewPolicy.REQUIRED)),
+        SampleWorld.SETUP.directory().stream().filter(entry -> !entry.name().equals("IT-chef")).toList()));
+    world.upload(KEY, SampleWorld.sampleText(), Map.of("adjusted-on", "2024-02-19"));
+    return intake.receive(new UploadEvent(SampleWorld.PROTOCOLS, KEY)).minutesId();
+  }
+
+  @Test
+  void eachRequestIsDoneAndRecordedOnceWithTheClerkAndTheTimeTheyActed() {
+    var minutesId = awaitingReview();
+    var publish = new ReviewDecision(minutesId, ReviewDecision.Action.PUBLISH, LocalDate.of(2024, 2, 21), null,
+        SampleWorld.CLERK);
+
+    requests.handle(new RecipientFix(minutesId, "IT-chef", "it-chef@ludvika.example.org", null, SampleWorld.CLERK),
+        "message-1", CLICKED);
+    requests.handle(publish, "message-2", CLICKED.plusSeconds(60));
+    requests.handle(publish, "message-2", CLICKED.plusSeconds(60)); // redelivered
+    requests.handle(new RetryRequest(minutesId, SampleWorld.CLERK), "message-3", null);
+
+    assertThat(world.records.findMinutes(minutesId).orElseThrow().status()).isEqualTo(MinutesStatus.DISPATCHED);
+    assertThat(world.records.history(minutesId)).extracting(HistoryEntry::action, HistoryEntry::clerk, HistoryEntry::at)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("Rättade mottagaren IT-chef", SampleWorld.CLERK, CLICKED),
+            org.assertj.core.groups.Tuple.tuple("Publicerade", SampleWorld.CLERK, CLICKED.plusSeconds(60)),
+            org.assertj.core.groups.Tuple.tuple("Skickade misslyckade utskick igen", SampleWorld.CLERK,
+                world.clock.instant()));
+    assertThat(world.records.history(minutesId).get(0).detail()).isEqualTo("E-post till it-chef@ludvika.example.org");
+    assertThat(world.records.history(minutesId).get(1).detail()).isEqualTo("Anslås 2024-02-21. Status: DISPATCHED");
+    assertThat(world.records.history(minutesId).get(2).detail()).isEqualTo("0 utskick");
+  }
+
+  @Test
+  void aRejectionIsRecordedWithItsReason() {
+    var minutesId = awaitingReview();
+
+    requests.handle(new ReviewDecision(minutesId, ReviewDecision.Action.REJECT, null, "Fel version.",
+        SampleWorld.CLERK), "message-1", CLICKED);
+
+    assertThat(world.records.history(minutesId)).singleElement().satisfies(entry -> {
+      assertThat(entry.action()).isEqualTo("Avvisade");
+      assertThat(entry.detail()).isEqualTo("Fel version.");
+    });
+  }
+}
