@@ -18,12 +18,30 @@ import javax.inject.Singleton;
  * @param perSourcePerHour SUBSCRIBE_PER_SOURCE_PER_HOUR (default 30): requests from one source IP
  */
 @Singleton
-public record SubscriptionConfig(String siteUrl, Duration confirmWithin, int perAddressPerHour, int perSourcePerHour) {
+public final class SubscriptionConfig {
+  private final String siteUrl;
+  private final Duration confirmWithin;
+  private final int perAddressPerHour;
+  private final int perSourcePerHour;
 
   @Inject
   public SubscriptionConfig(@Named("environment") Map<String, String> environment) {
-    this(siteUrl(environment.get("SITE_URL")), Duration.ofHours(number(environment, "CONFIRM_WITHIN_HOURS", 24)),
-        number(environment, "SUBSCRIBE_PER_ADDRESS_PER_HOUR", 3), number(environment, "SUBSCRIBE_PER_SOURCE_PER_HOUR", 30));
+    this.siteUrl = siteUrl(environment.get("SITE_URL"));
+    this.confirmWithin = Duration.ofHours(number(environment, "CONFIRM_WITHIN_HOURS", 24));
+    this.perAddressPerHour = number(environment, "SUBSCRIBE_PER_ADDRESS_PER_HOUR", 3);
+    this.perSourcePerHour = number(environment, "SUBSCRIBE_PER_SOURCE_PER_HOUR", 30);
+  }
+
+  public Duration confirmWithin() {
+    return confirmWithin;
+  }
+
+  public int perAddressPerHour() {
+    return perAddressPerHour;
+  }
+
+  public int perSourcePerHour() {
+    return perSourcePerHour;
   }
 
   public String siteUrl() {
