@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import javax.inject.Inject;
-import se.anslag.board.PersonalIdentityNumbers;
 import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.Notice;
 import se.anslag.domain.Paragraph;
@@ -57,9 +56,11 @@ public final class SubscriberMailComposer {
   /**
    * @param notice the notice on the subscribed board
    * @param noticeUrl the notice's page on the board
+   * @param redact the board's own filter of what may not be public (identity numbers): a subscriber mail
+   *     shows no more than the board does
    */
   public MailMessage notice(String address, Followed followed, MinutesRecord minutes, List<Paragraph> paragraphs,
-      Notice notice, String noticeUrl, String unsubscribeUrl) {
+      Notice notice, String noticeUrl, String unsubscribeUrl, java.util.function.UnaryOperator<String> redact) {
     var what = "Protokoll från " + minutes.organ() + "s sammanträde " + DAY.format(minutes.meetingDate());
     var subject = "Nytt anslag: " + what;
     var facts = new LinkedHashMap<String, String>();
@@ -76,13 +77,13 @@ public final class SubscriberMailComposer {
     if (minutes.storagePlace() != null) {
       facts.put("Protokollet finns hos", minutes.storagePlace());
     }
-    // What the public board shows, and no more: identity numbers never leave in a subscriber mail either.
-    facts.replaceAll((label, value) -> PersonalIdentityNumbers.redact(value));
+    // What the public board shows, and no more.
+    facts.replaceAll((label, value) -> redact.apply(value));
     var text = new StringBuilder("Ett nytt anslag har satts upp på ").append(followed.boardName()).append(".\n\n");
     facts.forEach((label, value) -> text.append(label).append(": ").append(value).append('\n'));
     if (!paragraphs.isEmpty()) {
       text.append("\nÄrenden:\n");
-      paragraphs.forEach(p -> text.append("§ ").append(p.number()).append(' ').append(title(p)).append('\n'));
+      paragraphs.forEach(p -> text.append("§ ").append(p.number()).append(' ').append(title(p, redact)).append('\n'));
     }
     text.append("\nLäs anslaget: ").append(noticeUrl).append('\n');
     text.append("\nDu får det här brevet för att du prenumererar på ").append(followed.words()).append(".\n");
@@ -95,7 +96,7 @@ public final class SubscriberMailComposer {
     body.append("</dl>\n");
     if (!paragraphs.isEmpty()) {
       body.append("<h2>Ärenden</h2>\n<ul>\n");
-      paragraphs.forEach(p -> body.append("<li>§ ").append(p.number()).append(' ').append(Markup.escape(title(p)))
+      paragraphs.forEach(p -> body.append("<li>§ ").append(p.number()).append(' ').append(Markup.escape(title(p, redact)))
           .append("</li>\n"));
       body.append("</ul>\n");
     }
@@ -122,8 +123,8 @@ public final class SubscriberMailComposer {
         + "</title></head><body>\n" + body + "\n</body></html>";
   }
 
-  private static String title(Paragraph paragraph) {
-    return paragraph.title() == null ? "" : PersonalIdentityNumbers.redact(paragraph.title());
+  private static String title(Paragraph paragraph, java.util.function.UnaryOperator<String> redact) {
+    return paragraph.title() == null ? "" : redact.apply(paragraph.title());
   }
 
   static String day(LocalDate date) {

@@ -32,7 +32,6 @@ import se.anslag.ports.ObjectStore;
 import se.anslag.ports.SetupStore;
 import se.anslag.setup.MunicipalSetup;
 import se.anslag.setup.Organ;
-import se.anslag.subscriptions.NoticeMailings;
 
 /**
  * Renders every board from the stored records into the public site bucket. Runs on each change

@@ -14,12 +14,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import se.anslag.board.PersonalIdentityNumbers;
 import se.anslag.compose.ClerkMailComposer;
 import se.anslag.compose.DecisionMailComposer;
 import se.anslag.compose.MailMessage;
 import se.anslag.compose.SendOutHeader;
 import se.anslag.compose.SubscriberMailComposer;
 import se.anslag.config.AnslagConfig;
+import se.anslag.config.SubscriptionConfig;
 import se.anslag.domain.Corrections;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.SendOut;
@@ -36,8 +38,7 @@ import se.anslag.ports.SendOutStore;
 import se.anslag.ports.SetupStore;
 import se.anslag.ports.SubscriptionStore;
 import se.anslag.ports.WorkQueue;
-import se.anslag.subscriptions.SubscriptionConfig;
-import se.anslag.subscriptions.Subscriptions;
+import se.anslag.config.SubscriptionConfig;
 
 /**
  * Sends one decision to one recipient, or files it in the case record, or mails the organ's clerk
@@ -411,7 +412,7 @@ public final class DecisionMailer {
             + " the address has to ask again", null);
       }
       mail = subscriberComposer.confirmation(subscribed.address(), followed,
-          Subscriptions.confirmUrl(site, message.token()), subscribed.expiresAt().atZone(SwedishTime.ZONE));
+          subscriptionConfig.confirmUrl(message.token()), subscribed.expiresAt().atZone(SwedishTime.ZONE));
     } else {
       var minutesId = sendOut.noticeMinutesId();
       var mailing = subscriptions.mailing(minutesId, sendOut.noticeBoardId()).orElseThrow(() ->
@@ -421,7 +422,7 @@ public final class DecisionMailer {
           .findFirst().orElseThrow();
       mail = subscriberComposer.notice(subscribed.address(), followed, minutes, minutesStore.paragraphs(minutesId),
           notice, site + "/" + mailing.pageKey().replaceAll("index\\.html$", ""),
-          Subscriptions.unsubscribeUrl(site, subscribed.unsubscribeToken()));
+          subscriptionConfig.unsubscribeUrl(subscribed.unsubscribeToken()), PersonalIdentityNumbers::redact);
     }
     String messageId;
     try {

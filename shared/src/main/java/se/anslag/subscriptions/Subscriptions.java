@@ -10,9 +10,11 @@ import java.util.logging.Logger;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import se.anslag.compose.MailHeaders;
+import se.anslag.config.SubscriptionConfig;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutMessage;
 import se.anslag.domain.Subscription;
+import se.anslag.domain.SubscriptionTokens;
 import se.anslag.ports.SendOutStore;
 import se.anslag.ports.SetupStore;
 import se.anslag.ports.SubscriptionStore;
@@ -153,15 +155,5 @@ public final class Subscriptions {
       LOG.info(() -> "Subscription " + s + " ended by its unsubscribe link");
     });
     return subscription.isPresent();
-  }
-
-  /** The link a confirmation mail carries. */
-  public static String confirmUrl(String siteUrl, String token) {
-    return siteUrl + "/api/subscriptions/confirm?token=" + token;
-  }
-
-  /** The link every mail to a subscriber carries, and its List-Unsubscribe header. */
-  public static String unsubscribeUrl(String siteUrl, String token) {
-    return siteUrl + "/api/subscriptions/unsubscribe?token=" + token;
   }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import se.anslag.domain.Subscription;
-import se.anslag.subscriptions.SubscriptionTokens;
+import se.anslag.domain.SubscriptionTokens;
 
 /**
  * The subscription store in memory, with the DynamoDB store's rules: a confirmed subscription is never

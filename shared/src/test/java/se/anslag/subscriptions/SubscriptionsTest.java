@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import se.anslag.board.BoardSite;
+import se.anslag.config.SubscriptionConfig;
+import se.anslag.publish.NoticeMailings;
 import se.anslag.compose.ClerkMailComposer;
 import se.anslag.compose.DecisionMailComposer;
 import se.anslag.compose.SubscriberMailComposer;

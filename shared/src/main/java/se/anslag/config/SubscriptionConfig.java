@@ -1,4 +1,4 @@
-package se.anslag.subscriptions;
+package se.anslag.config;
 
 import java.net.URI;
 import java.time.Duration;
@@ -49,6 +49,16 @@ public final class SubscriptionConfig {
       throw new IllegalStateException("SITE_URL is not set: subscriber mails need the site's address for their links");
     }
     return siteUrl;
+  }
+
+  /** The link a confirmation mail carries. */
+  public String confirmUrl(String token) {
+    return siteUrl() + "/api/subscriptions/confirm?token=" + token;
+  }
+
+  /** The link every mail to a subscriber carries, and its List-Unsubscribe header. */
+  public String unsubscribeUrl(String token) {
+    return siteUrl() + "/api/subscriptions/unsubscribe?token=" + token;
   }
 
   private static String siteUrl(String value) {

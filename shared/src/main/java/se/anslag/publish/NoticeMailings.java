@@ -1,4 +1,4 @@
-package se.anslag.subscriptions;
+package se.anslag.publish;
 
 import java.time.Clock;
 import java.time.LocalDate;

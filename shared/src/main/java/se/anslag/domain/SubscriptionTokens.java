@@ -1,9 +1,8 @@
-package se.anslag.subscriptions;
+package se.anslag.domain;
 
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.regex.Pattern;
-import se.anslag.domain.Subscription;
 
 /**
  * The tokens of the confirmation and unsubscribe links: 32 random bytes, URL-safe base64 (43
