@@ -39,15 +39,35 @@ class SubscriptionsIT {
   private static final Pattern CONFIRM_TOKEN = Pattern.compile("/api/subscriptions/confirm\\?token=([A-Za-z0-9_-]{43})");
   private static final Pattern LIST_UNSUBSCRIBE =
       Pattern.compile("\r\nList-Unsubscribe: <(https?://[^>]+/api/subscriptions/unsubscribe\\?token=([A-Za-z0-9_-]{43}))>\r\n");
+  /** Every address these tests subscribe: all and only those with these local parts. */
+  private static final Pattern SUBSCRIBER = Pattern.compile(
+      "(?i)(anna|bertil|cecilia|david|erik|frida|gustav|helena|ivar|julia)@example\\.org");
   private static final String COPY_ATTRIBUTE = "anslag-test-copy";
 
   @RegisterExtension static final SampleWorkflow sample = new SampleWorkflow();
   private LocalWorkflow workflow;
   private LocalHttpApi api;
   private FaultInjectingProxy sesProxy;
+  /** Every log line of every function while a test runs: none may carry a subscriber's address. */
+  private final List<String> logLines = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final java.util.logging.Handler logCapture = new java.util.logging.Handler() {
+    private final java.util.logging.SimpleFormatter format = new java.util.logging.SimpleFormatter();
+
+    @Override
+    public void publish(java.util.logging.LogRecord record) {
+      logLines.add(format.format(record));
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  };
 
   @BeforeEach
   void theApiAndSesBehindAProxy() throws IOException {
+    java.util.logging.Logger.getLogger("").addHandler(logCapture);
     workflow = sample.get();
     // One test makes more requests from one place than the public limit allows an hour.
     workflow.lambda().withEnvironment(SUBSCRIPTIONS, Map.of("SUBSCRIBE_PER_SOURCE_PER_HOUR", "100"));
@@ -56,8 +76,12 @@ class SubscriptionsIT {
   }
 
   @AfterEach
-  void stopTheProxy() throws IOException {
+  void stopTheProxyAndCheckTheLog() throws IOException {
     sesProxy.close();
+    java.util.logging.Logger.getLogger("").removeHandler(logCapture);
+    assertThat(logLines).as("log lines written").isNotEmpty();
+    assertThat(logLines).as("log lines naming a subscriber's address")
+        .noneMatch(line -> SUBSCRIBER.matcher(line).find());
   }
 
   @Test
