@@ -25,13 +25,15 @@ endif
 # follows the parent's artifactId), so a version bump needs no edit here.
 PROJECT_VERSION := $(shell sed -n '/<artifactId>anslag-parent<\/artifactId>/{n;s/.*<version>\(.*\)<\/version>.*/\1/p;q;}' pom.xml)
 
-FUNCTIONS := ProtocolIntakeFunction DecisionMailerFunction NoticeBoardFunction DeliveryEventsFunction ClerkDeskFunction
+FUNCTIONS := ProtocolIntakeFunction DecisionMailerFunction NoticeBoardFunction DeliveryEventsFunction ClerkDeskFunction \
+  BoardSubscriptionsFunction
 
 build-ProtocolIntakeFunction: MODULE := protocol-intake
 build-DecisionMailerFunction: MODULE := decision-mailer
 build-NoticeBoardFunction: MODULE := notice-board
 build-DeliveryEventsFunction: MODULE := delivery-events
 build-ClerkDeskFunction: MODULE := clerk-desk
+build-BoardSubscriptionsFunction: MODULE := board-subscriptions
 
 .PHONY: $(addprefix build-,$(FUNCTIONS))
 

@@ -34,7 +34,7 @@ class LayeringTest {
       Set.of("calendar", "setup", "reader"),
       Set.of("compose", "board"),
       Set.of("ports"),
-      Set.of("intake", "sending", "publish", "deliveryevents", "desk"),
+      Set.of("intake", "sending", "publish", "deliveryevents", "desk", "subscriptions"),
       Set.of("aws"),
       Set.of("storage"));
 

@@ -72,6 +72,8 @@ final class SendOutLog {
       case CASE_FILE -> "case file";
       case UNRESOLVED -> "-";
       case EMAIL, RECEIPT, SUMMARY -> sendOut.address();
+      // Not shown: the send-out names the subscription, and the address is none of the log's.
+      case SUBSCRIPTION_CONFIRMATION, SUBSCRIBER_NOTICE -> "subscriber " + sendOut.subscriptionId().substring(0, 12);
     };
   }
 

@@ -29,8 +29,9 @@ import se.anslag.local.cloud.DrainReport;
 /** `anslag demo`: the whole workflow on this machine, then the boards served until Ctrl-C. */
 @Command(name = "demo", description = {
     "Run the whole workflow on this machine: start the local emulators, create what template.yaml declares,",
-    "load the sample setup, upload FILE as a clerk would, run the functions as Lambda would, print what",
-    "happened, then serve the notice boards and the clerk desk until Ctrl-C."})
+    "load the sample setup, subscribe an address to the first board and confirm it, upload FILE as a clerk",
+    "would, run the functions as Lambda would, print what happened (the subscriber's notice mail too), then",
+    "serve the notice boards and the clerk desk until Ctrl-C."})
 final class DemoCommand implements Callable<Integer> {
   static final String SAMPLE_MINUTES = "shared/src/test/resources/samples/gsn-2024-02-14.pdf";
   /** The account of an organ whose setup names no clerk address. */
@@ -80,13 +81,16 @@ final class DemoCommand implements Callable<Integer> {
     out.flush();
     // The desk's origin must be known when the protocols bucket gets its CORS rule.
     try (var workflow = LocalWorkflow.start(root, LocalDesk.parameters(port), clock, System.err)) {
+      DemoSubscription.linkMailsTo(workflow, port);
       workflow.loadSetup(setupFile);
       out.println("Loaded the municipality setup from " + root.relativize(setupFile));
+      var subscriber = DemoSubscription.subscribeAndConfirm(workflow, out);
       var key = workflow.upload(minutesFile, metadata(adjustedOrUploadDay));
       out.println("Uploaded " + minutesFile.getFileName() + " to the protocols bucket as " + key);
       out.flush();
       var drained = workflow.process();
       boolean succeeded = report(out, workflow, key, drained);
+      subscriber.ifPresent(s -> s.reportNoticeMail(out));
       if (noServe) {
         return succeeded ? 0 : 1;
       }

@@ -134,6 +134,20 @@ public final class BoardSite {
     return today.isBefore(withdrawnOn.plusDays(withdrawnListedDays));
   }
 
+  /**
+   * The page of each notice that is on the board today (minutes id to its page's key), placed as
+   * {@link #render} places it: for the mails that tell subscribers of a new notice.
+   */
+  public static Map<String, String> pagesOnBoard(String boardId, List<BoardNotice> notices, LocalDate today) {
+    var pages = new java.util.LinkedHashMap<String, String>();
+    for (PlacedNotice placed : place(boardId, notices, today, Collator.getInstance(Locale.forLanguageTag("sv-SE")))) {
+      if (placed.isOnBoard()) {
+        pages.put(placed.notice().minutesId(), placed.pageKey());
+      }
+    }
+    return pages;
+  }
+
   /** Cleans the notices, gives each its address, and keeps those posted on this board by today. */
   private static List<PlacedNotice> place(
       String boardId, List<BoardNotice> notices, LocalDate today, Collator collator) {

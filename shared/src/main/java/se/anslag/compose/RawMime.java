@@ -58,6 +58,13 @@ public final class RawMime {
     if (sendOut != null) {
       header(out, SendOutHeader.NAME, sendOut.value());
     }
+    mail.extraHeaders().forEach((name, value) -> {
+      if (!name.matches("[A-Za-z0-9-]{1,76}") || !value.chars().allMatch(c -> c >= 0x20 && c < 0x7F)
+          || name.length() + 2 + value.length() > 998) {
+        throw new IllegalArgumentException("Header " + MailHeaders.text(name) + " is not one printable ASCII line");
+      }
+      header(out, name, value);
+    });
     out.append("Content-Type: multipart/mixed;").append(CRLF).append(" boundary=\"").append(mixed).append('"').append(CRLF);
     out.append(CRLF);
     out.append("This is a MIME message.").append(CRLF);

@@ -13,6 +13,7 @@ import se.anslag.domain.SendOutEvent;
 import se.anslag.domain.SendOutStatus;
 import se.anslag.ports.DeliveryEventStore;
 import se.anslag.ports.SendOutStore;
+import se.anslag.ports.SubscriptionStore;
 
 /**
  * Records what SES reports after it accepted a mail on the send-out the mail belongs to: DELIVERED,
@@ -30,9 +31,12 @@ public final class DeliveryEventRecorder {
   private final SendOutStore sendOutStore;
   private final DeliveryEventStore deliveryEventStore;
   private final Clock clock;
+  private final SubscriptionStore subscriptions;
 
   @Inject
-  public DeliveryEventRecorder(SendOutStore sendOutStore, DeliveryEventStore deliveryEventStore, Clock clock) {
+  public DeliveryEventRecorder(SendOutStore sendOutStore, DeliveryEventStore deliveryEventStore, Clock clock,
+      SubscriptionStore subscriptions) {
+    this.subscriptions = subscriptions;
     this.sendOutStore = sendOutStore;
     this.deliveryEventStore = deliveryEventStore;
     this.clock = clock;
@@ -79,8 +83,10 @@ public final class DeliveryEventRecorder {
     }
     // A mail of another attempt (the one duplicate a takeover can send) is history, not the status.
     var ofTheRecordedMail = event.messageId().equals(sendOut.sesMessageId());
-    var transition = ofTheRecordedMail && event.concerns(sendOut.address()) ? transition(event.type()) : null;
-    var entry = new SendOutEvent(event.at(), transition == null ? sendOut.status() : transition.to(), event.detail());
+    // A subscriber mail has one recipient, and its send-out does not hold the address to compare.
+    var transition = ofTheRecordedMail && (sendOut.kind().isSubscriberMail() || event.concerns(sendOut.address()))
+        ? transition(event.type()) : null;
+    var entry = new SendOutEvent(event.at(), transition == null ? sendOut.status() : transition.to(), detailOf(event, sendOut));
     var recording = deliveryEventStore.recordDeliveryEvent(sendOut, event.eventKey(), entry,
         transition == null ? Set.of() : transition.from(), clock.instant());
     var outcome = switch (recording) {
@@ -89,7 +95,9 @@ public final class DeliveryEventRecorder {
       case ALREADY_RECORDED -> Outcome.ALREADY_RECORDED;
     };
     LOG.info(() -> event.type() + " of SES message " + event.messageId() + " on minutes " + shortId(sendOut) + " § "
-        + sendOut.paragraph() + " to " + sendOut.target() + ": " + outcome + " (" + event.detail() + ")");
+        + sendOut.paragraph() + " to " + sendOut.target() + ": " + outcome
+        + (sendOut.kind().isSubscriberMail() ? "" : " (" + event.detail() + ")"));
+    endSubscriptionOnBounce(sendOut, transition);
     return outcome;
   }
 
@@ -101,6 +109,14 @@ public final class DeliveryEventRecorder {
     var header = event.sendOut();
     return header == null ? deliveryEventStore.findSendOutBySesMessageId(event.messageId())
         : sendOutStore.findSendOut(header.minutesId(), header.paragraph(), header.target());
+  }
+
+  /**
+   * What the history keeps of an event: for a subscriber mail only its type, since SES's diagnostic may
+   * quote the address, which must go with the subscription.
+   */
+  private static String detailOf(SesEvent event, SendOut sendOut) {
+    return sendOut.kind().isSubscriberMail() ? event.type().name() : event.detail();
   }
 
   private static String shortId(SendOut sendOut) {
@@ -125,7 +141,7 @@ public final class DeliveryEventRecorder {
       return Outcome.UNKNOWN_MESSAGE;
     }
     var sendOut = found.get();
-    var entry = new SendOutEvent(event.at(), sendOut.status(), event.detail());
+    var entry = new SendOutEvent(event.at(), sendOut.status(), detailOf(event, sendOut));
     var recording = deliveryEventStore.recordAcceptance(sendOut, event.eventKey(),
         new SendOutStore.Acceptance(event.messageId(), header.attempt()), entry, clock.instant());
     var outcome = recording == DeliveryEventStore.Recording.ALREADY_RECORDED
@@ -134,6 +150,18 @@ public final class DeliveryEventRecorder {
         + shortId(sendOut) + " § " + sendOut.paragraph()
         + " to " + sendOut.target() + " (" + sendOut.status() + "): " + outcome);
     return outcome;
+  }
+
+  /**
+   * A permanent bounce or a complaint on a subscriber mail ends the subscription: nothing more goes to
+   * that address. Also on a redelivered event (ALREADY_RECORDED), which mends a crash after the record.
+   */
+  private void endSubscriptionOnBounce(SendOut sendOut, Transition transition) {
+    if (sendOut.kind().isSubscriberMail() && transition != null
+        && (transition.to() == SendOutStatus.BOUNCED || transition.to() == SendOutStatus.COMPLAINED)) {
+      subscriptions.delete(sendOut.subscriptionId());
+      LOG.info(() -> "Subscription " + sendOut.subscriptionId().substring(0, 12) + " ended: " + transition.to());
+    }
   }
 
   private record Transition(SendOutStatus to, Set<SendOutStatus> from) {}

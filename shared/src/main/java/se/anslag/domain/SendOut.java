@@ -32,6 +32,52 @@ public record SendOut(
   public static final int CLERK_MAIL_PARAGRAPH = 0;
   private static final String RECEIPT_PREFIX = "receipt:";
   private static final String SUMMARY_PREFIX = "summary:";
+  /**
+   * Subscriber mails are send-outs of their own owner ids, which {@link #minutesId} holds and which keep
+   * them out of the minutes' own send-outs (the clerk's receipt and summary, the settle count, status).
+   */
+  private static final String NOTICE_MAILS_PREFIX = "notices-";
+  private static final String SUBSCRIPTION_PREFIX = "subscription-";
+  private static final String CONFIRM_PREFIX = "confirm:";
+  private static final String SUBSCRIBER_PREFIX = "subscriber:";
+
+  /** The owner id of the subscriber mails of the notices of one set of minutes. */
+  public static String noticeMailsOf(String minutesId) {
+    return NOTICE_MAILS_PREFIX + minutesId;
+  }
+
+  /** A new notice mail to one confirmed subscription: one per notice, board and subscription. */
+  public static SendOut subscriberNotice(String minutesId, String boardId, String subscriptionId, Instant now) {
+    return new SendOut(noticeMailsOf(minutesId), CLERK_MAIL_PARAGRAPH,
+        SUBSCRIBER_PREFIX + boardId + ":" + subscriptionId, SendOutKind.SUBSCRIBER_NOTICE, List.of(), null,
+        SendOutStatus.PENDING, 0, null, now, now, null);
+  }
+
+  /** A new confirmation mail of one request, keyed on its token's hash (a prefix: the hash is not secret). */
+  public static SendOut subscriptionConfirmation(String subscriptionId, String confirmTokenHash, Instant now) {
+    return new SendOut(SUBSCRIPTION_PREFIX + subscriptionId, CLERK_MAIL_PARAGRAPH,
+        CONFIRM_PREFIX + confirmTokenHash.substring(0, 16), SendOutKind.SUBSCRIPTION_CONFIRMATION, List.of(), null,
+        SendOutStatus.PENDING, 0, null, now, now, null);
+  }
+
+  /** The subscription a subscriber mail goes to. */
+  public String subscriptionId() {
+    return switch (kind) {
+      case SUBSCRIPTION_CONFIRMATION -> minutesId.substring(SUBSCRIPTION_PREFIX.length());
+      case SUBSCRIBER_NOTICE -> target.substring(target.lastIndexOf(':') + 1);
+      default -> throw new IllegalStateException(kind + " is not a subscriber mail");
+    };
+  }
+
+  /** The minutes whose notice a SUBSCRIBER_NOTICE tells of. */
+  public String noticeMinutesId() {
+    return minutesId.substring(NOTICE_MAILS_PREFIX.length());
+  }
+
+  /** The board whose notice a SUBSCRIBER_NOTICE tells of. */
+  public String noticeBoardId() {
+    return target.substring(SUBSCRIBER_PREFIX.length(), target.lastIndexOf(':'));
+  }
 
   /** A new clerk's receipt or summary (kind RECEIPT or SUMMARY), keyed on the clerk's address. */
   public static SendOut toClerk(String minutesId, SendOutKind kind, String clerkAddress, String organ, Instant now) {
@@ -61,8 +107,14 @@ public record SendOut(
     recipientNames = List.copyOf(recipientNames);
   }
 
-  /** The address a mail goes to: the target itself, or the clerk's address of a receipt or summary. */
+  /**
+   * The address a mail goes to: the target itself, or the clerk's address of a receipt or summary. Not for
+   * a subscriber mail, whose address is the subscription's.
+   */
   public String address() {
+    if (kind.isSubscriberMail()) {
+      throw new IllegalStateException("A subscriber mail's address is its subscription's, not on the send-out");
+    }
     if (target.startsWith(RECEIPT_PREFIX) && kind == SendOutKind.RECEIPT) {
       return target.substring(target.lastIndexOf(':') + 1); // an address has no ':', an upload token neither
     }

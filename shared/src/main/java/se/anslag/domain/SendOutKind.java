@@ -10,10 +10,25 @@ public enum SendOutKind {
   /** The receipt to the organ's clerk of what intake read and planned (paragraph 0, target {@code receipt:<clerk>}). */
   RECEIPT,
   /** The summary to the clerk once every other send-out is settled (paragraph 0, target {@code summary:<clerk>}). */
-  SUMMARY;
+  SUMMARY,
+  /**
+   * The mail that asks an address to confirm a subscription (owner {@code subscription-{id}}, paragraph 0,
+   * target {@code confirm:{token hash prefix}}): the one mail an unconfirmed address ever gets.
+   */
+  SUBSCRIPTION_CONFIRMATION,
+  /** One new notice to one confirmed subscriber (owner {@code notices-{minutesId}}, target {@code subscriber:{board}:{id}}). */
+  SUBSCRIBER_NOTICE;
 
   /** A mail to the organ's clerk about the minutes, not a decision to a recipient. */
   public boolean isClerkMail() {
     return this == RECEIPT || this == SUMMARY;
+  }
+
+  /**
+   * A mail to a subscriber: its send-out names the subscription, never the address, which the mailer
+   * reads from the subscription when it sends; it belongs to no minutes' count of settled send-outs.
+   */
+  public boolean isSubscriberMail() {
+    return this == SUBSCRIPTION_CONFIRMATION || this == SUBSCRIBER_NOTICE;
   }
 }

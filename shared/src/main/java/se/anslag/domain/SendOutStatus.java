@@ -25,6 +25,11 @@ public enum SendOutStatus {
    * already sent or filed to this target: nothing is sent; the detail says when and with which version.
    */
   UNCHANGED,
+  /**
+   * A subscriber mail whose subscription ended (unsubscribed, bounced, expired) or was confirmed before a
+   * confirmation went out: nothing sent.
+   */
+  CANCELLED,
   /** The recipient's mail server accepted the mail. */
   DELIVERED,
   /** The recipient's mail server refused the mail for good; the detail has its diagnostic. */

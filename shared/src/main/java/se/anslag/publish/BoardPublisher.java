@@ -49,10 +49,12 @@ public final class BoardPublisher {
   private final AnslagConfig config;
   private final BoardSite site;
   private final Clock clock;
+  private final NoticeMailings mailings;
 
   @Inject
   public BoardPublisher(MinutesStore minutesStore, NoticeStore noticeStore, SetupStore setupStore, ObjectStore objects,
-      AnslagConfig config, BoardSite site, Clock clock) {
+      AnslagConfig config, BoardSite site, Clock clock, NoticeMailings mailings) {
+    this.mailings = mailings;
     this.minutesStore = minutesStore;
     this.noticeStore = noticeStore;
     this.setupStore = setupStore;
@@ -63,7 +65,7 @@ public final class BoardPublisher {
   }
 
   /** How one run went: files written and files that were already up to date. */
-  public record PublishResult(LocalDate day, int written, int unchanged, int takenDown) {}
+  public record PublishResult(LocalDate day, int written, int unchanged, int takenDown, int subscriberMails) {}
 
   /** A run with nothing named: the nightly one, or one after a change the board index has long had. */
   public PublishResult publish() {
@@ -115,7 +117,19 @@ public final class BoardPublisher {
     var written = upload(files, documents, siteEtags);
     LOG.info(() -> "Boards rendered for " + today + ": " + written + " files written, "
         + (files.size() - written) + " unchanged");
-    return new PublishResult(today, written, files.size() - written, takenDown);
+    // After the upload: a subscriber's link must find the page.
+    int subscriberMails = 0;
+    for (var board : noticesByBoard.entrySet()) {
+      var pages = BoardSite.pagesOnBoard(board.getKey(), board.getValue(), today);
+      for (var notice : board.getValue()) {
+        var page = pages.get(notice.minutesId());
+        if (page != null) {
+          subscriberMails += mailings.queue(notice.minutesId(), board.getKey(), notice.organSlug(),
+              notice.postedOnThisBoard(), page, today);
+        }
+      }
+    }
+    return new PublishResult(today, written, files.size() - written, takenDown, subscriberMails);
   }
 
   /** The board's notices from the index with the named ones it lacks, in the index's order (newest first). */

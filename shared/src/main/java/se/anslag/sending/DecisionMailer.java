@@ -14,11 +14,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import se.anslag.board.PersonalIdentityNumbers;
 import se.anslag.compose.ClerkMailComposer;
 import se.anslag.compose.DecisionMailComposer;
 import se.anslag.compose.MailMessage;
 import se.anslag.compose.SendOutHeader;
+import se.anslag.compose.SubscriberMailComposer;
 import se.anslag.config.AnslagConfig;
+import se.anslag.config.SubscriptionConfig;
 import se.anslag.domain.Corrections;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.SendOut;
@@ -33,7 +36,9 @@ import se.anslag.ports.NoticeStore;
 import se.anslag.ports.ObjectStore;
 import se.anslag.ports.SendOutStore;
 import se.anslag.ports.SetupStore;
+import se.anslag.ports.SubscriptionStore;
 import se.anslag.ports.WorkQueue;
+import se.anslag.config.SubscriptionConfig;
 
 /**
  * Sends one decision to one recipient, or files it in the case record, or mails the organ's clerk
@@ -58,12 +63,19 @@ public final class DecisionMailer {
   private final AnslagConfig config;
   private final Clock clock;
   private final MinutesContents contents;
+  private final SubscriptionStore subscriptions;
+  private final SubscriberMailComposer subscriberComposer;
+  private final SubscriptionConfig subscriptionConfig;
 
   @Inject
   public DecisionMailer(MinutesStore minutesStore, NoticeStore noticeStore, SendOutStore sendOutStore,
       SetupStore setupStore, MailSender mailSender, ObjectStore objects, FailureKinds failureKinds,
       DecisionMailComposer composer, ClerkMailComposer clerkComposer, WorkQueue queues, AnslagConfig config,
-      Clock clock) {
+      Clock clock, SubscriptionStore subscriptions, SubscriberMailComposer subscriberComposer,
+      SubscriptionConfig subscriptionConfig) {
+    this.subscriptions = subscriptions;
+    this.subscriberComposer = subscriberComposer;
+    this.subscriptionConfig = subscriptionConfig;
     this.minutesStore = minutesStore;
     this.noticeStore = noticeStore;
     this.sendOutStore = sendOutStore;
@@ -109,7 +121,9 @@ public final class DecisionMailer {
     for (int i = 0; i < messages.size(); i++) {
       var delivery = outcomeOf(messages.get(i), deliveries.get(i));
       outcomes.add(delivery.outcome());
-      delivery.settled().filter(settled -> settled.kind() != SendOutKind.SUMMARY).ifPresent(settled ->
+      // Subscriber mails belong to no minutes' count: their owner ids have no minutes record.
+      delivery.settled().filter(settled -> settled.kind() != SendOutKind.SUMMARY && !settled.kind().isSubscriberMail())
+          .ifPresent(settled ->
           settledByMinutes.computeIfAbsent(settled.minutesId(), id -> new ArrayList<>()).add(settled));
     }
     settledByMinutes.forEach((minutesId, settled) -> {
@@ -153,7 +167,7 @@ public final class DecisionMailer {
     if (accepted.isPresent()) {
       return settleAsAccepted(sendOut, accepted.get());
     }
-    return carryOut(sendOut);
+    return carryOut(sendOut, message);
   }
 
   /** Why the claim was refused decides: no such send-out, another mailer's claim, or settled already. */
@@ -202,7 +216,7 @@ public final class DecisionMailer {
    * Mails, files or writes to the clerk, and records the outcome: settled (SENT, FILED, FAILED),
    * back to PENDING for a retry, or still claimed when SES's outcome is unknown.
    */
-  private Delivery carryOut(SendOut sendOut) {
+  private Delivery carryOut(SendOut sendOut, SendOutMessage message) {
     SendOut settled;
     try {
       var carried = carriedOver(sendOut);
@@ -214,6 +228,7 @@ public final class DecisionMailer {
         case EMAIL -> mailDecision(sendOut);
         case CASE_FILE -> file(sendOut);
         case RECEIPT, SUMMARY -> mailClerk(sendOut);
+        case SUBSCRIPTION_CONFIRMATION, SUBSCRIBER_NOTICE -> mailSubscriber(sendOut, message);
         // Intake settles these itself and never queues them.
         case UNRESOLVED -> sendOut.withStatus(SendOutStatus.UNRESOLVED, clock.instant(), sendOut.detail(), null);
       };
@@ -365,6 +380,59 @@ public final class DecisionMailer {
     LOG.info(() -> "Sent the " + sendOut.kind().name().toLowerCase(Locale.ROOT) + " of minutes "
         + sendOut.minutesId().substring(0, 12) + " to " + sendOut.address() + " as SES message " + messageId);
     return sendOut.withStatus(SendOutStatus.SENT, clock.instant(), null, messageId);
+  }
+
+  /**
+   * A mail to a subscriber, to the address the subscription has now: nothing when it has ended (or, for
+   * a confirmation, was confirmed already) and a notice only to a confirmed one. The address is in no
+   * log line and no detail: a failure's message is stripped of it.
+   */
+  private SendOut mailSubscriber(SendOut sendOut, SendOutMessage message) {
+    var now = clock.instant();
+    var subscription = subscriptions.find(sendOut.subscriptionId(), now);
+    boolean confirmation = sendOut.kind() == SendOutKind.SUBSCRIPTION_CONFIRMATION;
+    if (subscription.isEmpty() || subscription.get().isConfirmed() == confirmation) {
+      var why = subscription.isEmpty() ? "The subscription ended (unsubscribed, bounced or expired) before sending"
+          : confirmation ? "Confirmed already before the confirmation went out" : "Not confirmed";
+      LOG.info(() -> "Not sent: " + describe(sendOut) + ": " + why);
+      return sendOut.withStatus(SendOutStatus.CANCELLED, now, why + "; nothing sent", null);
+    }
+    var subscribed = subscription.get();
+    var setup = setupStore.loadSetup();
+    var boardName = setup.board(subscribed.boardId()).map(se.anslag.domain.Board::name).orElse(subscribed.boardId());
+    var organName = subscribed.organSlug() == null ? null
+        : setup.organ(subscribed.organSlug()).map(se.anslag.setup.Organ::name).orElse(subscribed.organSlug());
+    var followed = new SubscriberMailComposer.Followed(boardName, organName);
+    var site = subscriptionConfig.siteUrl();
+    MailMessage mail;
+    if (confirmation) {
+      if (message == null || message.token() == null) {
+        // The token is stored only as a hash: without the message's copy the link cannot be written.
+        return sendOut.withStatus(SendOutStatus.FAILED, now, "The queue message carries no confirmation token;"
+            + " the address has to ask again", null);
+      }
+      mail = subscriberComposer.confirmation(subscribed.address(), followed,
+          subscriptionConfig.confirmUrl(message.token()), subscribed.expiresAt().atZone(SwedishTime.ZONE));
+    } else {
+      var minutesId = sendOut.noticeMinutesId();
+      var mailing = subscriptions.mailing(minutesId, sendOut.noticeBoardId()).orElseThrow(() ->
+          new IllegalStateException("No mailing record for " + describe(sendOut) + "; the board run writes it first"));
+      var minutes = minutesStore.findMinutes(minutesId).orElseThrow();
+      var notice = noticeStore.notices(minutesId).stream().filter(n -> n.boardId().equals(sendOut.noticeBoardId()))
+          .findFirst().orElseThrow();
+      mail = subscriberComposer.notice(subscribed.address(), followed, minutes, minutesStore.paragraphs(minutesId),
+          notice, site + "/" + mailing.pageKey().replaceAll("index\\.html$", ""),
+          subscriptionConfig.unsubscribeUrl(subscribed.unsubscribeToken()), PersonalIdentityNumbers::redact);
+    }
+    String messageId;
+    try {
+      messageId = send(mail, sendOut);
+    } catch (MailSender.SendFailure failure) {
+      throw new MailSender.SendFailure(failure.kind(), String.valueOf(failure.getMessage())
+          .replace(subscribed.address(), "<subscriber>"), null);
+    }
+    LOG.info(() -> "Sent " + describe(sendOut) + " as SES message " + messageId);
+    return sendOut.withStatus(SendOutStatus.SENT, now, null, messageId);
   }
 
   /** The mail names its send-out and attempt in a header, which SES's Send event repeats. */

@@ -9,6 +9,7 @@ import se.anslag.ports.NoticeStore;
 import se.anslag.ports.ObjectStore;
 import se.anslag.ports.SendOutStore;
 import se.anslag.ports.SetupStore;
+import se.anslag.ports.SubscriptionStore;
 import se.anslag.ports.UploadSlots;
 import se.anslag.ports.UploadUrls;
 
@@ -32,6 +33,9 @@ public interface StorageModule {
 
   @Binds
   ObjectStore objects(S3Objects store);
+
+  @Binds
+  SubscriptionStore subscriptions(DynamoSubscriptionStore store);
 
   @Binds
   UploadSlots uploadSlots(DynamoUploadSlots store);

@@ -6,6 +6,7 @@ import se.anslag.ports.MinutesStore;
 import se.anslag.ports.NoticeStore;
 import se.anslag.ports.SendOutStore;
 import se.anslag.ports.SetupStore;
+import se.anslag.ports.SubscriptionStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -13,12 +14,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * mode. The functions get the same stores from their Dagger component ({@link StorageModule}).
  */
 public record Stores(MinutesStore minutes, NoticeStore notices, SendOutStore sendOuts,
-    DeliveryEventStore deliveryEvents, SetupStore setup) {
+    DeliveryEventStore deliveryEvents, SetupStore setup, SubscriptionStore subscriptions) {
 
   /** The stores of the table the configuration names (TABLE_NAME). */
   public static Stores on(DynamoDbClient dynamoDb, AnslagConfig config) {
     return new Stores(new DynamoMinutesStore(dynamoDb, config), new DynamoNoticeStore(dynamoDb, config),
         new DynamoSendOutStore(dynamoDb, config), new DynamoDeliveryEventStore(dynamoDb, config),
-        new DynamoSetupStore(dynamoDb, config));
+        new DynamoSetupStore(dynamoDb, config), new DynamoSubscriptionStore(dynamoDb, config));
   }
 }

@@ -21,6 +21,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *                                                         (once SES accepted the mail)        delivery events: delivery events
  * SETUP                          BOARD#{id} | ORGAN#{slug} | RECIPIENT#{normalized name}      setup
  * UPLOADS#{clerk}                {hour}                                                       upload slots (TTL expiresAt)
+ * SUBSCRIPTION#{id}              META                     SUBCONFIRM#{hash} {id}              subscriptions: pending (TTL expiresAt)
+ *                                                         FOLLOWERS#{board} {organ|*}#{id}    confirmed; gsi2pk SUBUNSUB#{hash}
+ * SUBLIMIT#{kind}#{hash}         {hour}                                                       subscription request counters (TTL)
+ * MINUTES#notices-{minutesId}    MAILING#{board}                                              subscriptions: a notice's mailing
+ * MINUTES#notices-{minutesId}    SENDOUT#000#subscriber:{board}:{id}                          send-outs: the notice's mails
+ * MINUTES#subscription-{id}      SENDOUT#000#confirm:{hash prefix}                            send-outs: confirmation mails
  * </pre>
  *
  * A minutes record whose organ is known is also on the organ index {@code gsi2}: {@code gsi2pk}
@@ -54,6 +60,7 @@ final class TableKeys {
   static final String SETUP_BOARD_PREFIX = "BOARD#";
   static final String SETUP_ORGAN_PREFIX = "ORGAN#";
   static final String SETUP_RECIPIENT_PREFIX = "RECIPIENT#";
+  static final String SUBSCRIPTION_LIMIT_PREFIX = "SUBLIMIT#";
 
   private TableKeys() {}
 
@@ -95,6 +102,30 @@ final class TableKeys {
 
   static String sesMessageIndexPk(String sesMessageId) {
     return "SESMSG#" + sesMessageId;
+  }
+
+  static String subscriptionPk(String subscriptionId) {
+    return "SUBSCRIPTION#" + subscriptionId;
+  }
+
+  static String subscriptionConfirmIndexPk(String tokenHash) {
+    return "SUBCONFIRM#" + tokenHash;
+  }
+
+  static String subscriptionUnsubscribeIndexPk(String tokenHash) {
+    return "SUBUNSUB#" + tokenHash;
+  }
+
+  static String followersIndexPk(String boardId) {
+    return "FOLLOWERS#" + boardId;
+  }
+
+  static String followersIndexSk(String organSlug, String subscriptionId) {
+    return (organSlug == null ? "*" : organSlug) + "#" + subscriptionId;
+  }
+
+  static String mailingSk(String boardId) {
+    return "MAILING#" + boardId;
   }
 
   static Map<String, AttributeValue> key(String pk, String sk) {

@@ -68,6 +68,35 @@ class BoardSiteTest {
   }
 
   @Test
+  void theBoardAndEachOrganPageHaveALabelledSubscriptionFormThatWorksWithoutScript() {
+    Map<String, byte[]> files = renderLudvika(LocalDate.parse("2024-02-21"), SampleNotices.gsn());
+    String board = text(files, "ludvika/index.html");
+    String organ = text(files, "ludvika/organ/gemensamma-servicenamnden/index.html");
+
+    for (String page : List.of(board, organ)) {
+      assertThat(page).contains("<form method=\"post\" action=\"/api/subscriptions\">",
+          "<input type=\"hidden\" name=\"board\" value=\"ludvika\">",
+          "<label for=\"prenumerera-epost\">Din e-postadress</label>",
+          "<input type=\"email\" id=\"prenumerera-epost\" name=\"email\" autocomplete=\"email\" required>")
+          .doesNotContain("<script");
+    }
+    assertThat(board).doesNotContain("name=\"organ\"");
+    assertThat(organ).contains("<input type=\"hidden\" name=\"organ\" value=\"gemensamma-servicenamnden\">",
+        "Prenumerera på Gemensamma servicenämnden</button>");
+  }
+
+  @Test
+  void anOrganNameInTheSubscriptionFormIsEscaped() {
+    BoardNotice hostile = SampleNotices.ordinary("h", "Nämnd <script>\"&", LocalDate.parse("2024-02-15"),
+        LocalDate.parse("2024-02-19"));
+    Map<String, byte[]> files = renderLudvika(LocalDate.parse("2024-02-21"), hostile);
+    String organPage = files.keySet().stream().filter(k -> k.startsWith("ludvika/organ/")).findFirst()
+        .map(k -> text(files, k)).orElseThrow();
+
+    assertThat(organPage).contains("Prenumerera på Nämnd &lt;script&gt;&quot;&amp;</button>").doesNotContain("<script>");
+  }
+
+  @Test
   void noticeNotYetPostedProducesNoPage() {
     Map<String, byte[]> files = renderLudvika(LocalDate.parse("2024-02-19"), SampleNotices.gsn());
 

@@ -24,7 +24,8 @@ class DeliveryEventRecorderTest {
   private static final Instant SENT_AT = Instant.parse("2024-02-20T08:00:00Z");
 
   private final SampleWorld world = new SampleWorld();
-  private final DeliveryEventRecorder recorder = new DeliveryEventRecorder(world.records, world.records, world.clock);
+  private final DeliveryEventRecorder recorder = new DeliveryEventRecorder(world.records, world.records, world.clock,
+      world.subscriptions);
 
   @BeforeEach
   void aDecisionWasSent() {

@@ -22,7 +22,8 @@ class BoardRefreshRaceTest {
 
   private final SampleWorld world = new SampleWorld();
   private final BoardPublisher board = new BoardPublisher(world.records, world.records, world.records,
-      world.objects, SampleWorld.CONFIG, new BoardSite(), world.clock);
+      world.objects, SampleWorld.CONFIG, new BoardSite(), world.clock,
+      new se.anslag.publish.NoticeMailings(world.subscriptions, world.records, world.queue, world.clock));
   private final List<Boolean> noticeUpAfterEachRun = new ArrayList<>();
 
   /** Queues send-outs as the recording queue does, and runs the board as soon as a refresh is asked for. */

@@ -54,6 +54,10 @@ public final class SampleWorld {
           new DirectoryEntry("Akten", List.of("Diariet", "Registrator"), List.of(), true)));
 
   public final InMemoryRecords records = new InMemoryRecords();
+  public final InMemorySubscriptions subscriptions = new InMemorySubscriptions();
+  /** The subscription settings of the sample: the site of its mail links. */
+  public static final se.anslag.config.SubscriptionConfig SUBSCRIPTIONS =
+      new se.anslag.config.SubscriptionConfig(java.util.Map.of("SITE_URL", "https://anslag.example.se"));
   public final InMemoryObjects objects = new InMemoryObjects();
   public final RecordingWorkQueue queue = new RecordingWorkQueue();
   public final RecordingMailSender mail = new RecordingMailSender();

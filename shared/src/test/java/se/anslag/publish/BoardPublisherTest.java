@@ -26,7 +26,8 @@ import se.anslag.setup.Organ;
 class BoardPublisherTest {
   private final SampleWorld world = new SampleWorld();
   private final BoardPublisher publisher = new BoardPublisher(world.records, world.records, world.records,
-      world.objects, SampleWorld.CONFIG, new BoardSite(), world.clock);
+      world.objects, SampleWorld.CONFIG, new BoardSite(), world.clock,
+      new se.anslag.publish.NoticeMailings(world.subscriptions, world.records, world.queue, world.clock));
   private String minutesId;
 
   @BeforeEach

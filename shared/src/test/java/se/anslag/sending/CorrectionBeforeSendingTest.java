@@ -33,7 +33,8 @@ class CorrectionBeforeSendingTest {
       world.records, world.records, new MinutesReader(), world.queue, world.clock);
   private final DecisionMailer mailer = new DecisionMailer(world.records, world.records, world.records,
       world.records, world.mail, world.objects, FailureKinds.PORTS, new DecisionMailComposer(),
-      new ClerkMailComposer(), world.queue, SampleWorld.CONFIG, world.clock);
+      new ClerkMailComposer(), world.queue, SampleWorld.CONFIG, world.clock,
+      world.subscriptions, new se.anslag.compose.SubscriberMailComposer(), SampleWorld.SUBSCRIPTIONS);
 
   /** Version 1 read and queued, then a correction of § 3 read before any of version 1 is sent. */
   private List<SendOutMessage> bothVersionsQueued() {

@@ -33,7 +33,8 @@ class DecisionMailerTest {
   private final SampleWorld world = new SampleWorld();
   private final DecisionMailer mailer = new DecisionMailer(world.records, world.records, world.records,
       world.records, world.mail, world.objects, FailureKinds.PORTS, new DecisionMailComposer(),
-      new ClerkMailComposer(), world.queue, SampleWorld.CONFIG, world.clock);
+      new ClerkMailComposer(), world.queue, SampleWorld.CONFIG, world.clock,
+      world.subscriptions, new se.anslag.compose.SubscriberMailComposer(), SampleWorld.SUBSCRIPTIONS);
   private String minutesId;
 
   @BeforeEach

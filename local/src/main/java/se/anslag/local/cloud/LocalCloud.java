@@ -548,6 +548,8 @@ public final class LocalCloud implements AutoCloseable {
       case "AWS::S3::Bucket.RegionalDomainName" -> refOf(logicalId) + ".s3." + region + ".amazonaws.com";
       case "AWS::Cognito::UserPool.Arn" -> "arn:aws:cognito-idp:" + region + ":" + account + ":userpool/" + refOf(logicalId);
       case "AWS::Cognito::UserPool.ProviderURL" -> localIssuer(refOf(logicalId)).toString();
+      // The site's host on AWS; locally SiteServer serves it, on a port known only once it runs.
+      case "AWS::CloudFront::Distribution.DomainName" -> refOf(logicalId).toLowerCase(java.util.Locale.ROOT) + ".cloudfront.net";
       case "AWS::Events::Rule.Arn" -> "arn:aws:events:" + region + ":" + account + ":rule/" + refOf(logicalId);
       case "AWS::Serverless::Function.Arn", "AWS::Lambda::Function.Arn" ->
           "arn:aws:lambda:" + region + ":" + account + ":function:" + refOf(logicalId);

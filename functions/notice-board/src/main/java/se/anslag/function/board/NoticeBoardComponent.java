@@ -10,16 +10,17 @@ import java.util.Map;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import se.anslag.aws.ConfigModule;
+import se.anslag.aws.QueueModule;
 import se.anslag.board.BoardSite;
 import se.anslag.publish.BoardPublisher;
 import se.anslag.storage.StorageModule;
 
 /**
- * The Dagger component of NoticeBoardFunction: the board publisher and JSON, built once per
- * execution environment.
+ * The Dagger component of NoticeBoardFunction: the board publisher (which queues the subscriber mails
+ * of new notices) and JSON, built once per execution environment.
  */
 @Singleton
-@Component(modules = {ConfigModule.class, StorageModule.class, NoticeBoardComponent.SiteModule.class})
+@Component(modules = {ConfigModule.class, StorageModule.class, QueueModule.class, NoticeBoardComponent.SiteModule.class})
 interface NoticeBoardComponent {
   BoardPublisher publisher();
 

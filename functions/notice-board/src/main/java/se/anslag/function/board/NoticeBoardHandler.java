@@ -64,7 +64,8 @@ public final class NoticeBoardHandler implements RequestStreamHandler {
         : event.path("trigger").asText("unknown trigger");
     var result = publisher.publish(minutesNamed(event));
     LOG.info(() -> "Board run (" + trigger + ") for " + result.day() + ": " + result.written() + " written, "
-        + result.unchanged() + " unchanged, " + result.takenDown() + " taken down");
+        + result.unchanged() + " unchanged, " + result.takenDown() + " taken down, " + result.subscriberMails()
+        + " subscriber mail(s) queued");
     // For SQS this is an empty partial-batch response; a failure above throws and retries the batch.
     json.writeValue(output, Map.of("batchItemFailures", List.of(),
         "day", result.day().toString(), "written", result.written(), "takenDown", result.takenDown()));
