@@ -19,6 +19,7 @@ final class SendOutState {
       case DELIVERED -> "Levererat";
       case BOUNCED -> "Studsade";
       case COMPLAINED -> "Markerat som skräppost";
+      case CANCELLED -> "Inte skickat, prenumerationen har upphört";
     };
   }
 }
