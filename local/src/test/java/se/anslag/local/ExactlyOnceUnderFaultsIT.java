@@ -29,7 +29,6 @@ import se.anslag.domain.SendOutEvent;
 import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutStatus;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * Exactly one mail per (paragraph, address) after the queues drain, every send-out settled and
@@ -51,7 +50,6 @@ class ExactlyOnceUnderFaultsIT {
   private static final Duration CLAIM_STALE_AFTER = Duration.ofSeconds(30);
   /** How long LocalLambda keeps a failed message invisible (its default). */
   private static final Duration LOCAL_RETRY_DELAY = Duration.ofSeconds(1);
-  private static final String COPY_ATTRIBUTE = "anslag-test-copy";
   private static final Pattern PARAGRAPH_IN_SUBJECT = Pattern.compile("§ (\\d+) ");
 
   @RegisterExtension static final SampleWorkflow sample = new SampleWorkflow();
@@ -451,35 +449,6 @@ class ExactlyOnceUnderFaultsIT {
   }
 
   private int doubleNewMessages(String queueUrl) {
-    var sqs = workflow.cloud().sqs();
-    var copies = new ArrayList<Message>();
-    int doubled = 0;
-    while (true) {
-      var received = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)
-          .messageAttributeNames("All")).messages();
-      if (received.isEmpty()) {
-        break;
-      }
-      for (var message : received) {
-        if (message.messageAttributes().containsKey(COPY_ATTRIBUTE)) {
-          copies.add(message);
-          continue;
-        }
-        var attributes = new HashMap<>(message.messageAttributes());
-        attributes.put(COPY_ATTRIBUTE, MessageAttributeValue.builder().dataType("String").stringValue("yes").build());
-        for (int copy = 0; copy < 2; copy++) {
-          sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(message.body()).messageAttributes(attributes));
-        }
-        sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
-        doubled++;
-      }
-    }
-    // A copy seen here is put back as a new message: receiving it would count towards the
-    // dead-letter queue's maxReceiveCount although no function saw it.
-    for (var copy : copies) {
-      sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(copy.body()).messageAttributes(copy.messageAttributes()));
-      sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(copy.receiptHandle()));
-    }
-    return doubled;
+    return QueueDoubling.doubleNewMessages(workflow.cloud().sqs(), queueUrl);
   }
 }

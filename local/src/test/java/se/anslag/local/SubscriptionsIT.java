@@ -8,7 +8,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,6 @@ import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutStatus;
 import se.anslag.domain.Subscription;
 import se.anslag.local.cloud.LocalHttpApi;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * E-mail subscriptions to new notices against the emulators, through the template's HTTP API as API
@@ -42,7 +39,6 @@ class SubscriptionsIT {
   /** Every address these tests subscribe: all and only those with these local parts. */
   private static final Pattern SUBSCRIBER = Pattern.compile(
       "(?i)(anna|bertil|cecilia|david|erik|frida|gustav|helena|ivar|julia)@example\\.org");
-  private static final String COPY_ATTRIBUTE = "anslag-test-copy";
 
   @RegisterExtension static final SampleWorkflow sample = new SampleWorkflow();
   private LocalWorkflow workflow;
@@ -307,30 +303,6 @@ class SubscriptionsIT {
   }
 
   private void doubleNewMessages(String queueUrl) {
-    var sqs = workflow.cloud().sqs();
-    var copies = new ArrayList<Message>();
-    while (true) {
-      var received = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)
-          .messageAttributeNames("All")).messages();
-      if (received.isEmpty()) {
-        break;
-      }
-      for (var message : received) {
-        if (message.messageAttributes().containsKey(COPY_ATTRIBUTE)) {
-          copies.add(message);
-          continue;
-        }
-        var attributes = new HashMap<>(message.messageAttributes());
-        attributes.put(COPY_ATTRIBUTE, MessageAttributeValue.builder().dataType("String").stringValue("yes").build());
-        for (int copy = 0; copy < 2; copy++) {
-          sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(message.body()).messageAttributes(attributes));
-        }
-        sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
-      }
-    }
-    for (var copy : copies) {
-      sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(copy.body()).messageAttributes(copy.messageAttributes()));
-      sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(copy.receiptHandle()));
-    }
+    QueueDoubling.doubleNewMessages(workflow.cloud().sqs(), queueUrl);
   }
 }

@@ -119,18 +119,7 @@ public final class DynamoSubscriptionStore implements SubscriptionStore {
 
   @Override
   public boolean takeRequest(String key, String window, int limit, Instant expiresAt) {
-    try {
-      table.dynamoDb.updateItem(b -> b.tableName(table.name)
-          .key(TableKeys.key(TableKeys.SUBSCRIPTION_LIMIT_PREFIX + key, window))
-          .updateExpression("ADD taken :one SET expiresAt = :expires")
-          .conditionExpression("attribute_not_exists(taken) OR taken < :limit")
-          .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
-              ":limit", AttributeValue.fromN(Integer.toString(limit)),
-              ":expires", AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())))));
-      return true;
-    } catch (ConditionalCheckFailedException allTaken) {
-      return false;
-    }
+    return table.takeSlot(TableKeys.SUBSCRIPTION_LIMIT_PREFIX + key, window, limit, expiresAt);
   }
 
   @Override

@@ -29,6 +29,24 @@ final class Table {
     dynamoDb.putItem(b -> b.tableName(name).item(item.values()));
   }
 
+  /**
+   * Takes one of {@code limit} slots of a counter item (its {@code taken}, with {@code expiresAt} for TTL)
+   * by one conditional ADD; false when all are taken.
+   */
+  boolean takeSlot(String pk, String sk, int limit, java.time.Instant expiresAt) {
+    try {
+      dynamoDb.updateItem(b -> b.tableName(name).key(TableKeys.key(pk, sk))
+          .updateExpression("ADD taken :one SET expiresAt = :expires")
+          .conditionExpression("attribute_not_exists(taken) OR taken < :limit")
+          .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
+              ":limit", AttributeValue.fromN(Integer.toString(limit)),
+              ":expires", AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())))));
+      return true;
+    } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException allTaken) {
+      return false;
+    }
+  }
+
   List<Item> queryPartition(String pk) {
     return query(QueryRequest.builder().tableName(name).consistentRead(true)
         .keyConditionExpression("pk = :pk")
