@@ -1,13 +1,15 @@
 // The clerk desk in Debian's headless Chromium, as a clerk uses it: sign in by keyboard, refuse a file
 // that is not minutes, upload the sample PDF with the progress shown, see it listed once read, review
-// what was read, give the one unknown recipient an address, publish, sign out.
+// what was read, give the one unknown recipient an address, publish, follow the send-outs until they
+// settle, open the notice on each board from the desk's links, sign out.
 // Every state is checked with axe-core (WCAG 2.1 A/AA), for sideways scrolling and by the keyboard walk,
 // on a desktop and at 390 px, with a screenshot. Prints one JSON document on stdout; exits 1 if a check
 // fails, 2 if the journey could not run.
 //
 // Usage: node desk-journey.mjs '{"deskUrl": "...", "email": "...", "password": "...",
 //                                "file": "/path/minutes.pdf", "listed": "text the list shows",
-//                                "fixAddress": "address for the unknown recipient", "artifactDir": "..."}'
+//                                "fixAddress": "address for the unknown recipient",
+//                                "boardNotice": "text the notice's page on each board shows", "artifactDir": "..."}'
 
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,6 +18,8 @@ import {
 } from './page-checks.mjs';
 
 const READING_TIMEOUT_MS = 120_000;
+// The board is rendered once the publication is through, before the send-outs settle.
+const BOARD_TIMEOUT_MS = 30_000;
 
 function fail(report, text) {
   report.failures.push(text);
@@ -23,7 +27,7 @@ function fail(report, text) {
 
 /** axe, overflow and a screenshot of the page as it stands, at each viewport; the keyboard walk too. */
 async function checkState(page, report, name, { keyboard = true } = {}) {
-  const state = { name, viewports: {} };
+  const state = { name, viewports: {}, reachedAfterMs: Date.now() - report.startedAt };
   for (const viewport of VIEWPORTS) {
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
@@ -155,6 +159,42 @@ async function journey(context, spec, report) {
   report.listAfterPublishing = await page.$$eval('#minutes-list li', (items) => items.map((item) => item.innerText));
   await checkState(page, report, 'published');
 
+  // Follow the send-outs: open the published minutes by keyboard and wait, without reloading, until
+  // every send-out has settled (the totals end with a full stop then).
+  if (!await tabTo(page, '#minutes-list li button[aria-expanded]')) fail(report, 'the send-out button is not reachable by Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.review .send-outs .totals');
+  await page.waitForFunction(() => document.querySelector('.review .send-outs .totals')?.textContent.endsWith('.'),
+    null, { timeout: READING_TIMEOUT_MS });
+  report.sendOutTotals = await page.textContent('.review .send-outs .totals');
+  report.sendOutRows = await page.$$eval('.review .send-outs li', (rows) => rows.map((row) => ({
+    paragraph: row.querySelector('strong')?.textContent ?? '',
+    status: row.querySelector('.status')?.textContent ?? '',
+  })));
+  report.boardLinks = await page.$$eval('.review .boards a', (links) => links.map((link) => ({
+    text: link.textContent, href: link.href })));
+  await checkState(page, report, 'send-outs', { keyboard: false });
+
+  // The notice as the public sees it on each board the desk links to.
+  report.boards = {};
+  for (const link of report.boardLinks) {
+    const board = await context.newPage();
+    const deadline = Date.now() + BOARD_TIMEOUT_MS;
+    let text = '';
+    while (Date.now() < deadline) {
+      const response = await board.goto(link.href, { timeout: NAVIGATION_TIMEOUT_MS });
+      // textContent: the notice's link names its meeting in a visually hidden span, for screen readers.
+      text = response && response.ok() ? (await board.textContent('body')).replace(/\s+/g, ' ')
+        : `HTTP ${response?.status()}`;
+      if (text.includes(spec.boardNotice)) break;
+      await board.waitForTimeout(500);
+    }
+    report.boards[link.href] = text.includes(spec.boardNotice);
+    if (!report.boards[link.href]) report.boardTexts = { ...(report.boardTexts || {}), [link.href]: text.slice(0, 2000) };
+    if (!report.boards[link.href]) fail(report, `${link.href} does not show "${spec.boardNotice}"`);
+    await board.close();
+  }
+
   // Sign out by keyboard.
   if (!await tabTo(page, '#sign-out')) fail(report, 'the sign-out button is not reachable by Tab');
   await page.keyboard.press('Enter');
@@ -168,10 +208,10 @@ async function journey(context, spec, report) {
 
 async function main() {
   const spec = JSON.parse(process.argv[2] ?? '{}');
-  if (!spec.deskUrl || !spec.email || !spec.password || !spec.file || !spec.fixAddress) {
-    throw new Error('the spec needs deskUrl, email, password, file and fixAddress');
+  if (!spec.deskUrl || !spec.email || !spec.password || !spec.file || !spec.fixAddress || !spec.boardNotice) {
+    throw new Error('the spec needs deskUrl, email, password, file, fixAddress and boardNotice');
   }
-  const report = { ok: false, axeCore: axeVersion, axeTags: AXE_TAGS, failures: [], states: [], screenshots: [],
+  const report = { ok: false, startedAt: Date.now(), axeCore: axeVersion, axeTags: AXE_TAGS, failures: [], states: [], screenshots: [],
     artifactDir: path.resolve(spec.artifactDir ?? 'browser-artifacts') };
   await mkdir(report.artifactDir, { recursive: true });
   const chromium = await launchChromium();

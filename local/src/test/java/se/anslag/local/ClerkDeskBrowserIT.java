@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The clerk desk in Debian's headless Chromium ({@code local/browser-tests/desk-journey.mjs}) against
  * the whole local stack: sign in to the Cognito emulator by keyboard, a refused file, the sample PDF
- * uploaded straight to the S3 emulator with the progress shown, read by the intake and listed, sign
+ * uploaded straight to the S3 emulator with the progress shown, read by the intake and listed, reviewed,
+ * fixed and published, its send-outs followed until settled, the notice opened on both boards, sign
  * out. Every state: zero axe-core WCAG 2.1 A/AA violations, no sideways scrolling at 390 px, the
  * keyboard walk; screenshots in {@code local/target/browser-artifacts/}.
  */
@@ -57,6 +58,7 @@ class ClerkDeskBrowserIT {
         .put("file", SampleWorkflow.ROOT.resolve(DemoCommand.SAMPLE_MINUTES).toString())
         .put("listed", "Gemensamma servicenämnden, sammanträde 2024-02-14")
         .put("fixAddress", IT_CHEF)
+        .put("boardNotice", "Gemensamma servicenämnden, sammanträde 2024-02-14")
         .put("artifactDir", BrowserScript.ARTIFACTS.toString());
     var result = BrowserScript.run("desk-journey.mjs", spec, work);
     report = result.report();
@@ -132,6 +134,25 @@ class ClerkDeskBrowserIT {
   }
 
   @Test
+  void thePublishedMinutesShowEverySendOutSettledAndTheNoticeOnBothBoards() {
+    // The sample: 24 decision send-outs (§§ 1-6), 18 of them mails and 6 filed in the case file, and
+    // the clerk's receipt; every one settled before the totals end with a full stop.
+    var rows = new ArrayList<JsonNode>();
+    report.path("sendOutRows").forEach(rows::add);
+    assertThat(rows).filteredOn(row -> row.path("paragraph").asText().startsWith("§ ")).hasSize(24)
+        .extracting(row -> row.path("status").asText())
+        .satisfies(statuses -> {
+          assertThat(statuses).filteredOn("Diariefört"::equals).hasSize(6);
+          assertThat(statuses).filteredOn(status -> status.equals("Skickat") || status.equals("Levererat")).hasSize(18);
+        });
+    assertThat(report.path("sendOutTotals").asText()).startsWith(rows.size() + " av " + rows.size() + " klara").endsWith(".");
+    assertThat(report.path("boardLinks")).extracting(link -> link.path("text").asText())
+        .containsExactlyInAnyOrder("Visa på Ludvika kommun", "Visa på Smedjebackens kommun");
+    assertThat(report.path("boards").properties()).as("%s", report.path("boardTexts")).hasSize(2).allSatisfy(board ->
+        assertThat(board.getValue().asBoolean()).as(board.getKey()).isTrue());
+  }
+
+  @Test
   void everyStateHasNoAxeViolationsNoSidewaysScrollingAndScreenshots() {
     var states = new ArrayList<String>();
     for (JsonNode state : report.path("states")) {
@@ -144,7 +165,7 @@ class ClerkDeskBrowserIT {
       }
     }
     assertThat(states).containsExactly("sign-in", "sign-in-refused", "start", "refused-file", "listed", "review",
-        "published", "signed-out");
+        "published", "send-outs", "signed-out");
     assertThat(report.path("screenshots")).hasSize(states.size() * 2 + 1);
     report.path("screenshots").forEach(s -> assertThat(Path.of(s.asText())).isRegularFile());
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -217,6 +219,51 @@ class ClerkDeskReviewIT {
         .filter(mail -> mail.to().contains("revisorerna@ludvika.example.org")).count()).isEqualTo(mailsBefore + 1);
     var after = awaitSettled(minutes.id());
     assertThat(after.path("sendOutTotals").has("FAILED")).isFalse();
+  }
+
+  @Test
+  void theReviewShowsTheDatesWithTheirRulesTheHiddenNumbersAndTheFileThatWasRead() throws Exception {
+    // Adjusted on a Friday: the second day after is a Sunday, so the posting deadline is the Monday.
+    var text = Files.readString(SampleWorkflow.ROOT.resolve("shared/src/test/resources/samples/gsn-2024-02-14.txt"))
+        .replace("2024-02-14", "2024-02-09")
+        .replace("Begäran om överflyttning av investeringsmedel 2023-", "Begäran från 850709-1232 om överflyttning av investeringsmedel 2023-");
+    assertThat(text).contains("850709-1232");
+    var key = workflow.upload(Files.writeString(temp.resolve("gsn-2024-02-09.txt"), text), LocalDate.of(2024, 2, 16), null);
+    var minutes = awaitStatus(key, MinutesStatus.AWAITING_REVIEW);
+
+    var review = JSON.readTree(get("api/desk/minutes/" + minutes.id(), clerkToken).body());
+
+    // Today is 2024-02-20 (Tuesday): three weeks to Tuesday 2024-03-12, taken down the day after.
+    assertThat(review.path("schedule")).extracting(line -> line.path("what").asText() + " " + line.path("date").asText())
+        .containsExactly("Justerat 2024-02-16", "Senaste dag att anslå 2024-02-19", "Anslås 2024-02-20",
+            "Sista dag för överklagande 2024-03-12", "Tas ned 2024-03-13");
+    assertThat(review.path("schedule").get(1).path("rule").asText())
+        .contains("andra dagen efter justeringen", "2024-02-18 är en söndag", "nästa vardag");
+    assertThat(review.path("schedule").get(3).path("rule").asText()).startsWith("Tre veckor från anslagsdagen")
+        .doesNotContain("flyttas");
+    // Posted on Saturday 2024-03-09, three weeks end on påskafton (a Saturday); påskdagen and annandag
+    // påsk follow, so the last appeal day is Tuesday 2024-04-02.
+    var later = JSON.readTree(get("api/desk/minutes/" + minutes.id() + "?postedOn=2024-03-09", clerkToken).body());
+    assertThat(later.path("schedule")).extracting(line -> line.path("what").asText() + " " + line.path("date").asText())
+        .contains("Anslås 2024-03-09", "Sista dag för överklagande 2024-04-02", "Tas ned 2024-04-03");
+    assertThat(later.path("schedule").get(3).path("rule").asText()).contains("2024-03-30 är en lördag");
+    assertThat(get("api/desk/minutes/" + minutes.id() + "?postedOn=2024-02-19", clerkToken).statusCode())
+        .as("a day before today").isEqualTo(400);
+    assertThat(get("api/desk/minutes/" + minutes.id() + "?postedOn=den-tionde", clerkToken).statusCode())
+        .as("not a date").isEqualTo(400);
+
+    assertThat(review.path("hiddenIdentityNumbers")).singleElement().satisfies(hidden -> {
+      assertThat(hidden.path("where").asText()).isEqualTo("§ 1, rubrik");
+      assertThat(hidden.path("text").asText()).isEqualTo("850709-1232");
+    });
+
+    // The original opens beside the review: exactly the bytes that were uploaded.
+    var original = URI.create(review.path("original").path("url").asText());
+    se.anslag.local.iam.PresignedRequests.sending("GET", original); // for IamPolicyIT: S3 authorises it as the desk's role
+    var opened = HTTP.send(HttpRequest.newBuilder(original).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(opened.statusCode()).isEqualTo(200);
+    assertThat(opened.body()).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+    assertThat(original.getRawQuery()).contains("X-Amz-Signature=", "X-Amz-Expires=900");
   }
 
   // ---------------------------------------------------------------------- helpers

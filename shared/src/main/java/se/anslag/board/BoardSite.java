@@ -240,11 +240,28 @@ public final class BoardSite {
 
   /** One line of printable text without personal identity numbers. */
   static String cleanText(String text) {
-    if (text == null) {
-      return "";
-    }
-    String oneLine = WHITESPACE.matcher(Markup.stripInvalid(text)).replaceAll(" ").strip();
-    return PersonalIdentityNumbers.redact(oneLine);
+    return text == null ? "" : PersonalIdentityNumbers.redact(oneLine(text));
+  }
+
+  /**
+   * What {@link #cleanText} takes out of a printed text as personal identity numbers, as the board sees
+   * them (on one line): the clerk's review lists these before anything is published.
+   */
+  public static List<String> hiddenIdentityNumbers(String text) {
+    return text == null ? List.of() : PersonalIdentityNumbers.found(oneLine(text));
+  }
+
+  /**
+   * The path on the site of an organ's page on a board, where its notices are listed with their
+   * state: the clerk desk links to it.
+   */
+  public static String organPagePath(String boardId, String organSlug) {
+    var key = Links.organIndex(boardId, Slugs.slug(organSlug));
+    return "/" + key.substring(0, key.length() - "index.html".length());
+  }
+
+  private static String oneLine(String text) {
+    return WHITESPACE.matcher(Markup.stripInvalid(text)).replaceAll(" ").strip();
   }
 
   private static String cleanOptional(String text) {

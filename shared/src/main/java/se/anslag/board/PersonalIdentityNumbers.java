@@ -85,6 +85,14 @@ public final class PersonalIdentityNumbers {
     return out.append(text, copied, text.length()).toString();
   }
 
+  /** Every identity number in the text as it is written there, in order; none for null. */
+  public static List<String> found(String text) {
+    if (text == null) {
+      return List.of();
+    }
+    return spans(text).stream().map(span -> text.substring(span[0], span[1])).toList();
+  }
+
   /** True when the text holds at least one identity number. */
   public static boolean contains(String text) {
     return text != null && !spans(text).isEmpty();

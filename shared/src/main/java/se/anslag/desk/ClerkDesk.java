@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
+import se.anslag.board.BoardSite;
 import se.anslag.compose.MailHeaders;
 import se.anslag.config.AnslagConfig;
 import se.anslag.domain.MinutesRecord;
@@ -53,6 +54,7 @@ public final class ClerkDesk {
   private static final Logger LOG = Logger.getLogger(ClerkDesk.class.getName());
   private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
   private static final Duration UPLOAD_URL_VALIDITY = Duration.ofMinutes(15);
+  private static final Duration ORIGINAL_URL_VALIDITY = Duration.ofMinutes(15);
   private static final int PAGE_SIZE = 25;
   private static final int MAX_PAGE_SIZE = 100;
   private static final int MAX_REASON_LENGTH = 500;
@@ -242,6 +244,13 @@ public final class ClerkDesk {
         }
       }
     }
+    scheduleOf(found, request, municipality, body);
+    hiddenIdentityNumbersOf(found, body);
+    if (found.sourceKey() != null) {
+      // The exact version that was read, beside what was read from it.
+      body.putObject("original").put("url", uploadUrls.presignGet(found.sourceBucket(), found.sourceKey(),
+          found.sourceVersionId(), ORIGINAL_URL_VALIDITY).toString());
+    }
     sendOutsOf(found.id(), body);
     var history = body.putArray("history");
     for (var entry : minutes.history(found.id())) {
@@ -253,6 +262,47 @@ public final class ClerkDesk {
     var known = body.putArray("knownRecipients");
     municipality.directory().stream().map(DirectoryEntry::name).sorted().forEach(known::add);
     return ok(body);
+  }
+
+  /**
+   * The notice dates with the rule that gave each: for minutes awaiting review those a publication on
+   * the day in {@code ?postedOn=} (today when absent) would give, else those of the notices as posted.
+   */
+  private void scheduleOf(MinutesRecord found, APIGatewayV2HTTPEvent request, MunicipalSetup municipality,
+      ObjectNode body) {
+    var organ = found.organSlug() == null ? java.util.Optional.<Organ>empty() : municipality.organ(found.organSlug());
+    if (organ.isEmpty()) {
+      return;
+    }
+    var today = LocalDate.now(clock.withZone(SWEDEN));
+    LocalDate postedOn;
+    if (found.status() == MinutesStatus.AWAITING_REVIEW) {
+      var asked = request.getQueryStringParameters() == null ? null : request.getQueryStringParameters().get("postedOn");
+      postedOn = asked == null || asked.isBlank() ? today : postingDay(asked);
+    } else {
+      postedOn = notices.notices(found.id()).stream().map(Notice::postedOnThisBoard).max(LocalDate::compareTo)
+          .orElse(null);
+      if (postedOn == null) {
+        return;
+      }
+    }
+    var lines = body.putArray("schedule");
+    for (var line : ScheduleExplained.of(found.adjustedOn(), postedOn, organ.get().takedownPolicy())) {
+      lines.addObject().put("what", line.what()).put("date", line.date().toString()).put("rule", line.rule());
+    }
+  }
+
+  /** Every string the public board will print as "[personnummer borttaget]", and where it stands. */
+  private void hiddenIdentityNumbersOf(MinutesRecord found, ObjectNode body) {
+    var hidden = body.putArray("hiddenIdentityNumbers");
+    java.util.function.BiConsumer<String, String> add = (where, text) -> BoardSite.hiddenIdentityNumbers(text)
+        .forEach(number -> hidden.addObject().put("where", where).put("text", number));
+    add.accept("Organ", found.organ());
+    add.accept("Förvaringsplats", found.storagePlace());
+    for (var paragraph : minutes.paragraphs(found.id())) {
+      add.accept("§ " + paragraph.number() + ", diarienummer", paragraph.caseNumber());
+      add.accept("§ " + paragraph.number() + ", rubrik", paragraph.title());
+    }
   }
 
   /**
@@ -365,14 +415,7 @@ public final class ClerkDesk {
     if (action == ReviewDecision.Action.PUBLISH) {
       var written = body.path("postedOn").asText("");
       if (!written.isBlank()) {
-        try {
-          postedOn = LocalDate.parse(written);
-        } catch (java.time.format.DateTimeParseException notADate) {
-          throw new Refusal(400, "Anslagsdagen ska skrivas ÅÅÅÅ-MM-DD.");
-        }
-        if (postedOn.isBefore(LocalDate.now(clock.withZone(SWEDEN)))) {
-          throw new Refusal(400, "Anslaget kan inte sättas upp före i dag.");
-        }
+        postedOn = postingDay(written);
       }
     } else {
       reason = body.path("reason").asText("").strip();
@@ -404,6 +447,8 @@ public final class ClerkDesk {
     for (var notice : notices) {
       postings.addObject()
           .put("board", municipality.board(notice.boardId()).map(b -> b.name()).orElse(notice.boardId()))
+          .put("boardId", notice.boardId())
+          .put("url", BoardSite.organPagePath(notice.boardId(), minutes.organSlug()))
           .put("postedOn", text(notice.postedOnThisBoard()))
           .put("lastAppealDay", text(notice.dates().lastAppealDay()))
           .put("takedownOn", text(notice.dates().takedownOn()));
@@ -422,6 +467,20 @@ public final class ClerkDesk {
     } catch (JsonProcessingException | IllegalArgumentException malformed) {
       throw new Refusal(400, "Begäran gick inte att läsa.");
     }
+  }
+
+  /** The posting day a clerk asked for: a date, and never before today (a notice cannot be posted back in time). */
+  private LocalDate postingDay(String written) {
+    LocalDate day;
+    try {
+      day = LocalDate.parse(written);
+    } catch (java.time.format.DateTimeParseException notADate) {
+      throw new Refusal(400, "Anslagsdagen ska skrivas ÅÅÅÅ-MM-DD.");
+    }
+    if (day.isBefore(LocalDate.now(clock.withZone(SWEDEN)))) {
+      throw new Refusal(400, "Anslaget kan inte sättas upp före i dag.");
+    }
+    return day;
   }
 
   private static String text(LocalDate date) {

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-/** Uploads that someone else (the clerk's browser) makes straight to a bucket, with this function's authority. */
+/**
+ * Requests that someone else (the clerk's browser) makes straight to a bucket, with this function's
+ * authority: uploads, and the reading of one stored version.
+ */
 public interface UploadUrls {
   /** The URL carries the authority; the request must send exactly these headers, and the signed size. */
   record PresignedPut(URI url, Map<String, String> headers, Instant expiresAt) {}
@@ -16,4 +19,7 @@ public interface UploadUrls {
    */
   PresignedPut presignPut(String bucket, String key, String contentType, long contentLength,
       Map<String, String> metadata, Duration validity);
+
+  /** A GET of exactly that version of the object (the current one when versionId is null), valid for {@code validity}. */
+  URI presignGet(String bucket, String key, String versionId, Duration validity);
 }

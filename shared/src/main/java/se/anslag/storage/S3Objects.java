@@ -172,9 +172,24 @@ public final class S3Objects implements ObjectStore, UploadUrls {
     var request = SdkHttpFullRequest.builder().method(SdkHttpMethod.PUT).uri(objectUri(bucket, key));
     headers.forEach(request::putHeader);
     request.putHeader("Content-Length", Long.toString(contentLength));
+    // The browser sets Content-Length itself (it may not be set by a script); the rest it must send.
+    return new PresignedPut(presign(request.build(), now, validity), Map.copyOf(headers), now.plus(validity));
+  }
+
+  @Override
+  public URI presignGet(String bucket, String key, String versionId, java.time.Duration validity) {
+    var request = SdkHttpFullRequest.builder().method(SdkHttpMethod.GET).uri(objectUri(bucket, key));
+    if (versionId != null) {
+      request.putRawQueryParameter("versionId", versionId);
+    }
+    return presign(request.build(), Instant.now(), validity);
+  }
+
+  /** The request's URL with a SigV4 signature in its query string, valid from now for the validity. */
+  private URI presign(SdkHttpFullRequest request, Instant now, java.time.Duration validity) {
     var signed = signer.sign(r -> r
         .identity(credentials.resolveCredentials())
-        .request(request.build())
+        .request(request)
         .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "s3")
         .putProperty(AwsV4HttpSigner.REGION_NAME, region)
         .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
@@ -184,8 +199,7 @@ public final class S3Objects implements ObjectStore, UploadUrls {
         .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false)
         .putProperty(software.amazon.awssdk.http.auth.spi.signer.HttpSigner.SIGNING_CLOCK,
             Clock.fixed(now, java.time.ZoneOffset.UTC)));
-    // The browser sets Content-Length itself (it may not be set by a script); the rest it must send.
-    return new PresignedPut(signed.request().getUri(), Map.copyOf(headers), now.plus(validity));
+    return signed.request().getUri();
   }
 
   /**

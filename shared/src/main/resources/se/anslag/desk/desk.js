@@ -274,6 +274,45 @@
       minutes.warningList.forEach((warning) => warnings.append(element('li', warning.message)));
       panel.append(warnings);
     }
+    if (minutes.original) {
+      const original = element('a', 'Öppna originalfilen (den version Anslag läste)', 'original');
+      original.href = minutes.original.url;
+      original.target = '_blank';
+      original.rel = 'noopener noreferrer';
+      panel.append(element('p').appendChild(original).parentNode);
+    }
+    const schedule = element('dl', null, 'schedule');
+    const showSchedule = (lines) => schedule.replaceChildren(...(lines || []).flatMap((line) => [
+      element('dt', line.what), element('dd', line.date + ': ' + line.rule)]));
+    showSchedule(minutes.schedule);
+    if ((minutes.schedule || []).length) {
+      panel.append(element('h5', status === 'AWAITING_REVIEW' ? 'Anslagets datum om det publiceras' : 'Anslagets datum'),
+        schedule);
+    }
+    if ((minutes.hiddenIdentityNumbers || []).length) {
+      panel.append(element('h5', 'Döljs på anslagstavlan som personnummer'));
+      const hidden = element('ul', null, 'hidden-numbers');
+      minutes.hiddenIdentityNumbers.forEach((found) => hidden.append(element('li', found.where + ': ' + found.text)));
+      panel.append(hidden);
+    }
+    if (status !== 'AWAITING_REVIEW' && (minutes.notices || []).length) {
+      const boards = element('section', null, 'boards');
+      const boardsId = headingId + '-boards';
+      const boardsHeading = element('h5', 'Anslaget på anslagstavlorna');
+      boardsHeading.id = boardsId;
+      boards.setAttribute('aria-labelledby', boardsId);
+      const list = element('ul');
+      minutes.notices.forEach((notice) => {
+        const line = element('li', notice.board + ': anslås ' + notice.postedOn + ', sista dag för överklagande '
+          + notice.lastAppealDay + ', tas ned ' + notice.takedownOn + '. ');
+        const link = element('a', 'Visa på ' + notice.board);
+        link.href = notice.url;
+        line.append(link);
+        list.append(line);
+      });
+      boards.append(boardsHeading, list);
+      panel.append(boards);
+    }
     const paragraphs = element('ol', null, 'paragraphs');
     (minutes.paragraphs || []).forEach((paragraph) => {
       const entry = element('li');
@@ -323,6 +362,13 @@
     date.min = today;
     date.value = today;
     dateField.append(dateLabel, date);
+    // The dates above follow the day picked: the desk computes them, by the one calendar.
+    date.addEventListener('change', () => guarded(async () => {
+      if (!date.value) return;
+      const again = await api('minutes/' + minutesId + '?postedOn=' + encodeURIComponent(date.value));
+      if (again.status === 200) showSchedule(again.body.schedule);
+      else error.textContent = again.body.message || 'HTTP ' + again.status;
+    }).catch((problem) => { error.textContent = problem.message; }));
     const publish = element('button', 'Publicera: sätt upp anslaget och skicka besluten', 'publish');
     publish.type = 'button';
     publish.addEventListener('click', () => guarded(() => decide(minutesId, 'publish', { postedOn: date.value }, panel)));
