@@ -20,11 +20,14 @@ import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.Notice;
 import se.anslag.domain.Paragraph;
+import se.anslag.domain.ReviewPolicy;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutStatus;
 import se.anslag.domain.SwedishTime;
 import se.anslag.local.cloud.DrainReport;
+import se.anslag.setup.MunicipalSetup;
+import se.anslag.setup.Organ;
 
 /** `anslag demo`: the whole workflow on this machine, then the boards served until Ctrl-C. */
 @Command(name = "demo", description = {
@@ -60,6 +63,10 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8080", description = "Port for the notice boards and the clerk desk on 127.0.0.1 (default 8080).")
   int port;
 
+  @Option(names = "--review", description = {"Every organ reviews before publishing (review: required): the demo",
+      "prints what the clerk desk's review shows and publishes as the organ's clerk through the desk's API."})
+  boolean review;
+
   @Option(names = "--no-serve", description = "Exit after the workflow instead of serving the boards and the desk.")
   boolean noServe;
 
@@ -84,11 +91,20 @@ final class DemoCommand implements Callable<Integer> {
       DemoSubscription.linkMailsTo(workflow, port);
       workflow.loadSetup(setupFile);
       out.println("Loaded the municipality setup from " + root.relativize(setupFile));
+      if (review) {
+        reviewEveryOrgan(workflow);
+        out.println("Every organ reviews before publishing (--review)");
+      }
       var subscriber = DemoSubscription.subscribeAndConfirm(workflow, out);
       var key = workflow.upload(minutesFile, metadata(adjustedOrUploadDay));
       out.println("Uploaded " + minutesFile.getFileName() + " to the protocols bucket as " + key);
       out.flush();
       var drained = workflow.process();
+      var read = workflow.minutesFromUpload(key);
+      if (read.isPresent() && read.get().status() == MinutesStatus.AWAITING_REVIEW
+          && DemoReview.reviewAndPublish(workflow, read.get(), clerkOf(workflow, read.get().organSlug()), out)) {
+        drained = workflow.process();
+      }
       boolean succeeded = report(out, workflow, key, drained);
       subscriber.ifPresent(s -> s.reportNoticeMail(out));
       if (noServe) {
@@ -98,6 +114,20 @@ final class DemoCommand implements Callable<Integer> {
       serve(out, root, workflow, port, organ);
       return succeeded ? 0 : 1;
     }
+  }
+
+  /** As if the setup said `review: required` for every organ. */
+  private static void reviewEveryOrgan(LocalWorkflow workflow) {
+    var setup = workflow.stores().setup().loadSetup();
+    var reviewed = setup.organs().stream().map(o -> new Organ(o.slug(), o.name(), o.aliases(), o.boardIds(),
+        o.clerkAddress(), o.takedownPolicy(), o.publishMinutesDocument(), ReviewPolicy.REQUIRED)).toList();
+    workflow.stores().setup().replaceSetup(new MunicipalSetup(setup.boards(), reviewed, setup.directory()));
+  }
+
+  /** The organ's clerk as the desk knows them: the setup's clerk address, else the demo's. */
+  private static String clerkOf(LocalWorkflow workflow, String organSlug) {
+    // An organ without a clerk address maps to empty, as one not in the setup.
+    return workflow.stores().setup().loadSetup().organ(organSlug).map(Organ::clerkAddress).orElse(DEMO_CLERK);
   }
 
   /** The upload's metadata as the clerk gives it: the dates, and the facts the minutes may not print. */

@@ -65,12 +65,24 @@ final class LocalDesk implements AutoCloseable {
 
   /** A clerk who may act for the organs (groups of their slugs, created when missing), password set. */
   ClerkAccount createClerk(String email, Collection<String> organSlugs) {
+    return createClerk(workflow, email, organSlugs);
+  }
+
+  /**
+   * As {@link #createClerk(String, Collection)}, before any desk is served: the demo's review signs in
+   * first. An account that exists already gets a new password (the demo prints the one that works).
+   */
+  static ClerkAccount createClerk(LocalWorkflow workflow, String email, Collection<String> organSlugs) {
     var cognito = workflow.cloud().cognito();
     var pool = workflow.cloud().physicalId(USER_POOL);
     var password = newPassword();
-    cognito.adminCreateUser(b -> b.userPoolId(pool).username(email).messageAction(MessageActionType.SUPPRESS)
-        .userAttributes(AttributeType.builder().name("email").value(email).build(),
-            AttributeType.builder().name("email_verified").value("true").build()));
+    try {
+      cognito.adminCreateUser(b -> b.userPoolId(pool).username(email).messageAction(MessageActionType.SUPPRESS)
+          .userAttributes(AttributeType.builder().name("email").value(email).build(),
+              AttributeType.builder().name("email_verified").value("true").build()));
+    } catch (software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException exists) {
+      // created by the demo's review; the password below replaces the one it had
+    }
     cognito.adminSetUserPassword(b -> b.userPoolId(pool).username(email).password(password).permanent(true));
     for (var organ : organSlugs) {
       try {
@@ -86,6 +98,10 @@ final class LocalDesk implements AutoCloseable {
 
   /** Signs a clerk in as the desk's page does (USER_PASSWORD_AUTH); returns the ID token. */
   String signIn(ClerkAccount clerk) {
+    return signIn(workflow, clerk);
+  }
+
+  static String signIn(LocalWorkflow workflow, ClerkAccount clerk) {
     var client = workflow.cloud().physicalId(USER_POOL_CLIENT);
     return workflow.cloud().cognito().initiateAuth(b -> b.clientId(client).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
         .authParameters(Map.of("USERNAME", clerk.email(), "PASSWORD", clerk.password())))
