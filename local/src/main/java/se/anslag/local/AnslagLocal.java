@@ -16,6 +16,7 @@ public final class AnslagLocal {
     commandLine.addSubcommand(new SendOutBenchmark());
     commandLine.addSubcommand(new ColdStartBenchmark());
     commandLine.addSubcommand(new LoadBenchmark());
+    commandLine.addSubcommand(new DeskBenchmark());
     System.exit(commandLine.execute(args));
   }
 }

@@ -20,13 +20,11 @@ import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.Notice;
 import se.anslag.domain.Paragraph;
-import se.anslag.domain.ReviewPolicy;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutStatus;
 import se.anslag.domain.SwedishTime;
 import se.anslag.local.cloud.DrainReport;
-import se.anslag.setup.MunicipalSetup;
 import se.anslag.setup.Organ;
 
 /** `anslag demo`: the whole workflow on this machine, then the boards served until Ctrl-C. */
@@ -92,7 +90,7 @@ final class DemoCommand implements Callable<Integer> {
       workflow.loadSetup(setupFile);
       out.println("Loaded the municipality setup from " + root.relativize(setupFile));
       if (review) {
-        reviewEveryOrgan(workflow);
+        workflow.requireReviewByEveryOrgan();
         out.println("Every organ reviews before publishing (--review)");
       }
       var subscriber = DemoSubscription.subscribeAndConfirm(workflow, out);
@@ -114,14 +112,6 @@ final class DemoCommand implements Callable<Integer> {
       serve(out, root, workflow, port, organ);
       return succeeded ? 0 : 1;
     }
-  }
-
-  /** As if the setup said `review: required` for every organ. */
-  private static void reviewEveryOrgan(LocalWorkflow workflow) {
-    var setup = workflow.stores().setup().loadSetup();
-    var reviewed = setup.organs().stream().map(o -> new Organ(o.slug(), o.name(), o.aliases(), o.boardIds(),
-        o.clerkAddress(), o.takedownPolicy(), o.publishMinutesDocument(), ReviewPolicy.REQUIRED)).toList();
-    workflow.stores().setup().replaceSetup(new MunicipalSetup(setup.boards(), reviewed, setup.directory()));
   }
 
   /** The organ's clerk as the desk knows them: the setup's clerk address, else the demo's. */

@@ -87,6 +87,15 @@ public final class LocalWorkflow implements AutoCloseable {
     stores.setup().replaceSetup(SetupFile.read(setupFile));
   }
 
+  /** The loaded setup as if it said `review: required` for every organ. */
+  public void requireReviewByEveryOrgan() {
+    var setup = stores.setup().loadSetup();
+    var reviewed = setup.organs().stream().map(o -> new se.anslag.setup.Organ(o.slug(), o.name(), o.aliases(),
+        o.boardIds(), o.clerkAddress(), o.takedownPolicy(), o.publishMinutesDocument(),
+        se.anslag.domain.ReviewPolicy.REQUIRED)).toList();
+    stores.setup().replaceSetup(new se.anslag.setup.MunicipalSetup(setup.boards(), reviewed, setup.directory()));
+  }
+
   /**
    * Empties the cloud and starts the functions afresh on the given clock, for tests that share one
    * workflow across a class: what one test recorded, queued, published or mailed is gone for the

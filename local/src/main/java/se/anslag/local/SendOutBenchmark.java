@@ -56,7 +56,7 @@ final class SendOutBenchmark implements Callable<Integer> {
     var work = Files.createTempDirectory("anslag-benchmark-");
     var parallelism = Map.of("MailerParallelism", Integer.toString(concurrency));
     try (var workflow = LocalWorkflow.start(root, parallelism, LocalWorkflow.clockAt(POSTED_ON), System.err)) {
-      workflow.loadSetup(writeSetup(root, work));
+      workflow.loadSetup(SyntheticMinutes.writeSetup(root, work, recipients));
       int sendOuts = paragraphs * recipients;
       out.printf("Benchmark: %d paragraphs x %d recipients = %d send-outs; %d mails in flight at a time in both runs"
           + " (one mailer invocation at a time with MailerParallelism %d, and %d threads in the plain loop)%n",
@@ -128,7 +128,7 @@ final class SendOutBenchmark implements Callable<Integer> {
   /** Minutes of one meeting through intake and the pipeline, then the same mails through the plain loop. */
   private Round round(LocalWorkflow workflow, Path work, LocalDate meetingDate, int paragraphCount) throws Exception {
     var minutesFile = Files.writeString(work.resolve("benchmark-minutes-" + meetingDate + ".txt"),
-        minutesText(meetingDate, paragraphCount), StandardCharsets.UTF_8);
+        SyntheticMinutes.text(meetingDate, paragraphCount, recipients), StandardCharsets.UTF_8);
     var key = workflow.upload(minutesFile, LocalDate.of(2024, 2, 19), POSTED_ON);
     workflow.cloud().awaitEventRouting();
     long intakeStart = System.nanoTime();
@@ -191,34 +191,4 @@ final class SendOutBenchmark implements Callable<Integer> {
     out.printf("ratio pipeline/direct: %.2f%n", pipelineRate / directRate);
     out.flush();
   }
-
-
-  private Path writeSetup(Path root, Path work) throws Exception {
-    var setup = new StringBuilder(Files.readString(root.resolve("local/setup/sample-setup.yaml")));
-    for (int r = 0; r < recipients; r++) {
-      setup.append("  - name: Mottagare ").append(r).append('\n')
-          .append("    addresses: [mottagare").append(r).append("@example.org]\n");
-    }
-    return Files.writeString(work.resolve("setup.yaml"), setup);
-  }
-
-  /** Minutes laid out as the sample's text: a notice block, then one § per page. */
-  private String minutesText(LocalDate meetingDate, int paragraphs) {
-    var text = new StringBuilder();
-    text.append("ANSLAG/BEVIS\n\nProtokollet är justerat.\n\nOrgan Gemensamma servicenämnden\n\n")
-        .append("Sammanträdesdatum ").append(meetingDate).append(" Paragrafer § 1-").append(paragraphs).append("\n\n")
-        .append("Förvaringsplats för protokollet Kanslienheten, stadshuset Ludvika\n\n");
-    for (int p = 1; p <= paragraphs; p++) {
-      text.append(" § ").append(p).append("  Dnr 2024/").append(p).append("\n\n")
-          .append("Ärende nummer ").append(p).append(" om budget\n\n")
-          .append("Beslut\nGemensamma servicenämnden godkänner förslaget i ärende ").append(p).append(".\n\n")
-          .append("Beskrivning av ärendet\n").append("Underlag och motivering. ".repeat(40)).append("\n\n")
-          .append("______\n\nBeslut skickas till\n");
-      for (int r = 0; r < recipients; r++) {
-        text.append("Mottagare ").append(r).append('\n');
-      }
-    }
-    return text.toString();
-  }
-
 }
