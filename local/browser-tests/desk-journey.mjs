@@ -171,6 +171,7 @@ async function journey(context, spec, report) {
     paragraph: row.querySelector('strong')?.textContent ?? '',
     status: row.querySelector('.status')?.textContent ?? '',
   })));
+  report.history = await page.$$eval('.review ul.history li', (entries) => entries.map((entry) => entry.textContent));
   report.boardLinks = await page.$$eval('.review .boards a', (links) => links.map((link) => ({
     text: link.textContent, href: link.href })));
   await checkState(page, report, 'send-outs', { keyboard: false });

@@ -146,6 +146,12 @@ class ClerkDeskBrowserIT {
           assertThat(statuses).filteredOn(status -> status.equals("Skickat") || status.equals("Levererat")).hasSize(18);
         });
     assertThat(report.path("sendOutTotals").asText()).startsWith(rows.size() + " av " + rows.size() + " klara").endsWith(".");
+    // Every action in the minutes' history with the clerk: the upload (the desk put the clerk on the object), the fix, the publication.
+    assertThat(report.path("history")).extracting(JsonNode::asText)
+        .satisfiesExactly(
+            upload -> assertThat(upload).contains("Laddade upp (" + clerk.email() + ")"),
+            fix -> assertThat(fix).contains("(" + clerk.email() + ")").contains("IT-chef"),
+            publication -> assertThat(publication).contains("Publicerade (" + clerk.email() + ")"));
     assertThat(report.path("boardLinks")).extracting(link -> link.path("text").asText())
         .containsExactlyInAnyOrder("Visa på Ludvika kommun", "Visa på Smedjebackens kommun");
     assertThat(report.path("boards").properties()).as("%s", report.path("boardTexts")).hasSize(2).allSatisfy(board ->

@@ -18,6 +18,7 @@ import se.anslag.compose.MailHeaders;
 import se.anslag.domain.Corrections;
 import se.anslag.domain.MeetingVersion;
 import se.anslag.domain.Minutes;
+import se.anslag.domain.HistoryEntry;
 import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.Notice;
@@ -153,6 +154,9 @@ public final class ProtocolIntake {
       return new IntakeResult(publication.minutesId(), MinutesStatus.AWAITING_REVIEW,
           "The uploaded file has changed since it was reviewed", true);
     }
+    if (publication == null) {
+      recordUpload(minutesId, upload, object);
+    }
     var done = alreadyDone(upload, minutesId);
     if (done.isPresent()) {
       return done.get();
@@ -247,11 +251,26 @@ public final class ProtocolIntake {
    */
   private IntakeResult awaitReview(MinutesRecord read, Minutes minutes) {
     var awaiting = read.withStatus(MinutesStatus.AWAITING_REVIEW, null);
-    minutesStore.putMinutes(awaiting);
+    // The paragraphs first: the desk shows the review as soon as the record says AWAITING_REVIEW.
     minutes.paragraphs().forEach(paragraph -> minutesStore.putParagraph(awaiting.id(), paragraph));
+    minutesStore.putMinutes(awaiting);
     LOG.info(() -> "Minutes " + awaiting.id() + " of " + awaiting.organ() + " " + awaiting.meetingDate()
         + " await the clerk's review: " + minutes.paragraphs().size() + " paragraphs, nothing posted or sent");
     return new IntakeResult(awaiting.id(), MinutesStatus.AWAITING_REVIEW, null, false);
+  }
+
+  /**
+   * The upload in the minutes' history, whatever comes of it: who uploaded (the desk's clerk, as the
+   * object's metadata records them) and when S3 stored that version; once per version.
+   */
+  private void recordUpload(String minutesId, UploadEvent upload, ObjectStore.StoredObject object) {
+    var version = upload.uploadTag() == null ? upload.key() : upload.uploadTag();
+    var key = "upload-" + MinutesRecord.idOf(version.getBytes(StandardCharsets.UTF_8)).substring(0, UPLOAD_TOKEN_LENGTH);
+    var by = object.metadata().get(UPLOADED_BY_METADATA);
+    var fileName = upload.key().substring(upload.key().lastIndexOf('/') + 1);
+    minutesStore.addHistory(minutesId, new HistoryEntry(key,
+        object.lastModified() == null ? clock.instant() : object.lastModified(), "Laddade upp",
+        by == null ? "okänd (inte genom skrivbordet)" : by, fileName));
   }
 
   /** When the notice goes up and comes down, and every warning the clerk should read. */

@@ -52,15 +52,15 @@ class DeskRequestsTest {
     requests.handle(new RetryRequest(minutesId, SampleWorld.CLERK), "message-3", null);
 
     assertThat(world.records.findMinutes(minutesId).orElseThrow().status()).isEqualTo(MinutesStatus.DISPATCHED);
-    assertThat(world.records.history(minutesId)).extracting(HistoryEntry::action, HistoryEntry::clerk, HistoryEntry::at)
+    assertThat(deskActions(minutesId)).extracting(HistoryEntry::action, HistoryEntry::clerk, HistoryEntry::at)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("Rättade mottagaren IT-chef", SampleWorld.CLERK, CLICKED),
             org.assertj.core.groups.Tuple.tuple("Publicerade", SampleWorld.CLERK, CLICKED.plusSeconds(60)),
             org.assertj.core.groups.Tuple.tuple("Skickade misslyckade utskick igen", SampleWorld.CLERK,
                 world.clock.instant()));
-    assertThat(world.records.history(minutesId).get(0).detail()).isEqualTo("E-post till it-chef@ludvika.example.org");
-    assertThat(world.records.history(minutesId).get(1).detail()).isEqualTo("Anslås 2024-02-21. Status: DISPATCHED");
-    assertThat(world.records.history(minutesId).get(2).detail()).isEqualTo("0 utskick");
+    assertThat(deskActions(minutesId).get(0).detail()).isEqualTo("E-post till it-chef@ludvika.example.org");
+    assertThat(deskActions(minutesId).get(1).detail()).isEqualTo("Anslås 2024-02-21. Status: DISPATCHED");
+    assertThat(deskActions(minutesId).get(2).detail()).isEqualTo("0 utskick");
   }
 
   @Test
@@ -70,9 +70,14 @@ class DeskRequestsTest {
     requests.handle(new ReviewDecision(minutesId, ReviewDecision.Action.REJECT, null, "Fel version.",
         SampleWorld.CLERK), "message-1", CLICKED);
 
-    assertThat(world.records.history(minutesId)).singleElement().satisfies(entry -> {
+    assertThat(deskActions(minutesId)).singleElement().satisfies(entry -> {
       assertThat(entry.action()).isEqualTo("Avvisade");
       assertThat(entry.detail()).isEqualTo("Fel version.");
     });
+  }
+
+  /** The history without the upload's entry, which intake writes when it reads the file (ProtocolIntakeTest). */
+  private java.util.List<HistoryEntry> deskActions(String minutesId) {
+    return world.records.history(minutesId).stream().filter(entry -> !entry.action().equals("Laddade upp")).toList();
   }
 }

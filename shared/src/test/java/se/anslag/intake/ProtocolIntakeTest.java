@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import se.anslag.domain.HistoryEntry;
 import se.anslag.domain.MeetingVersion;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.Notice;
@@ -88,6 +89,21 @@ class ProtocolIntakeTest {
     assertThat(world.queue.sendOuts()).isEmpty();
     assertThat(world.records.listMinutes()).hasSize(1);
     assertThat(queued).hasSize(25);
+  }
+
+  @Test
+  void everyUploadIsInTheMinutesHistoryOnceWithWhoeverUploadedIt() {
+    world.upload(KEY, SampleWorld.sampleText());
+    var first = receive(KEY);
+    receive(KEY); // the same event redelivered
+    world.upload("desk/2024-02-20/again.txt", SampleWorld.sampleText(), Map.of("uploaded-by", "gsn.sekreterare@ludvika.example.org"));
+    receive("desk/2024-02-20/again.txt");
+
+    assertThat(world.records.history(first.minutesId()))
+        .extracting(HistoryEntry::action, HistoryEntry::clerk, HistoryEntry::detail)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("Laddade upp", "okänd (inte genom skrivbordet)", "gsn-2024-02-14.txt"),
+            org.assertj.core.groups.Tuple.tuple("Laddade upp", "gsn.sekreterare@ludvika.example.org", "again.txt"));
   }
 
   @Test
