@@ -27,7 +27,8 @@ class DeskRequestsTest {
   private final ProtocolIntake intake = new ProtocolIntake(world.objects, world.records, world.records,
       world.records, world.records, new MinutesReader(), world.queue, world.clock);
   private final DeskRequests requests = new DeskRequests(intake,
-      new Resend(world.records, world.records, world.records, world.queue), world.records, world.clock);
+      new Resend(world.records, world.records, world.records, world.queue),
+      new Withdrawal(world.records, world.records, world.queue, world.clock), world.records, world.clock);
 
   private String awaitingReview() {
     var organ = SampleWorld.SETUP.organs().getFirst();
