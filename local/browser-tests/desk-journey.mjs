@@ -155,6 +155,19 @@ async function journey(context, spec, report) {
   report.listAfterPublishing = await page.$$eval('#minutes-list li', (items) => items.map((item) => item.innerText));
   await checkState(page, report, 'published');
 
+  // After publishing: the send-outs and the withdrawal, its reason field labelled and reached by keyboard
+  // (nothing is withdrawn here: ClerkDeskWithdrawalIT does that through the API).
+  if (!await tabTo(page, '#minutes-list li button[aria-expanded="false"]', 60)) {
+    fail(report, 'the button that opens the send-outs is not reachable by Tab');
+  }
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#minutes-list .review .withdraw', { timeout: READING_TIMEOUT_MS });
+  if (!await tabTo(page, '.review .withdraw textarea', 100)) fail(report, 'the withdrawal\'s reason is not reachable by Tab');
+  report.withdrawReasonLabel = await page.evaluate(() => document.activeElement.labels[0]?.textContent ?? null);
+  await page.keyboard.press('Tab');
+  report.withdrawButton = await page.evaluate(() => document.activeElement.textContent);
+  await checkState(page, report, 'send-outs');
+
   // Sign out by keyboard.
   if (!await tabTo(page, '#sign-out')) fail(report, 'the sign-out button is not reachable by Tab');
   await page.keyboard.press('Enter');
