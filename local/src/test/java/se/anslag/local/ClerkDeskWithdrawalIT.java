@@ -47,7 +47,7 @@ class ClerkDeskWithdrawalIT {
     var beforePublishing = stack.post(withdraw, reason, stack.clerkToken());
     assertThat(beforePublishing.statusCode()).as("withdrawing minutes not published").isEqualTo(409);
     assertThat(JSON.readTree(beforePublishing.body()).path("message").asText())
-        .isEqualTo("Bara publicerade protokoll kan återkallas; det här är väntar på granskning.");
+        .isEqualTo("Bara publicerade protokoll kan återkallas (status: Väntar på granskning).");
     assertThat(stack.post("api/desk/minutes/" + minutes.id() + "/publish", "{}", stack.clerkToken()).statusCode()).isEqualTo(202);
     stack.awaitStatus(key, MinutesStatus.DISPATCHED);
     stack.awaitSettled(minutes.id(), stack.clerkToken());
@@ -112,7 +112,8 @@ class ClerkDeskWithdrawalIT {
         .extracting(row -> row.path("statusText").asText()).containsExactly("Inte skickat, stoppat", "Inte skickat, stoppat");
     var again = stack.post(withdraw, reason, stack.clerkToken());
     assertThat(again.statusCode()).as("withdrawn twice").isEqualTo(409);
-    assertThat(JSON.readTree(again.body()).path("message").asText()).endsWith("det här är återkallat.");
+    assertThat(JSON.readTree(again.body()).path("message").asText())
+        .isEqualTo("Bara publicerade protokoll kan återkallas (status: Återkallat).");
   }
 
   @Test

@@ -306,9 +306,7 @@ public final class ClerkDesk {
   private APIGatewayV2HTTPResponse withdraw(Clerk clerk, APIGatewayV2HTTPEvent request) {
     var found = minutesOf(clerk, request);
     if (found.status() != MinutesStatus.DISPATCHED) {
-      throw new Refusal(409, "Bara publicerade protokoll kan återkallas; det här är " + MinutesState.of(found.status(),
-          notices.notices(found.id()), LocalDate.now(clock.withZone(SWEDEN))).swedish().toLowerCase(java.util.Locale.ROOT)
-          + ".");
+      throw new Refusal(409, "Bara publicerade protokoll kan återkallas (status: " + stateText(found) + ").");
     }
     var reason = jsonBody(request).path("reason").asText("").strip();
     if (reason.isEmpty() || reason.length() > MAX_REASON_LENGTH) {
@@ -326,9 +324,7 @@ public final class ClerkDesk {
   private APIGatewayV2HTTPResponse proof(Clerk clerk, APIGatewayV2HTTPEvent request) {
     var found = minutesOf(clerk, request);
     if (found.status() != MinutesStatus.DISPATCHED) {
-      throw new Refusal(409, "Anslagsbevis finns bara för publicerade protokoll; det här är " + MinutesState.of(
-          found.status(), notices.notices(found.id()), LocalDate.now(clock.withZone(SWEDEN))).swedish()
-          .toLowerCase(java.util.Locale.ROOT) + ".");
+      throw new Refusal(409, "Anslagsbevis finns bara för publicerade protokoll (status: " + stateText(found) + ").");
     }
     var posted = notices.notices(found.id());
     var today = LocalDate.now(clock.withZone(SWEDEN));
@@ -345,6 +341,11 @@ public final class ClerkDesk {
     LOG.info(() -> "Clerk " + clerk.subject() + " fetched the proof of posting of minutes " + found.id());
     return APIGatewayV2HTTPResponse.builder().withStatusCode(200).withHeaders(headers)
         .withBody(Base64.getEncoder().encodeToString(pdf)).withIsBase64Encoded(true).build();
+  }
+
+  /** Where the minutes stand, as the clerk's list says it ("Väntar på granskning", "Återkallat", ...). */
+  private String stateText(MinutesRecord found) {
+    return MinutesState.of(found.status(), notices.notices(found.id()), LocalDate.now(clock.withZone(SWEDEN))).swedish();
   }
 
   /**

@@ -31,9 +31,6 @@ import se.anslag.ports.WorkQueue;
 public final class Withdrawal {
   private static final Logger LOG = Logger.getLogger(Withdrawal.class.getName());
 
-  /** The detail of a send-out cancelled by a withdrawal, as the desk shows it (Swedish). */
-  public static final String CANCELLED_DETAIL = "Anslaget återkallades innan utskicket gick iväg; inget skickat";
-
   private final MinutesStore minutes;
   private final SendOutStore sendOuts;
   private final WorkQueue queues;
@@ -72,7 +69,7 @@ public final class Withdrawal {
       // The summary reports to the clerk what happened, the withdrawal included: it goes out.
       if (sendOut.status() == SendOutStatus.PENDING && sendOut.kind() != SendOutKind.SUMMARY) {
         var key = SendOutStore.SendOutKey.of(sendOut);
-        if (sendOuts.cancelPending(record.id(), key, now, CANCELLED_DETAIL)) {
+        if (sendOuts.cancelPending(record.id(), key, now, WithdrawalRequest.CANCELLED_DETAIL)) {
           cancelled.add(key);
         }
       }

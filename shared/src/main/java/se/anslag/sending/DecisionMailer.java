@@ -29,7 +29,7 @@ import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutMessage;
 import se.anslag.domain.SendOutStatus;
 import se.anslag.domain.SwedishTime;
-import se.anslag.intake.Withdrawal;
+import se.anslag.domain.WithdrawalRequest;
 import se.anslag.ports.FailureKinds;
 import se.anslag.ports.MailSender;
 import se.anslag.ports.MinutesStore;
@@ -170,7 +170,7 @@ public final class DecisionMailer {
     }
     if (withdrawnSinceFirstAttempt(sendOut)) {
       LOG.info(() -> "Not sent: " + describe(sendOut) + ": the minutes were withdrawn");
-      var cancelled = sendOut.withStatus(SendOutStatus.CANCELLED, clock.instant(), Withdrawal.CANCELLED_DETAIL, null);
+      var cancelled = sendOut.withStatus(SendOutStatus.CANCELLED, clock.instant(), WithdrawalRequest.CANCELLED_DETAIL, null);
       sendOutStore.updateSendOut(cancelled);
       return Delivery.done(cancelled);
     }

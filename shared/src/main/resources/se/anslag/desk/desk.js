@@ -235,7 +235,7 @@
     }
     add('Varningar', minutes.warnings ? String(minutes.warnings) : null);
     item.append(facts);
-    if (['AWAITING_REVIEW', 'AWAITING_POSTING', 'POSTED', 'TAKEN_DOWN'].includes(minutes.status)) {
+    if (['AWAITING_REVIEW', 'AWAITING_POSTING', 'POSTED', 'TAKEN_DOWN', 'WITHDRAWN'].includes(minutes.status)) {
       const open = element('button', minutes.status === 'AWAITING_REVIEW' ? 'Granska och publicera'
         : 'Visa utskick, paragrafer och mottagare');
       open.type = 'button';

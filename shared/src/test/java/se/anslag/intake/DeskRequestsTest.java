@@ -102,7 +102,7 @@ class DeskRequestsTest {
     assertThat(minutes.statusDetail()).isEqualTo("Fel protokoll.");
     var after = world.records.sendOuts(minutesId);
     assertThat(after).filteredOn(s -> s.status() == SendOutStatus.CANCELLED).hasSize((int) pendingBefore)
-        .allSatisfy(s -> assertThat(s.detail()).isEqualTo(Withdrawal.CANCELLED_DETAIL));
+        .allSatisfy(s -> assertThat(s.detail()).isEqualTo("Anslaget återkallades innan utskicket gick iväg; inget skickat"));
     assertThat(after).noneMatch(s -> s.status() == SendOutStatus.PENDING);
     assertThat(world.records.findSendOut(minutesId, beingSent.paragraph(), beingSent.target()).orElseThrow().status())
         .isEqualTo(SendOutStatus.SENDING);
