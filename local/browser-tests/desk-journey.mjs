@@ -174,7 +174,14 @@ async function journey(context, spec, report) {
   report.history = await page.$$eval('.review ul.history li', (entries) => entries.map((entry) => entry.textContent));
   report.boardLinks = await page.$$eval('.review .boards a', (links) => links.map((link) => ({
     text: link.textContent, href: link.href })));
-  await checkState(page, report, 'send-outs', { keyboard: false });
+  // The withdrawal, its reason field labelled and reached by keyboard (nothing is withdrawn here:
+  // ClerkDeskWithdrawalIT does that through the API).
+  await page.waitForSelector('#minutes-list .review .withdraw', { timeout: READING_TIMEOUT_MS });
+  if (!await tabTo(page, '.review .withdraw textarea', 100)) fail(report, 'the withdrawal\'s reason is not reachable by Tab');
+  report.withdrawReasonLabel = await page.evaluate(() => document.activeElement.labels[0]?.textContent ?? null);
+  await page.keyboard.press('Tab');
+  report.withdrawButton = await page.evaluate(() => document.activeElement.textContent);
+  await checkState(page, report, 'send-outs');
 
   // The notice as the public sees it on each board the desk links to.
   report.boards = {};

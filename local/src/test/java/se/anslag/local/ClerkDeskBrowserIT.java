@@ -123,6 +123,8 @@ class ClerkDeskBrowserIT {
     assertThat(report.path("publishButton").asText()).isEqualTo("Publicera: sätt upp anslaget och skicka besluten");
     assertThat(report.path("published").asText()).isEqualTo("Status: Anslaget.");
     assertThat(report.path("listAfterPublishing").get(0).asText()).contains("Anslaget", "Sista dag för överklagande");
+    assertThat(report.path("withdrawReasonLabel").asText()).isEqualTo("Skäl att återkalla (visas på anslagstavlan)");
+    assertThat(report.path("withdrawButton").asText()).isEqualTo("Återkalla anslaget");
     // As the sample with the whole directory: 18 mails, IT-chef's among them, each once.
     var deadline = java.time.Instant.now().plusSeconds(60);
     while (java.time.Instant.now().isBefore(deadline) && SesMailbox.decisionMails(workflow.cloud()).size() < 18) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,10 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import se.anslag.domain.MinutesRecord;
 import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.Notice;
@@ -32,41 +30,19 @@ import se.anslag.domain.SendOutKind;
  * twice) or rejects with a reason (nothing sent).
  */
 class ClerkDeskReviewIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String ORGAN = "gemensamma-servicenamnden";
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = DeskTestStack.JSON;
   private static final String SAMPLE_MEETING = "2024-02-14";
 
-  @TempDir static Path temp;
+  @RegisterExtension static final DeskTestStack stack = new DeskTestStack();
   private static LocalWorkflow workflow;
-  private static LocalDesk desk;
   private static String clerkToken;
   private static String otherOrganToken;
 
   @BeforeAll
-  static void start() throws Exception {
-    int port;
-    try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
-    }
-    workflow = LocalWorkflow.start(SampleWorkflow.ROOT, LocalDesk.parameters(port),
-        LocalWorkflow.clockAt(SampleWorkflow.POSTED_ON), System.err);
-    var setup = Files.readString(SampleWorkflow.SAMPLE_SETUP);
-    assertThat(setup).contains("review: none");
-    workflow.loadSetup(Files.writeString(temp.resolve("setup.yaml"), setup.replace("review: none", "review: required")));
-    desk = LocalDesk.start(workflow, port, System.err);
-    clerkToken = desk.signIn(desk.createClerk("gsn.sekreterare@ludvika.example.org", List.of(ORGAN)));
-    otherOrganToken = desk.signIn(desk.createClerk("sekreterare@annan.example.org", List.of("byggnadsnamnden")));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (desk != null) {
-      desk.close();
-    }
-    if (workflow != null) {
-      workflow.close();
-    }
+  static void signedIn() {
+    workflow = stack.workflow();
+    clerkToken = stack.clerkToken();
+    otherOrganToken = stack.otherOrganToken();
   }
 
   @Test
@@ -117,7 +93,7 @@ class ClerkDeskReviewIT {
     var text = Files.readString(SampleWorkflow.ROOT.resolve("shared/src/test/resources/samples/gsn-2024-02-14.txt"))
         .replace("Begäran om överflyttning av investeringsmedel", "Begäran om flytt av investeringsmedel");
     assertThat(text).contains("Begäran om flytt av investeringsmedel");
-    var file = Files.writeString(temp.resolve("gsn-fel-version.txt"), text);
+    var file = stack.write("gsn-fel-version.txt", text);
     var key = workflow.upload(file, SampleWorkflow.ADJUSTED_ON, null);
     var minutes = awaitStatus(key, MinutesStatus.AWAITING_REVIEW);
     assertThat(post("api/desk/minutes/" + minutes.id() + "/reject", "{\"reason\":\"  \"}", clerkToken).statusCode())
@@ -143,7 +119,7 @@ class ClerkDeskReviewIT {
         .replace("2024-02-14", "2024-02-13").replace("Digitaliseringsrådet \n", "Digitala rådet \n")
         .replace("IT-chef fvb till Samordningsgruppen", "Teknikchefen fvb till Samordningsgruppen");
     assertThat(text).contains("Digitala rådet", "Teknikchefen").doesNotContain("2024-02-14");
-    var key = workflow.upload(Files.writeString(temp.resolve("gsn-2024-02-13.txt"), text), SampleWorkflow.ADJUSTED_ON, null);
+    var key = workflow.upload(stack.write("gsn-2024-02-13.txt", text), SampleWorkflow.ADJUSTED_ON, null);
     var minutes = awaitStatus(key, MinutesStatus.AWAITING_REVIEW);
     var review = JSON.readTree(get("api/desk/minutes/" + minutes.id(), clerkToken).body());
     assertThat(recipientLine(review, "Digitala rådet").path("resolution").asText()).isEqualTo("unknown");
@@ -185,7 +161,7 @@ class ClerkDeskReviewIT {
   void theClerkFollowsEverySendOutAndRetriesAFailedOne() throws Exception {
     var text = Files.readString(SampleWorkflow.ROOT.resolve("shared/src/test/resources/samples/gsn-2024-02-14.txt"))
         .replace("2024-02-14", "2024-02-12");
-    var key = workflow.upload(Files.writeString(temp.resolve("gsn-2024-02-12.txt"), text), SampleWorkflow.ADJUSTED_ON, null);
+    var key = workflow.upload(stack.write("gsn-2024-02-12.txt", text), SampleWorkflow.ADJUSTED_ON, null);
     var minutes = awaitStatus(key, MinutesStatus.AWAITING_REVIEW);
     assertThat(post("api/desk/minutes/" + minutes.id() + "/retry", "{}", clerkToken).statusCode())
         .as("a retry before publishing").isEqualTo(409);
@@ -232,7 +208,7 @@ class ClerkDeskReviewIT {
         .replace("2024-02-14", "2024-02-09")
         .replace("Begäran om överflyttning av investeringsmedel 2023-", "Begäran från 850709-1232 om överflyttning av investeringsmedel 2023-");
     assertThat(text).contains("850709-1232");
-    var key = workflow.upload(Files.writeString(temp.resolve("gsn-2024-02-09.txt"), text), LocalDate.of(2024, 2, 16), null);
+    var key = workflow.upload(stack.write("gsn-2024-02-09.txt", text), LocalDate.of(2024, 2, 16), null);
     var minutes = awaitStatus(key, MinutesStatus.AWAITING_REVIEW);
 
     var review = JSON.readTree(get("api/desk/minutes/" + minutes.id(), clerkToken).body());
@@ -264,42 +240,16 @@ class ClerkDeskReviewIT {
     // The original opens beside the review: exactly the bytes that were uploaded.
     var original = URI.create(review.path("original").path("url").asText());
     se.anslag.local.iam.PresignedRequests.sending("GET", original); // for IamPolicyIT: S3 authorises it as the desk's role
-    var opened = HTTP.send(HttpRequest.newBuilder(original).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> opened;
+    try (var browser = HttpClient.newHttpClient()) {
+      opened = browser.send(HttpRequest.newBuilder(original).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
     assertThat(opened.statusCode()).isEqualTo(200);
     assertThat(opened.body()).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
     assertThat(original.getRawQuery()).contains("X-Amz-Signature=", "X-Amz-Expires=900");
   }
 
   // ---------------------------------------------------------------------- helpers
-
-  /** The minutes' page once every send-out has settled, as the desk's page polls it. */
-  private static JsonNode awaitSettled(String minutesId) throws Exception {
-    var deadline = Instant.now().plus(Duration.ofSeconds(60));
-    JsonNode page = null;
-    while (Instant.now().isBefore(deadline)) {
-      page = JSON.readTree(get("api/desk/minutes/" + minutesId, clerkToken).body());
-      // The summary to the clerk comes last, once every other send-out has settled.
-      if (page.path("sendOutsSettled").asBoolean()
-          && page.path("sendOuts").valueStream().anyMatch(row -> row.path("kind").asText().equals("SUMMARY"))) {
-        return page;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("the send-outs of " + minutesId + " did not settle: " + page);
-  }
-
-  /** The desk's delivery thread runs the functions; this waits for the record to reach the status. */
-  private static MinutesRecord awaitStatus(String key, MinutesStatus status) throws InterruptedException {
-    var deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      var found = workflow.minutesFromUpload(key);
-      if (found.isPresent() && found.get().status() == status) {
-        return found.get();
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError(key + " did not become " + status + ": " + workflow.minutesFromUpload(key));
-  }
 
   /** The decision mails of one meeting: the tests here upload minutes of different meetings. */
   private static List<SesMailbox.Mail> decisionMailsOf(String meetingDate) {
@@ -334,14 +284,19 @@ class ClerkDeskReviewIT {
     throw new AssertionError(name + " did not become " + resolution + ": " + minutes);
   }
 
+  private static JsonNode awaitSettled(String minutesId) throws Exception {
+    return stack.awaitSettled(minutesId, clerkToken);
+  }
+
+  private static MinutesRecord awaitStatus(String key, MinutesStatus status) throws InterruptedException {
+    return stack.awaitStatus(key, status);
+  }
+
   private static HttpResponse<String> get(String path, String token) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(desk.siteAddress().resolve(path)).header("Authorization", "Bearer " + token)
-        .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return stack.get(path, token);
   }
 
   private static HttpResponse<String> post(String path, String body, String token) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(desk.siteAddress().resolve(path)).header("Authorization", "Bearer " + token)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return stack.post(path, body, token);
   }
 }

@@ -10,6 +10,7 @@ import se.anslag.config.AnslagConfig;
 import se.anslag.domain.DeskRequest;
 import se.anslag.domain.RecipientFix;
 import se.anslag.domain.RetryRequest;
+import se.anslag.domain.WithdrawalRequest;
 import se.anslag.domain.ReviewDecision;
 import se.anslag.domain.SendOutMessage;
 import se.anslag.ports.WorkQueue;
@@ -64,6 +65,7 @@ public final class SqsWorkQueues implements WorkQueue {
       case ReviewDecision review -> "review";
       case RecipientFix fix -> "recipientFix";
       case RetryRequest retry -> "retry";
+      case WithdrawalRequest withdrawal -> "withdrawal";
     };
     var body = json.createObjectNode().set(field, json.valueToTree(request));
     sqs.sendMessage(b -> b.queueUrl(config.intakeQueueUrl()).messageBody(toJson(body)));

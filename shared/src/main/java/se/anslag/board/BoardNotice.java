@@ -23,6 +23,8 @@ import se.anslag.format.Slugs;
  * @param policy the municipality's takedown policy
  * @param cooperatingBoardNames the other municipalities of a joint committee ("Smedjebacken kommun"); empty otherwise
  * @param minutesDocumentUrl the published minutes document (absolute http(s) URL or site path "/..."), or null
+ * @param withdrawnReason why the clerk withdrew the notice (posted in error), or null when it was not withdrawn:
+ *     from its posting on, the board keeps only a withdrawn record with this reason at the notice's address
  */
 public record BoardNotice(
     String minutesId,
@@ -36,7 +38,16 @@ public record BoardNotice(
     NoticeDates dates,
     TakedownPolicy policy,
     List<String> cooperatingBoardNames,
-    String minutesDocumentUrl) {
+    String minutesDocumentUrl,
+    String withdrawnReason) {
+
+  /** A notice that was not withdrawn. */
+  public BoardNotice(String minutesId, String organ, String organSlug, LocalDate meetingDate, LocalDate adjustedOn,
+      String storagePlace, List<ParagraphSummary> paragraphs, LocalDate postedOnThisBoard, NoticeDates dates,
+      TakedownPolicy policy, List<String> cooperatingBoardNames, String minutesDocumentUrl) {
+    this(minutesId, organ, organSlug, meetingDate, adjustedOn, storagePlace, paragraphs, postedOnThisBoard, dates,
+        policy, cooperatingBoardNames, minutesDocumentUrl, null);
+  }
 
   public BoardNotice {
     Objects.requireNonNull(minutesId, "minutesId");
@@ -52,13 +63,18 @@ public record BoardNotice(
   }
 
   /**
-   * The notice is on this board from its posting here through the whole last appeal day. The start is this
+   * The notice is on this board from its posting here through the whole last appeal day, unless it was
+   * withdrawn: then only the withdrawn record stands from its posting on (before it, nothing was shown and
+   * nothing is). The start is this
    * board's own posting, not {@code dates.postedOn()}, which for a joint committee may be a later posting
    * elsewhere.
    */
   public NoticeState stateOn(LocalDate day) {
     if (day.isBefore(postedOnThisBoard)) {
       return NoticeState.NOT_YET_POSTED;
+    }
+    if (withdrawnReason != null) {
+      return NoticeState.WITHDRAWN;
     }
     return new NoticeDates(postedOnThisBoard, dates.lastAppealDay(), dates.takedownOn()).isVisibleOn(day)
         ? NoticeState.ON_BOARD

@@ -33,7 +33,8 @@ import se.anslag.format.Slugs;
  *   <li>{@code <board>/index.html}: the notices on the board today, newest posting first
  *   <li>{@code <board>/organ/<organ>/index.html}: the same, for one organ (the filter, without JavaScript)
  *   <li>{@code <board>/anslag/<organ>/<meeting-date>/index.html}: one notice; after the last appeal day a short
- *       "Anslaget är nedtaget" page at the same address. A second set of minutes from the same meeting (for
+ *       "Anslaget är nedtaget" page at the same address; a notice the clerk withdrew, a page with "Återkallat" and
+ *       the reason from its posting on. A second set of minutes from the same meeting (for
  *       instance an immediately adjusted paragraph) gets {@code <meeting-date>-2}, in order of adjustment date
  *       and then minutes id, so earlier addresses never move.
  *   <li>{@code <board>/anslag.atom}, {@code <board>/anslag.json}: the notices on the board, plus those taken
@@ -121,9 +122,11 @@ public final class BoardSite {
       put(files, key, HtmlPages.noticeList(board, key, organ, organsOnBoard, ofOrgan, today));
     }
     for (PlacedNotice placed : posted) {
-      put(files, placed.pageKey(), placed.isOnBoard()
-          ? HtmlPages.notice(board, placed, today)
-          : HtmlPages.takenDown(board, placed, today));
+      put(files, placed.pageKey(), switch (placed.state()) {
+        case ON_BOARD -> HtmlPages.notice(board, placed, today);
+        case WITHDRAWN -> HtmlPages.withdrawn(board, placed, today);
+        default -> HtmlPages.takenDown(board, placed, today);
+      });
     }
     put(files, Links.atomFeed(board.id()), AtomFeed.render(board, listed, today));
     put(files, Links.jsonFeed(board.id()), JsonFeed.render(board, listed, today));
@@ -235,7 +238,8 @@ public final class BoardSite {
     return new BoardNotice(
         notice.minutesId(), organ, organSlug, notice.meetingDate(), notice.adjustedOn(),
         cleanOptional(notice.storagePlace()), paragraphs, notice.postedOnThisBoard(), notice.dates(),
-        notice.policy(), cooperating, safeDocumentUrl(notice.minutesDocumentUrl()));
+        notice.policy(), cooperating, safeDocumentUrl(notice.minutesDocumentUrl()),
+        notice.withdrawnReason() == null ? null : cleanText(notice.withdrawnReason()));
   }
 
   /** One line of printable text without personal identity numbers. */

@@ -10,6 +10,7 @@ import se.anslag.board.pages.JtenoticeGenerated;
 import se.anslag.board.pages.JtenoticeListGenerated;
 import se.anslag.board.pages.JtesiteIndexGenerated;
 import se.anslag.board.pages.JtetakenDownGenerated;
+import se.anslag.board.pages.JtewithdrawnGenerated;
 import se.anslag.domain.Board;
 
 /**
@@ -46,6 +47,12 @@ final class HtmlPages {
   /** After the last appeal day: the same address, the dates, and nothing from the paragraphs. */
   static String takenDown(Board board, PlacedNotice placed, LocalDate today) {
     return render(out -> JtetakenDownGenerated.render(out, null, new PageLinks(placed.pageKey()), board, placed,
+        today));
+  }
+
+  /** Withdrawn by the clerk: the same address, the reason, and nothing from the paragraphs. */
+  static String withdrawn(Board board, PlacedNotice placed, LocalDate today) {
+    return render(out -> JtewithdrawnGenerated.render(out, null, new PageLinks(placed.pageKey()), board, placed,
         today));
   }
 

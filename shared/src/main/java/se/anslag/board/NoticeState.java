@@ -7,5 +7,10 @@ public enum NoticeState {
   /** On the board: the full notice is published. */
   ON_BOARD,
   /** Past the last appeal day: only a short "taken down" page remains at the same address. */
-  TAKEN_DOWN
+  TAKEN_DOWN,
+  /**
+   * Withdrawn by the clerk (posted in error): a short page with the reason stays at the same address, as a
+   * record, and the notice is listed no more (it stays in the feeds, marked withdrawn, as a taken-down one).
+   */
+  WITHDRAWN
 }

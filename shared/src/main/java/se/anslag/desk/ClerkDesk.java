@@ -30,6 +30,7 @@ import se.anslag.domain.RecipientFix;
 import se.anslag.domain.RetryRequest;
 import se.anslag.domain.ReviewDecision;
 import se.anslag.domain.SendOutStatus;
+import se.anslag.domain.WithdrawalRequest;
 import se.anslag.domain.Notice;
 import se.anslag.setup.DirectoryEntry;
 import se.anslag.setup.MunicipalSetup;
@@ -126,6 +127,8 @@ public final class ClerkDesk {
         case "POST /api/desk/minutes/{minutesId}/reject" -> decide(clerk(request), request, ReviewDecision.Action.REJECT);
         case "POST /api/desk/minutes/{minutesId}/recipients" -> fixRecipient(clerk(request), request);
         case "POST /api/desk/minutes/{minutesId}/retry" -> retryFailed(clerk(request), request);
+        case "POST /api/desk/minutes/{minutesId}/withdraw" -> withdraw(clerk(request), request);
+        case "GET /api/desk/minutes/{minutesId}/proof" -> proof(clerk(request), request);
         default -> throw new Refusal(404, "Det finns ingen sådan sida.");
       };
     } catch (Refusal refusal) {
@@ -347,6 +350,55 @@ public final class ClerkDesk {
   }
 
   /**
+   * Withdraws published minutes whose notice was posted in error (202): intake records them WITHDRAWN
+   * with the reason, cancels the send-outs not yet sent and has the boards show a withdrawn record.
+   */
+  private APIGatewayV2HTTPResponse withdraw(Clerk clerk, APIGatewayV2HTTPEvent request) {
+    var found = minutesOf(clerk, request);
+    if (found.status() != MinutesStatus.DISPATCHED) {
+      throw new Refusal(409, "Bara publicerade protokoll kan återkallas (status: " + stateText(found) + ").");
+    }
+    var reason = jsonBody(request).path("reason").asText("").strip();
+    if (reason.isEmpty() || reason.length() > MAX_REASON_LENGTH) {
+      throw new Refusal(400, "Skriv varför anslaget återkallas (högst " + MAX_REASON_LENGTH + " tecken).");
+    }
+    queues.handToIntake(new WithdrawalRequest(found.id(), reason, clerk.email()));
+    LOG.info(() -> "Clerk " + clerk.subject() + " asked to withdraw minutes " + found.id());
+    return respond(202, json.createObjectNode().put("id", found.id()).put("action", "WITHDRAW"));
+  }
+
+  /**
+   * The proof of posting (anslagsbevis) as a PDF, once the notice is down on every board: before that
+   * there is nothing to prove yet (409). Read only: the desk writes no record for it.
+   */
+  private APIGatewayV2HTTPResponse proof(Clerk clerk, APIGatewayV2HTTPEvent request) {
+    var found = minutesOf(clerk, request);
+    if (found.status() != MinutesStatus.DISPATCHED) {
+      throw new Refusal(409, "Anslagsbevis finns bara för publicerade protokoll (status: " + stateText(found) + ").");
+    }
+    var posted = notices.notices(found.id());
+    var today = LocalDate.now(clock.withZone(SWEDEN));
+    if (!ProofOfPosting.takenDown(posted, today)) {
+      var takedown = posted.stream().map(n -> n.dates().takedownOn()).max(LocalDate::compareTo);
+      throw new Refusal(409, "Anslaget är inte nedtaget än" + takedown.map(day -> " (det tas ned " + day + ")")
+          .orElse("") + "; anslagsbeviset finns när det är nedtaget.");
+    }
+    var pdf = ProofOfPosting.render(found, posted, minutes.history(found.id()), setup.loadSetup());
+    var headers = securityHeaders();
+    headers.put("Content-Type", "application/pdf");
+    headers.put("Content-Disposition", "attachment; filename=\"" + ProofOfPosting.fileName(found) + "\"");
+    headers.put("Cache-Control", "no-store");
+    LOG.info(() -> "Clerk " + clerk.subject() + " fetched the proof of posting of minutes " + found.id());
+    return APIGatewayV2HTTPResponse.builder().withStatusCode(200).withHeaders(headers)
+        .withBody(Base64.getEncoder().encodeToString(pdf)).withIsBase64Encoded(true).build();
+  }
+
+  /** Where the minutes stand, as the clerk's list says it ("Väntar på granskning", "Återkallat", ...). */
+  private String stateText(MinutesRecord found) {
+    return MinutesState.of(found.status(), notices.notices(found.id()), LocalDate.now(clock.withZone(SWEDEN))).swedish();
+  }
+
+  /**
    * Gives an unknown recipient line of these minutes an address, or makes it an alias of a known
    * recipient (202). Intake stores it in the directory and, for minutes already published, plans
    * and sends exactly as {@code anslag resend} does; before publishing, the publication plans with it.
@@ -454,6 +506,7 @@ public final class ClerkDesk {
           .put("takedownOn", text(notice.dates().takedownOn()));
     }
     row.put("warnings", minutes.warnings().size());
+    row.put("proofAvailable", minutes.status() == MinutesStatus.DISPATCHED && ProofOfPosting.takenDown(notices, today));
     return row;
   }
 

@@ -14,7 +14,8 @@ enum MinutesState {
   TAKEN_DOWN("Nedtaget"),
   SUPERSEDED("Ersatt av en rättelse"),
   NEEDS_CLERK("Behöver kompletteras"),
-  REJECTED("Avvisat");
+  REJECTED("Avvisat"),
+  WITHDRAWN("Återkallat");
 
   private final String swedish;
 
@@ -33,6 +34,7 @@ enum MinutesState {
       case SUPERSEDED -> SUPERSEDED;
       case REJECTED -> REJECTED;
       case NEEDS_CLERK -> NEEDS_CLERK;
+      case WITHDRAWN -> WITHDRAWN;
       case DISPATCHED -> {
         if (notices.isEmpty()) {
           yield POSTED;

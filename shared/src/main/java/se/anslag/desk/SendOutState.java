@@ -19,7 +19,8 @@ final class SendOutState {
       case DELIVERED -> "Levererat";
       case BOUNCED -> "Studsade";
       case COMPLAINED -> "Markerat som skräppost";
-      case CANCELLED -> "Inte skickat, prenumerationen har upphört";
+      // A subscriber's mail whose subscription ended, or a send-out stopped by a withdrawal: the detail says which.
+      case CANCELLED -> "Inte skickat, stoppat";
     };
   }
 }

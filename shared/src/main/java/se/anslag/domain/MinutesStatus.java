@@ -23,5 +23,13 @@ public enum MinutesStatus {
    */
   NEEDS_CLERK,
   /** Not minutes Anslag can read, or an organ the setup does not know; the detail says why. */
-  REJECTED
+  REJECTED,
+  /**
+   * Published (DISPATCHED) and then withdrawn by the clerk through the desk, posted in error: the
+   * boards keep the notice at its address as a withdrawn record with the reason, which is the detail
+   * (the clerk's own words; the history names the clerk and the time). Send-outs still PENDING were
+   * cancelled; those already sent stand. A status of its own, not REJECTED, because the notice was
+   * public: the board must go on saying that it was withdrawn and why, not forget it.
+   */
+  WITHDRAWN
 }

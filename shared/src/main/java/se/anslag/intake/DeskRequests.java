@@ -9,11 +9,12 @@ import se.anslag.domain.HistoryEntry;
 import se.anslag.domain.RecipientFix;
 import se.anslag.domain.RetryRequest;
 import se.anslag.domain.ReviewDecision;
+import se.anslag.domain.WithdrawalRequest;
 import se.anslag.ports.MinutesStore;
 
 /**
  * What intake does with a clerk's request from the desk: the work ({@link ProtocolIntake#review},
- * {@link Resend}), then the entry in the minutes' history with the clerk and the time they acted.
+ * {@link Resend}, {@link Withdrawal}), then the entry in the minutes' history with the clerk and the time they acted.
  * The entry is written after the work, so a request that fails is retried whole and recorded once.
  */
 public final class DeskRequests {
@@ -21,13 +22,15 @@ public final class DeskRequests {
 
   private final ProtocolIntake intake;
   private final Resend resend;
+  private final Withdrawal withdrawal;
   private final MinutesStore minutes;
   private final Clock clock;
 
   @Inject
-  public DeskRequests(ProtocolIntake intake, Resend resend, MinutesStore minutes, Clock clock) {
+  public DeskRequests(ProtocolIntake intake, Resend resend, Withdrawal withdrawal, MinutesStore minutes, Clock clock) {
     this.intake = intake;
     this.resend = resend;
+    this.withdrawal = withdrawal;
     this.minutes = minutes;
     this.clock = clock;
   }
@@ -58,6 +61,12 @@ public final class DeskRequests {
         // The name is printed in public minutes; the address the clerk gave is not logged.
         LOG.info(() -> "Recipient fix by the desk on minutes " + fix.minutesId() + " for '" + fix.name() + "': "
             + result.created().size() + " send-out(s) created, " + result.queued() + " queued");
+      }
+      case WithdrawalRequest withdraw -> {
+        var result = withdrawal.withdraw(withdraw);
+        action = "Återkallade anslaget";
+        detail = withdraw.reason() + (result.withdrawn() ? " (" + result.cancelled() + " utskick " + (result.cancelled() == 1 ? "stoppat)" : "stoppade)")
+            : " (inte publicerat: inget ändrat)");
       }
       case RetryRequest retry -> {
         var result = resend.resend(retry.minutesId(), true, now);

@@ -229,12 +229,13 @@ public final class ProtocolIntake {
    * Only dispatched minutes are done with. RECEIVED is a crash to resume; REJECTED is read again,
    * since the clerk may have fixed the metadata or the setup and uploaded the same file anew.
    * DISPATCHED asks for a board run once more: intake may have died between DISPATCHED and its
-   * request, and a run with nothing new writes nothing.
+   * request, and a run with nothing new writes nothing. WITHDRAWN stays withdrawn: the same file
+   * again must not post the notice the clerk withdrew (a corrected file is other minutes).
    */
   private Optional<IntakeResult> alreadyDone(UploadEvent upload, String minutesId) {
     var existing = minutesStore.findMinutes(minutesId);
     if (existing.isEmpty() || (existing.get().status() != MinutesStatus.DISPATCHED
-        && existing.get().status() != MinutesStatus.SUPERSEDED)) {
+        && existing.get().status() != MinutesStatus.SUPERSEDED && existing.get().status() != MinutesStatus.WITHDRAWN)) {
       return Optional.empty();
     }
     if (existing.get().status() == MinutesStatus.DISPATCHED) {

@@ -46,6 +46,13 @@ public interface SendOutStore {
    */
   Optional<SendOut> claimSendOut(String minutesId, SendOutKey sendOut, Instant now, Duration staleAfter);
 
+  /**
+   * Cancels a send-out that is still PENDING (CANCELLED, with the detail, in its history): one
+   * conditional write, so a send-out a mailer claimed meanwhile (SENDING) is left to it and is sent
+   * once, not lost. Returns false when it was not PENDING.
+   */
+  boolean cancelPending(String minutesId, SendOutKey sendOut, Instant now, String detail);
+
   /** Records the outcome of a send-out (or puts it back to PENDING) and appends it to its history. */
   void updateSendOut(SendOut sendOut);
 

@@ -92,7 +92,8 @@ public final class BoardPublisher {
       var boardNotices = new ArrayList<BoardNotice>();
       for (var notice : withNamed(noticeStore.noticesOnBoard(board.id()), named, board.id())) {
         var minutes = minutesById.computeIfAbsent(notice.minutesId(), id -> minutesStore.findMinutes(id).orElse(null));
-        if (minutes == null || minutes.status() != MinutesStatus.DISPATCHED) {
+        if (minutes == null || (minutes.status() != MinutesStatus.DISPATCHED
+            && minutes.status() != MinutesStatus.WITHDRAWN)) {
           continue; // still being recorded; the run after intake finishes shows it
         }
         if (!notice.takenDown() && today.isAfter(notice.dates().lastAppealDay())) {
@@ -103,7 +104,8 @@ public final class BoardPublisher {
         var paragraphs = paragraphsById.computeIfAbsent(notice.minutesId(), id -> minutesStore.paragraphs(id).stream()
             .map(p -> new ParagraphSummary(p.number(), p.caseNumber(), p.title())).toList());
         var documentKey = documentKey(minutes);
-        boolean allowed = documentAllowed(notice, minutes, setup, today);
+        // A withdrawn notice keeps its record, never the document: the run deletes what it no longer writes.
+        boolean allowed = minutes.status() != MinutesStatus.WITHDRAWN && documentAllowed(notice, minutes, setup, today);
         boolean withDocument = allowed && !unpublishable.contains(documentKey)
             && publishable(minutes, documentKey, siteEtags, documents);
         if (allowed && !withDocument) {
@@ -212,7 +214,8 @@ public final class BoardPublisher {
         .toList();
     return new BoardNotice(minutes.id(), minutes.organ(), minutes.organSlug(), minutes.meetingDate(),
         minutes.adjustedOn(), minutes.storagePlace(), paragraphs, notice.postedOnThisBoard(), notice.dates(),
-        notice.policy(), cooperating, documentUrl);
+        notice.policy(), cooperating, documentUrl,
+        minutes.status() == MinutesStatus.WITHDRAWN ? minutes.statusDetail() : null);
   }
 
   /** Where a published minutes document lives in the site: stable, and unique per upload. */

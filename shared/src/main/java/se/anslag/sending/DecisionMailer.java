@@ -29,6 +29,7 @@ import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutMessage;
 import se.anslag.domain.SendOutStatus;
 import se.anslag.domain.SwedishTime;
+import se.anslag.domain.WithdrawalRequest;
 import se.anslag.ports.FailureKinds;
 import se.anslag.ports.MailSender;
 import se.anslag.ports.MinutesStore;
@@ -167,7 +168,27 @@ public final class DecisionMailer {
     if (accepted.isPresent()) {
       return settleAsAccepted(sendOut, accepted.get());
     }
+    if (withdrawnSinceFirstAttempt(sendOut)) {
+      LOG.info(() -> "Not sent: " + describe(sendOut) + ": the minutes were withdrawn");
+      var cancelled = sendOut.withStatus(SendOutStatus.CANCELLED, clock.instant(), WithdrawalRequest.CANCELLED_DETAIL, null);
+      sendOutStore.updateSendOut(cancelled);
+      return Delivery.done(cancelled);
+    }
     return carryOut(sendOut, message);
+  }
+
+  /**
+   * A send-out claimed again (put back to PENDING after a transient failure, or waiting for an earlier
+   * version) whose minutes the clerk withdrew meanwhile: intake cancelled what was PENDING when it
+   * withdrew them, and this one was claimed then. Read fresh, and only on a later attempt, so a first
+   * attempt costs no read; the summary goes out all the same.
+   */
+  private boolean withdrawnSinceFirstAttempt(SendOut claimed) {
+    if (claimed.attempts() <= 1 || claimed.kind() == SendOutKind.SUMMARY || claimed.kind().isSubscriberMail()) {
+      return false;
+    }
+    return minutesStore.findMinutes(claimed.minutesId()).map(m -> m.status() == MinutesStatus.WITHDRAWN)
+        .orElse(false);
   }
 
   /** Why the claim was refused decides: no such send-out, another mailer's claim, or settled already. */
@@ -418,6 +439,10 @@ public final class DecisionMailer {
       var mailing = subscriptions.mailing(minutesId, sendOut.noticeBoardId()).orElseThrow(() ->
           new IllegalStateException("No mailing record for " + describe(sendOut) + "; the board run writes it first"));
       var minutes = minutesStore.findMinutes(minutesId).orElseThrow();
+      if (minutes.status() == MinutesStatus.WITHDRAWN) {
+        LOG.info(() -> "Not sent: " + describe(sendOut) + ": the notice was withdrawn");
+        return sendOut.withStatus(SendOutStatus.CANCELLED, now, "The notice was withdrawn; nothing sent", null);
+      }
       var notice = noticeStore.notices(minutesId).stream().filter(n -> n.boardId().equals(sendOut.noticeBoardId()))
           .findFirst().orElseThrow();
       mail = subscriberComposer.notice(subscribed.address(), followed, minutes, minutesStore.paragraphs(minutesId),

@@ -93,6 +93,30 @@ public final class DynamoSendOutStore implements SendOutStore {
     }
   }
 
+  @Override
+  public boolean cancelPending(String minutesId, SendOutKey sendOut, Instant now, String detail) {
+    var values = new HashMap<String, AttributeValue>();
+    values.put(":pending", AttributeValue.fromS(SendOutStatus.PENDING.name()));
+    values.put(":cancelled", AttributeValue.fromS(SendOutStatus.CANCELLED.name()));
+    values.put(":now", AttributeValue.fromS(now.toString()));
+    values.put(":detail", AttributeValue.fromS(detail));
+    values.put(":noHistory", AttributeValue.fromL(List.of()));
+    values.put(":entry", SendOutItems.historyAppend(new SendOutEvent(now, SendOutStatus.CANCELLED, detail)));
+    try {
+      table.dynamoDb.updateItem(b -> b.tableName(table.name)
+          .key(SendOutItems.key(minutesId, sendOut.paragraph(), sendOut.target()))
+          .updateExpression("SET #status = :cancelled, updatedAt = :now, detail = :detail,"
+              + " #history = list_append(if_not_exists(#history, :noHistory), :entry)")
+          // The claim's condition turned round: whichever write comes first wins, never both.
+          .conditionExpression("#status = :pending")
+          .expressionAttributeNames(Map.of("#status", "status", "#history", "history"))
+          .expressionAttributeValues(values));
+      return true;
+    } catch (ConditionalCheckFailedException notPending) {
+      return false;
+    }
+  }
+
   /** An update rather than a put, so that the history stays. */
   @Override
   public void updateSendOut(SendOut sendOut) {

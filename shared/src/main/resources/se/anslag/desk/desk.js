@@ -235,7 +235,7 @@
     }
     add('Varningar', minutes.warnings ? String(minutes.warnings) : null);
     item.append(facts);
-    if (['AWAITING_REVIEW', 'AWAITING_POSTING', 'POSTED'].includes(minutes.status)) {
+    if (['AWAITING_REVIEW', 'AWAITING_POSTING', 'POSTED', 'TAKEN_DOWN', 'WITHDRAWN'].includes(minutes.status)) {
       const open = element('button', minutes.status === 'AWAITING_REVIEW' ? 'Granska och publicera'
         : 'Visa utskick, paragrafer och mottagare');
       open.type = 'button';
@@ -345,6 +345,8 @@
     }
     if (status !== 'AWAITING_REVIEW') {
       panel.append(sendOutSection(minutesId, minutes, panel));
+      if (minutes.proofAvailable) panel.append(proofSection(minutesId, headingId));
+      if (minutes.status !== 'WITHDRAWN') panel.append(withdrawSection(minutesId, headingId, panel));
       item.append(panel);
       opener.setAttribute('aria-expanded', 'true');
       heading.tabIndex = -1;
@@ -373,14 +375,7 @@
     publish.type = 'button';
     publish.addEventListener('click', () => guarded(() => decide(minutesId, 'publish', { postedOn: date.value }, panel)));
 
-    const reasonId = headingId + '-reason';
-    const reasonField = element('p', null, 'field');
-    const reasonLabel = element('label', 'Skäl att avvisa');
-    reasonLabel.htmlFor = reasonId;
-    const reason = element('textarea');
-    reason.id = reasonId;
-    reason.maxLength = 500;
-    reasonField.append(reasonLabel, reason);
+    const [reasonField, reason] = reasonInput(headingId + '-reason', 'Skäl att avvisa');
     const reject = element('button', 'Avvisa protokollet');
     reject.type = 'button';
     reject.addEventListener('click', () => guarded(() => decide(minutesId, 'reject', { reason: reason.value }, panel)));
@@ -392,6 +387,18 @@
     opener.setAttribute('aria-expanded', 'true');
     heading.tabIndex = -1;
     heading.focus();
+  }
+
+  /** A labelled text field for a reason (at most 500 characters, as the API takes): [the field, its textarea]. */
+  function reasonInput(id, labelText) {
+    const field = element('p', null, 'field');
+    const label = element('label', labelText);
+    label.htmlFor = id;
+    const reason = element('textarea');
+    reason.id = id;
+    reason.maxLength = 500;
+    field.append(label, reason);
+    return [field, reason];
   }
 
   const SETTLED_TOTALS = ['SENT', 'DELIVERED', 'FILED', 'UNCHANGED'];
@@ -455,6 +462,77 @@
         || !(current.sendOuts || []).some((row) => row.status === 'FAILED'));
       await follow();
     }).catch((problem) => failed(problem)));
+    return section;
+  }
+
+  /**
+   * Withdraws a notice posted in error, with a reason the boards show: the send-outs not yet sent are
+   * stopped, and the notice stays on the board as a withdrawn record.
+   */
+  function withdrawSection(minutesId, headingId, panel) {
+    const section = element('section', null, 'withdraw');
+    const heading = element('h5', 'Återkalla anslaget');
+    heading.id = headingId + '-withdraw';
+    section.setAttribute('aria-labelledby', heading.id);
+    const about = element('p', 'Om anslaget sattes upp av misstag. Utskick som inte har gått iväg stoppas, och '
+      + 'anslagstavlan visar att anslaget är återkallat, med skälet.');
+    const [field, reason] = reasonInput(headingId + '-withdraw-reason', 'Skäl att återkalla (visas på anslagstavlan)');
+    const withdraw = element('button', 'Återkalla anslaget');
+    withdraw.type = 'button';
+    const error = element('p', null, 'error');
+    error.setAttribute('role', 'alert');
+    section.append(heading, about, field, element('p').appendChild(withdraw).parentNode, error);
+    withdraw.addEventListener('click', () => guarded(async () => {
+      if (!reason.value.trim()) {
+        error.textContent = 'Skriv varför anslaget återkallas.';
+        reason.focus();
+        return;
+      }
+      if (!(await postAction(minutesId, 'withdraw', { reason: reason.value }, error))) return;
+      say('Anslaget återkallas …');
+      const done = await pollMinutes(minutesId, (minutes) => !panel.isConnected || minutes.status === 'WITHDRAWN');
+      say(done ? 'Anslaget är återkallat.' : 'Återkallelsen är mottagen; listan visar den när Anslag är klar.');
+      await loadList(true);
+    }).catch((problem) => { error.textContent = 'Det gick inte: ' + problem.message; }));
+    return section;
+  }
+
+  /** The proof of posting (anslagsbevis) as a PDF, fetched with the token (a plain link could not carry it). */
+  function proofSection(minutesId, headingId) {
+    const section = element('section', null, 'proof');
+    const heading = element('h5', 'Anslagsbevis');
+    heading.id = headingId + '-proof';
+    section.setAttribute('aria-labelledby', heading.id);
+    const fetchProof = element('button', 'Hämta anslagsbeviset (PDF)');
+    fetchProof.type = 'button';
+    const error = element('p', null, 'error');
+    error.setAttribute('role', 'alert');
+    section.append(heading, element('p').appendChild(fetchProof).parentNode, error);
+    fetchProof.addEventListener('click', () => guarded(async () => {
+      error.textContent = '';
+      const bearer = token();
+      if (!bearer) throw new SignedOut();
+      const response = await fetch('/api/desk/minutes/' + minutesId + '/proof', {
+        headers: { Authorization: 'Bearer ' + bearer },
+      });
+      if (response.status === 401) throw new SignedOut();
+      if (response.status !== 200) {
+        const body = await response.json().catch(() => ({}));
+        error.textContent = body.message || 'Det gick inte (HTTP ' + response.status + ').';
+        return;
+      }
+      const disposition = response.headers.get('Content-Disposition') || '';
+      const named = /filename="([^"]+)"/.exec(disposition);
+      const url = URL.createObjectURL(await response.blob());
+      const link = element('a');
+      link.href = url;
+      link.download = named ? named[1] : 'anslagsbevis.pdf';
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      say('Anslagsbeviset är hämtat.');
+    }).catch((problem) => { error.textContent = 'Det gick inte: ' + problem.message; }));
     return section;
   }
 

@@ -13,6 +13,10 @@ import se.anslag.domain.RecipientFix;
 import se.anslag.domain.RetryRequest;
 import se.anslag.domain.ReviewDecision;
 import se.anslag.domain.ReviewPolicy;
+import se.anslag.domain.SendOutKind;
+import se.anslag.domain.SendOutStatus;
+import se.anslag.domain.WithdrawalRequest;
+import se.anslag.ports.SendOutStore;
 import se.anslag.ports.SampleWorld;
 import se.anslag.reader.MinutesReader;
 import se.anslag.setup.MunicipalSetup;
@@ -27,7 +31,8 @@ class DeskRequestsTest {
   private final ProtocolIntake intake = new ProtocolIntake(world.objects, world.records, world.records,
       world.records, world.records, new MinutesReader(), world.queue, world.clock);
   private final DeskRequests requests = new DeskRequests(intake,
-      new Resend(world.records, world.records, world.records, world.queue), world.records, world.clock);
+      new Resend(world.records, world.records, world.records, world.queue),
+      new Withdrawal(world.records, world.records, world.queue, world.clock), world.records, world.clock);
 
   private String awaitingReview() {
     var organ = SampleWorld.SETUP.organs().getFirst();
@@ -74,6 +79,43 @@ class DeskRequestsTest {
       assertThat(entry.action()).isEqualTo("Avvisade");
       assertThat(entry.detail()).isEqualTo("Fel version.");
     });
+  }
+
+  @Test
+  void aWithdrawalCancelsWhatIsPendingLeavesWhatIsBeingSentAndStaysWithdrawn() {
+    var minutesId = awaitingReview();
+    requests.handle(new ReviewDecision(minutesId, ReviewDecision.Action.PUBLISH, null, null, SampleWorld.CLERK),
+        "message-1", CLICKED);
+    var planned = world.records.sendOuts(minutesId);
+    assertThat(planned).extracting(s -> s.status()).contains(SendOutStatus.PENDING);
+    var beingSent = planned.stream().filter(s -> s.kind() == SendOutKind.EMAIL).findFirst().orElseThrow();
+    assertThat(world.records.claimSendOut(minutesId, SendOutStore.SendOutKey.of(beingSent), world.clock.instant(),
+        java.time.Duration.ofMinutes(2))).isPresent();
+    long pendingBefore = planned.stream().filter(s -> s.status() == SendOutStatus.PENDING).count() - 1;
+    var withdrawal = new WithdrawalRequest(minutesId, "Fel protokoll.", SampleWorld.CLERK);
+
+    requests.handle(withdrawal, "message-2", CLICKED.plusSeconds(60));
+    requests.handle(withdrawal, "message-2", CLICKED.plusSeconds(60)); // redelivered
+
+    var minutes = world.records.findMinutes(minutesId).orElseThrow();
+    assertThat(minutes.status()).isEqualTo(MinutesStatus.WITHDRAWN);
+    assertThat(minutes.statusDetail()).isEqualTo("Fel protokoll.");
+    var after = world.records.sendOuts(minutesId);
+    assertThat(after).filteredOn(s -> s.status() == SendOutStatus.CANCELLED).hasSize((int) pendingBefore)
+        .allSatisfy(s -> assertThat(s.detail()).isEqualTo("Anslaget återkallades innan utskicket gick iväg; inget skickat"));
+    assertThat(after).noneMatch(s -> s.status() == SendOutStatus.PENDING);
+    assertThat(world.records.findSendOut(minutesId, beingSent.paragraph(), beingSent.target()).orElseThrow().status())
+        .isEqualTo(SendOutStatus.SENDING);
+    assertThat(world.queue.boardRefreshes()).contains("minutes " + minutesId + " withdrawn");
+    assertThat(deskActions(minutesId)).extracting(HistoryEntry::action)
+        .containsExactly("Publicerade", "Återkallade anslaget");
+    assertThat(deskActions(minutesId).get(1).detail())
+        .isEqualTo("Fel protokoll. (" + pendingBefore + " utskick stoppade)");
+
+    // The same file again does not post what the clerk withdrew.
+    intake.receive(new UploadEvent(SampleWorld.PROTOCOLS, KEY));
+
+    assertThat(world.records.findMinutes(minutesId).orElseThrow().status()).isEqualTo(MinutesStatus.WITHDRAWN);
   }
 
   /** The history without the upload's entry, which intake writes when it reads the file (ProtocolIntakeTest). */

@@ -284,6 +284,17 @@ public final class InMemoryRecords implements MinutesStore, NoticeStore, SendOut
   }
 
   @Override
+  public synchronized boolean cancelPending(String minutesId, SendOutKey key, Instant now, String detail) {
+    var stored = stored(minutesId, key.paragraph(), key.target());
+    if (stored == null || stored.sendOut.status() != SendOutStatus.PENDING) {
+      return false;
+    }
+    stored.sendOut = stored.sendOut.withStatus(SendOutStatus.CANCELLED, now, detail, null);
+    stored.history.add(new SendOutEvent(now, SendOutStatus.CANCELLED, detail));
+    return true;
+  }
+
+  @Override
   public synchronized void expectSettlements(String minutesId, int count) {
     expectedSettlements.put(minutesId, count);
   }

@@ -14,6 +14,7 @@ import se.anslag.aws.SqsBatch;
 import se.anslag.domain.DeskRequest;
 import se.anslag.domain.RecipientFix;
 import se.anslag.domain.RetryRequest;
+import se.anslag.domain.WithdrawalRequest;
 import se.anslag.domain.ReviewDecision;
 import se.anslag.domain.SwedishTime;
 import se.anslag.intake.DeskRequests;
@@ -65,8 +66,8 @@ public final class ProtocolIntakeHandler implements RequestHandler<SQSEvent, SQS
   }
 
   /**
-   * The clerk desk's request this body is ({@code {"review": ...}}, {@code {"recipientFix": ...}} or
-   * {@code {"retry": ...}}, as SqsWorkQueues writes them), or null for an upload event.
+   * The clerk desk's request this body is ({@code {"review": ...}}, {@code {"recipientFix": ...}},
+   * {@code {"retry": ...}} or {@code {"withdrawal": ...}}, as SqsWorkQueues writes them), or null for an upload event.
    */
   private DeskRequest deskRequest(String body) {
     JsonNode tree;
@@ -83,6 +84,9 @@ public final class ProtocolIntakeHandler implements RequestHandler<SQSEvent, SQS
     }
     if (tree.has("recipientFix")) {
       return json.convertValue(tree.get("recipientFix"), RecipientFix.class);
+    }
+    if (tree.has("withdrawal")) {
+      return json.convertValue(tree.get("withdrawal"), WithdrawalRequest.class);
     }
     return tree.has("retry") ? json.convertValue(tree.get("retry"), RetryRequest.class) : null;
   }
