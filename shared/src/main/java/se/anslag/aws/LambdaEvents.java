@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,13 +28,9 @@ import java.util.Map;
  */
 public final class LambdaEvents {
   private final ObjectMapper json;
-  /** API Gateway's payload names are the events class's bean names; fields it adds later are ignored. */
-  private final ObjectReader httpEvents;
 
   public LambdaEvents(ObjectMapper json) {
     this.json = json;
-    this.httpEvents = json.readerFor(APIGatewayV2HTTPEvent.class)
-        .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
   /** An SQS event as Lambda sends it ("Records", "eventSourceARN"), by hand: the class's bean names differ. */
@@ -60,9 +56,76 @@ public final class LambdaEvents {
     return event;
   }
 
-  /** API Gateway's payload format 2.0. */
+  /**
+   * API Gateway's payload format 2.0, by hand too: Jackson's bean deserializers for the events
+   * classes would cost some 270 classes more than the tree does. Fields API Gateway adds later are
+   * ignored; an IAM authorizer's context, which AnslagApi never has, is read as a bean.
+   */
   public APIGatewayV2HTTPEvent httpEvent(InputStream input) throws IOException {
-    return httpEvents.readValue(input);
+    var tree = json.readTree(input);
+    var event = new APIGatewayV2HTTPEvent();
+    if (tree == null) {
+      return event;
+    }
+    event.setVersion(text(tree, "version"));
+    event.setRouteKey(text(tree, "routeKey"));
+    event.setRawPath(text(tree, "rawPath"));
+    event.setRawQueryString(text(tree, "rawQueryString"));
+    event.setCookies(list(tree.get("cookies"), JsonNode::asText));
+    event.setHeaders(strings(tree.get("headers")));
+    event.setQueryStringParameters(strings(tree.get("queryStringParameters")));
+    event.setPathParameters(strings(tree.get("pathParameters")));
+    event.setStageVariables(strings(tree.get("stageVariables")));
+    event.setBody(text(tree, "body"));
+    event.setIsBase64Encoded(tree.path("isBase64Encoded").asBoolean(false));
+    var context = tree.get("requestContext");
+    if (context != null && context.isObject()) {
+      event.setRequestContext(requestContext(context));
+    }
+    return event;
+  }
+
+  private APIGatewayV2HTTPEvent.RequestContext requestContext(JsonNode node) throws IOException {
+    var context = new APIGatewayV2HTTPEvent.RequestContext();
+    context.setRouteKey(text(node, "routeKey"));
+    context.setAccountId(text(node, "accountId"));
+    context.setStage(text(node, "stage"));
+    context.setApiId(text(node, "apiId"));
+    context.setDomainName(text(node, "domainName"));
+    context.setDomainPrefix(text(node, "domainPrefix"));
+    context.setTime(text(node, "time"));
+    context.setTimeEpoch(node.path("timeEpoch").asLong(0));
+    context.setRequestId(text(node, "requestId"));
+    var http = node.get("http");
+    if (http != null && http.isObject()) {
+      var h = new APIGatewayV2HTTPEvent.RequestContext.Http();
+      h.setMethod(text(http, "method"));
+      h.setPath(text(http, "path"));
+      h.setProtocol(text(http, "protocol"));
+      h.setSourceIp(text(http, "sourceIp"));
+      h.setUserAgent(text(http, "userAgent"));
+      context.setHttp(h);
+    }
+    var authorizer = node.get("authorizer");
+    if (authorizer != null && authorizer.isObject()) {
+      var a = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
+      var jwt = authorizer.get("jwt");
+      if (jwt != null && jwt.isObject()) {
+        var j = new APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT();
+        j.setClaims(strings(jwt.get("claims")));
+        j.setScopes(list(jwt.get("scopes"), JsonNode::asText));
+        a.setJwt(j);
+      }
+      if (authorizer.get("lambda") != null && authorizer.get("lambda").isObject()) {
+        a.setLambda(json.convertValue(authorizer.get("lambda"), new TypeReference<Map<String, Object>>() {}));
+      }
+      if (authorizer.get("iam") != null && authorizer.get("iam").isObject()) {
+        a.setIam(json.readerFor(APIGatewayV2HTTPEvent.RequestContext.IAM.class)
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(authorizer.get("iam")));
+      }
+      context.setAuthorizer(a);
+    }
+    return context;
   }
 
   /** The partial-batch response: {"batchItemFailures":[{"itemIdentifier":"…"}]}. */
@@ -80,18 +143,29 @@ public final class LambdaEvents {
   public void write(APIGatewayV2HTTPResponse response, OutputStream output) throws IOException {
     ObjectNode node = json.createObjectNode();
     node.put("statusCode", response.getStatusCode());
-    putUnlessNull(node, "headers", response.getHeaders());
-    putUnlessNull(node, "multiValueHeaders", response.getMultiValueHeaders());
-    putUnlessNull(node, "cookies", response.getCookies());
-    putUnlessNull(node, "body", response.getBody());
+    // Put by hand, as the event is read: a map's serializer would be loaded for these alone.
+    if (response.getHeaders() != null) {
+      var headers = node.putObject("headers");
+      response.getHeaders().forEach(headers::put);
+    }
+    if (response.getMultiValueHeaders() != null) {
+      var headers = node.putObject("multiValueHeaders");
+      response.getMultiValueHeaders().forEach((name, values) -> {
+        var array = headers.putArray(name);
+        if (values != null) {
+          values.forEach(array::add);
+        }
+      });
+    }
+    if (response.getCookies() != null) {
+      var cookies = node.putArray("cookies");
+      response.getCookies().forEach(cookies::add);
+    }
+    if (response.getBody() != null) {
+      node.put("body", response.getBody());
+    }
     node.put("isBase64Encoded", response.getIsBase64Encoded());
     json.writeValue(output, node);
-  }
-
-  private void putUnlessNull(ObjectNode node, String field, Object value) {
-    if (value != null) {
-      node.set(field, json.valueToTree(value));
-    }
   }
 
   private static String text(JsonNode node, String field) {
