@@ -112,7 +112,8 @@ class PrimingTest {
 
     // The delivery event looks its send-out up in DynamoDB: that request reaches the recorder.
     assertThat(requests).isNotEmpty().allMatch(request -> request.startsWith("POST /"));
-    assertThat(response.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("\"itemIdentifier\":\"priming-message\"");
+    assertThat(response.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("\"itemIdentifier\":\"priming-message\"");
   }
 
   private void assertPrimedWithoutRequests(Function<Map<String, String>, Priming> handler, String... steps) {

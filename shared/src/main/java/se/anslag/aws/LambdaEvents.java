@@ -178,7 +178,8 @@ public final class LambdaEvents {
       return null;
     }
     var map = new LinkedHashMap<String, String>();
-    node.properties().forEach(entry -> map.put(entry.getKey(), entry.getValue().isNull() ? null : entry.getValue().asText()));
+    node.properties().forEach(entry ->
+        map.put(entry.getKey(), entry.getValue().isNull() ? null : entry.getValue().asText()));
     return map;
   }
 

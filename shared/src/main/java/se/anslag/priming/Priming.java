@@ -95,7 +95,10 @@ public final class Priming implements Resource {
       });
     }
 
-    /** The SQS event read and the partial-batch response written as the handler does; a body that is no String is written as JSON. */
+    /**
+     * The SQS event read and the partial-batch response written as the handler does; a body that is
+     * not a String is written as JSON first.
+     */
     public Builder sqsEvent(ObjectMapper json, LambdaEvents events, Object body) {
       return step("sqs-event", () -> {
         var text = body instanceof String string ? string : json.writeValueAsString(body);
@@ -246,7 +249,8 @@ public final class Priming implements Resource {
   }
 
   /** An API Gateway payload format 2.0 request without a body or a sign-in. */
-  public static byte[] httpEventJson(ObjectMapper json, String method, String routeKey, String path) throws IOException {
+  public static byte[] httpEventJson(ObjectMapper json, String method, String routeKey, String path)
+      throws IOException {
     var event = json.createObjectNode().put("version", "2.0").put("routeKey", routeKey)
         .put("rawPath", path).put("rawQueryString", "");
     event.putObject("headers").put("accept", "*/*").put("host", "priming.invalid");
