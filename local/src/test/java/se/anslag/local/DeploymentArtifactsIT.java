@@ -2,7 +2,6 @@ package se.anslag.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -141,7 +140,7 @@ class DeploymentArtifactsIT {
       contextType = loader.loadClass("com.amazonaws.services.lambda.runtime.Context");
     }
 
-    /** Invokes an SQS handler as the runtime does; returns the ids it reported as failed. */
+    /** Invokes an SQS handler as the runtime does (the event's JSON); returns the ids it reported as failed. */
     List<String> handleSqs(List<String> bodies, String queueArn) throws Exception {
       var records = JSON.createArrayNode();
       for (var body : bodies) {
@@ -150,43 +149,23 @@ class DeploymentArtifactsIT {
             .put("awsRegion", "eu-north-1").putObject("attributes").put("ApproximateReceiveCount", "1");
       }
       var eventJson = JSON.createObjectNode().set("Records", records).toString();
-      var eventType = loader.loadClass("com.amazonaws.services.lambda.runtime.events.SQSEvent");
-      Object event = LambdaEventSerializers.serializerFor(eventType, loader)
-          .fromJson(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)));
-      Method handle = handler.getClass().getMethod("handleRequest", eventType, contextType);
-      Object response = handle.invoke(handler, event, context());
-      var failures = (List<?>) response.getClass().getMethod("getBatchItemFailures").invoke(response);
       var ids = new java.util.ArrayList<String>();
-      for (var failure : failures) {
-        ids.add((String) failure.getClass().getMethod("getItemIdentifier").invoke(failure));
-      }
+      handleStream(eventJson.getBytes(StandardCharsets.UTF_8)).path("batchItemFailures")
+          .forEach(failure -> ids.add(failure.path("itemIdentifier").asText()));
       return ids;
     }
 
-    /**
-     * Invokes an HTTP API handler with a payload format 2.0 event, each way through the runtime's
-     * own serializer for the jar's classes; returns the response as the runtime writes it.
-     */
+    /** Invokes an HTTP API handler with a payload format 2.0 event; returns the response it wrote. */
     JsonNode handleHttp(byte[] eventJson) throws Exception {
-      var eventType = loader.loadClass("com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent");
-      var responseType = loader.loadClass("com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse");
-      Object event = runtimeSerializer(eventType).fromJson(new ByteArrayInputStream(eventJson));
-      Object response = handler.getClass().getMethod("handleRequest", eventType, contextType)
-          .invoke(handler, event, context());
-      var output = new ByteArrayOutputStream();
-      runtimeSerializer(responseType).toJson(response, output);
-      return JSON.readTree(output.toByteArray());
+      return handleStream(eventJson);
     }
 
-    @SuppressWarnings("unchecked")
-    private static com.amazonaws.services.lambda.runtime.serialization.PojoSerializer<Object> runtimeSerializer(Class<?> type) {
-      return (com.amazonaws.services.lambda.runtime.serialization.PojoSerializer<Object>)
-          com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory.getInstance().getSerializer(type);
-    }
-
-    void handleStream(byte[] input) throws Exception {
+    /** Every handler is a stream handler: the runtime hands it the event's bytes and sends back what it writes. */
+    JsonNode handleStream(byte[] input) throws Exception {
       Method handle = handler.getClass().getMethod("handleRequest", InputStream.class, OutputStream.class, contextType);
-      handle.invoke(handler, new ByteArrayInputStream(input), new ByteArrayOutputStream(), context());
+      var output = new ByteArrayOutputStream();
+      handle.invoke(handler, new ByteArrayInputStream(input), output, context());
+      return JSON.readTree(output.toByteArray());
     }
 
     private Object context() {

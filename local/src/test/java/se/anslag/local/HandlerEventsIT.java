@@ -2,21 +2,15 @@ package se.anslag.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,15 +22,12 @@ import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutStatus;
-import se.anslag.function.board.NoticeBoardHandler;
-import se.anslag.function.intake.ProtocolIntakeHandler;
-import se.anslag.function.mailer.DecisionMailerHandler;
-import se.anslag.local.cloud.LocalContext;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
- * The sample events of events/ given to the real handlers as `sam local invoke -e` gives them,
- * on the local emulators; only the sample bucket name and minutes id are swapped for this run's.
+ * The sample events of events/ given to the real handlers as `sam local invoke -e` gives them (the
+ * file's JSON, to the handler's stream entry point, through the local Lambda), on the local
+ * emulators; only the sample bucket name and minutes id are swapped for this run's.
  */
 class HandlerEventsIT {
   private static final Path ROOT = ProjectRoot.find();
@@ -66,9 +57,9 @@ class HandlerEventsIT {
     uploadSampleUnderTheEventsKey();
     var event = intakeEvent();
 
-    var response = intakeHandler().handleRequest(event, context(INTAKE));
+    var response = invoke(INTAKE, event);
 
-    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(response.path("batchItemFailures")).isEmpty();
     var minutes = sampleMinutes();
     assertThat(minutes.status()).isEqualTo(MinutesStatus.DISPATCHED);
     assertThat(minutes.sourceBucket()).isEqualTo(protocolsBucket());
@@ -86,13 +77,13 @@ class HandlerEventsIT {
   @Test
   void mailerEventSendsParagraphOneToKommunstyrelsenAndFilesItInTheCaseFile() throws IOException {
     uploadSampleUnderTheEventsKey();
-    intakeHandler().handleRequest(intakeEvent(), context(INTAKE));
+    invoke(INTAKE, intakeEvent());
     var minutesId = sampleMinutes().id();
     var event = eventWithBodies("decision-mailer.json", Map.of(SAMPLE_MINUTES_ID, minutesId));
 
-    var response = mailerHandler().handleRequest(event, context(MAILER));
+    var response = invoke(MAILER, event);
 
-    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(response.path("batchItemFailures")).isEmpty();
     var mails = SesMailbox.mails(workflow.cloud());
     assertThat(mails).singleElement().satisfies(mail -> {
       assertThat(mail.to()).containsExactly("kommunstyrelsen@ludvika.example.org");
@@ -111,13 +102,12 @@ class HandlerEventsIT {
   @Test
   void noticeBoardEventRendersTheLudvikaBoardWithTheSampleNotice() throws IOException {
     uploadSampleUnderTheEventsKey();
-    intakeHandler().handleRequest(intakeEvent(), context(INTAKE));
+    invoke(INTAKE, intakeEvent());
     var event = Files.readAllBytes(EVENTS.resolve("notice-board.json"));
-    var output = new ByteArrayOutputStream();
 
-    boardHandler().handleRequest(new ByteArrayInputStream(event), output, context(BOARD));
+    var response = invoke(BOARD, event);
 
-    assertThat(JSON.readTree(output.toByteArray()).path("batchItemFailures")).isEmpty();
+    assertThat(response.path("batchItemFailures")).isEmpty();
     var index = new String(workflow.siteFile("ludvika/index.html")
         .orElseThrow(() -> new AssertionError("ludvika/index.html was not rendered")), StandardCharsets.UTF_8);
     assertThat(index).contains("Gemensamma servicenämnden").contains("2024-02-20").contains("2024-03-12")
@@ -127,19 +117,18 @@ class HandlerEventsIT {
   @Test
   void malformedIntakeMessagesAreReportedAsFailuresWhileTheGoodOneInTheBatchSucceeds() throws IOException {
     uploadSampleUnderTheEventsKey();
-    var event = intakeEvent();
-    var good = event.getRecords().getFirst();
-    var noKey = (ObjectNode) JSON.readTree(good.getBody());
+    var event = (ObjectNode) JSON.readTree(intakeEvent());
+    var good = (ObjectNode) event.path("Records").get(0);
+    var noKey = (ObjectNode) JSON.readTree(good.path("body").asText());
     ((ObjectNode) noKey.path("detail")).remove("object");
-    var records = new ArrayList<SQSEvent.SQSMessage>();
+    var records = event.putArray("Records");
     records.add(copyWithBody(good, "not-json", "this is not JSON"));
     records.add(good);
     records.add(copyWithBody(good, "no-object-key", noKey.toString()));
-    event.setRecords(records);
 
-    var response = intakeHandler().handleRequest(event, context(INTAKE));
+    var response = invoke(INTAKE, JSON.writeValueAsBytes(event));
 
-    assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+    assertThat(response.path("batchItemFailures").findValuesAsText("itemIdentifier"))
         .containsExactlyInAnyOrder("not-json", "no-object-key");
     assertThat(sampleMinutes().status()).isEqualTo(MinutesStatus.DISPATCHED);
   }
@@ -173,52 +162,36 @@ class HandlerEventsIT {
         .contentType("application/pdf"), RequestBody.fromBytes(Files.readAllBytes(SAMPLE_PDF)));
   }
 
-  private SQSEvent intakeEvent() {
+  private byte[] intakeEvent() throws IOException {
     return eventWithBodies("protocol-intake.json", Map.of(SAMPLE_BUCKET, protocolsBucket()));
   }
 
-  /** An SQS event file loaded as Lambda would decode it, with sample names in the bodies replaced. */
-  private static SQSEvent eventWithBodies(String file, Map<String, String> replacements) {
-    var event = EventLoader.loadSQSEvent(EVENTS.resolve(file).toString());
-    assertThat(event.getRecords()).as("records of %s", file).isNotEmpty();
-    for (var record : event.getRecords()) {
-      var body = record.getBody();
+  /** An SQS event file as its JSON, with sample names in the bodies replaced (each must occur). */
+  private static byte[] eventWithBodies(String file, Map<String, String> replacements) throws IOException {
+    var event = JSON.readTree(EVENTS.resolve(file).toFile());
+    assertThat(event.path("Records")).as("records of %s", file).isNotEmpty();
+    for (var record : event.path("Records")) {
+      var body = record.path("body").asText();
       for (var replacement : replacements.entrySet()) {
         assertThat(body).as("body of %s", file).contains(replacement.getKey());
         body = body.replace(replacement.getKey(), replacement.getValue());
       }
-      record.setBody(body);
+      ((ObjectNode) record).put("body", body);
     }
-    return event;
+    return JSON.writeValueAsBytes(event);
   }
 
-  private static SQSEvent.SQSMessage copyWithBody(SQSEvent.SQSMessage original, String messageId, String body) {
-    var copy = new SQSEvent.SQSMessage();
-    copy.setMessageId(messageId);
-    copy.setReceiptHandle(original.getReceiptHandle() + "-" + messageId);
-    copy.setBody(body);
-    copy.setAttributes(original.getAttributes());
-    copy.setMessageAttributes(original.getMessageAttributes());
-    copy.setEventSource(original.getEventSource());
-    copy.setEventSourceArn(original.getEventSourceArn());
-    copy.setAwsRegion(original.getAwsRegion());
+  private static ObjectNode copyWithBody(ObjectNode original, String messageId, String body) {
+    var copy = original.deepCopy();
+    copy.put("messageId", messageId);
+    copy.put("receiptHandle", original.path("receiptHandle").asText() + "-" + messageId);
+    copy.put("body", body);
     return copy;
   }
 
-  private ProtocolIntakeHandler intakeHandler() {
-    return (ProtocolIntakeHandler) workflow.lambda().handler(INTAKE);
-  }
-
-  private DecisionMailerHandler mailerHandler() {
-    return (DecisionMailerHandler) workflow.lambda().handler(MAILER);
-  }
-
-  private NoticeBoardHandler boardHandler() {
-    return (NoticeBoardHandler) workflow.lambda().handler(BOARD);
-  }
-
-  private Context context(String function) {
-    return new LocalContext(function, workflow.cloud().physicalId(function), 30, 512, System.err);
+  /** The function's handler through its entry point, as the local Lambda invokes it; its response. */
+  private JsonNode invoke(String function, byte[] event) {
+    return workflow.lambda().invoke(function, event);
   }
 
   // ------------------------------------------------------------------ assert helpers

@@ -2,9 +2,8 @@ package se.anslag.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +19,6 @@ import se.anslag.domain.MinutesStatus;
 import se.anslag.domain.SendOut;
 import se.anslag.domain.SendOutKind;
 import se.anslag.domain.SendOutStatus;
-import se.anslag.function.intake.ProtocolIntakeHandler;
-import se.anslag.function.mailer.DecisionMailerHandler;
-import se.anslag.local.cloud.LocalContext;
 import se.anslag.domain.SendOutMessage;
 import software.amazon.awssdk.core.sync.RequestBody;
 
@@ -75,9 +71,8 @@ class IdempotencyIT {
     // Intake alone, so that the send-out queue holds the first copy of every message.
     var key = "uploads/gsn-2024-02-14.txt";
     putObject(key, Files.readAllBytes(SAMPLE_TEXT));
-    var intake = (ProtocolIntakeHandler) workflow.lambda().handler("ProtocolIntakeFunction");
-    var intakeResponse = intake.handleRequest(intakeEventFor(key), context("ProtocolIntakeFunction"));
-    assertThat(intakeResponse.getBatchItemFailures()).isEmpty();
+    var intakeResponse = workflow.lambda().invoke("ProtocolIntakeFunction", intakeEventFor(key));
+    assertThat(intakeResponse.path("batchItemFailures")).isEmpty();
     var minutesId = workflow.minutesFromUpload(key).orElseThrow().id();
     var sendOuts = workflow.stores().sendOuts().sendOuts(minutesId);
     assertThat(sendOuts).filteredOn(s -> s.kind() == SendOutKind.EMAIL || s.kind() == SendOutKind.CASE_FILE)
@@ -109,18 +104,15 @@ class IdempotencyIT {
   @Test
   void theMailerInvokedTwiceWithTheSameEventSendsParagraphOneOnce() throws IOException {
     var key = workflow.upload(SAMPLE_TEXT, ADJUSTED_ON, POSTED_ON);
-    var intake = (ProtocolIntakeHandler) workflow.lambda().handler("ProtocolIntakeFunction");
-    intake.handleRequest(intakeEventFor(key), context("ProtocolIntakeFunction"));
+    workflow.lambda().invoke("ProtocolIntakeFunction", intakeEventFor(key));
     var minutesId = workflow.minutesFromUpload(key).orElseThrow().id();
-    var mailer = (DecisionMailerHandler) workflow.lambda().handler("DecisionMailerFunction");
-    var event = EventLoader.loadSQSEvent(ROOT.resolve("events/decision-mailer.json").toString());
-    event.getRecords().forEach(record -> record.setBody(record.getBody().replace("SAMPLE", minutesId)));
+    var event = eventFile("decision-mailer.json", body -> body.replace("SAMPLE", minutesId));
 
-    var first = mailer.handleRequest(event, context("DecisionMailerFunction"));
-    var second = mailer.handleRequest(event, context("DecisionMailerFunction"));
+    var first = workflow.lambda().invoke("DecisionMailerFunction", event);
+    var second = workflow.lambda().invoke("DecisionMailerFunction", event);
 
-    assertThat(first.getBatchItemFailures()).isEmpty();
-    assertThat(second.getBatchItemFailures()).isEmpty();
+    assertThat(first.path("batchItemFailures")).isEmpty();
+    assertThat(second.path("batchItemFailures")).isEmpty();
     assertThat(SesMailbox.decisionMails(workflow.cloud())).singleElement()
         .satisfies(mail -> assertThat(mail.to()).containsExactly("kommunstyrelsen@ludvika.example.org"));
     var filed = workflow.stores().sendOuts().findSendOut(minutesId, 1, SendOut.CASE_FILE_TARGET).orElseThrow();
@@ -137,17 +129,18 @@ class IdempotencyIT {
   }
 
   /** The sample intake event of events/, pointed at this run's bucket and the given key. */
-  private SQSEvent intakeEventFor(String key) {
-    var event = EventLoader.loadSQSEvent(ROOT.resolve("events/protocol-intake.json").toString());
-    Function<String, String> retarget = body -> body
+  private byte[] intakeEventFor(String key) throws IOException {
+    return eventFile("protocol-intake.json", body -> body
         .replace("anslag-protocols-sample", workflow.cloud().physicalId("ProtocolsBucket"))
-        .replace("gemensamma-servicenamnden/gsn-2024-02-14.pdf", key);
-    event.getRecords().forEach(record -> record.setBody(retarget.apply(record.getBody())));
-    return event;
+        .replace("gemensamma-servicenamnden/gsn-2024-02-14.pdf", key));
   }
 
-  private LocalContext context(String function) {
-    return new LocalContext(function, workflow.cloud().physicalId(function), 30, 512, System.err);
+  /** An SQS event file of events/ as its JSON (what the handler's entry point reads), each body rewritten. */
+  private static byte[] eventFile(String file, Function<String, String> rewrite) throws IOException {
+    var event = JSON.readTree(ROOT.resolve("events").resolve(file).toFile());
+    event.path("Records").forEach(record ->
+        ((ObjectNode) record).put("body", rewrite.apply(record.path("body").asText())));
+    return JSON.writeValueAsBytes(event);
   }
 
   /** "… § 3 Driftbudget …" -> "3": the paragraph a decision mail is about, from its subject. */

@@ -17,7 +17,8 @@ import java.util.List;
  * What Lambda's java25 runtime does for one cold start, as a main class on the class path beside a
  * function's deployed artifact (not in it): build the class named by {@code Handler:} with its public
  * no-argument constructor (the environment comes from the process, as on Lambda), decode the event
- * with the runtime's own serializers and invoke once. Prints one line with the wall-clock instants
+ * with the runtime's own serializers for a typed handler (a stream handler gets the event's bytes,
+ * as on Lambda) and invoke once. Prints one line with the wall-clock instants
  * (microseconds since the epoch) at which the handler was built and returned, and the process's peak
  * resident memory; the benchmark that started the process subtracts its own start instant. Exits 3
  * when the invocation failed (an exception, a message reported as failed, an HTTP error status),
@@ -43,7 +44,7 @@ public final class RuntimeStandIn {
     if (handler instanceof RequestStreamHandler stream) {
       var response = new ByteArrayOutputStream();
       stream.handleRequest(new ByteArrayInputStream(event), response, context);
-      output = null;
+      output = response.toByteArray();
     } else {
       var input = serializerFor(inputClass(handlerClass)).fromJson(new ByteArrayInputStream(event));
       output = ((RequestHandler) handler).handleRequest(input, context);
@@ -92,6 +93,9 @@ public final class RuntimeStandIn {
     if (output == null) {
       return null;
     }
+    if (output instanceof byte[] json) {
+      return failureInJson(new String(json, java.nio.charset.StandardCharsets.UTF_8));
+    }
     switch (output.getClass().getSimpleName()) {
       case "SQSBatchResponse" -> {
         var failures = (List<?>) output.getClass().getMethod("getBatchItemFailures").invoke(output);
@@ -105,6 +109,18 @@ public final class RuntimeStandIn {
         return null;
       }
     }
+  }
+
+  /**
+   * The same for a stream handler's response, read as text: the stand-in has no JSON library of its
+   * own (only this package is copied beside the artifact); compiled here, after the time is taken.
+   */
+  private static String failureInJson(String json) {
+    if (java.util.regex.Pattern.compile("\"batchItemFailures\"\\s*:\\s*\\[\\s*\\{").matcher(json).find()) {
+      return "message(s) reported as failed: " + json;
+    }
+    var status = java.util.regex.Pattern.compile("\"statusCode\"\\s*:\\s*(\\d+)").matcher(json);
+    return status.find() && Integer.parseInt(status.group(1)) >= 400 ? "HTTP " + status.group(1) : null;
   }
 
   /**

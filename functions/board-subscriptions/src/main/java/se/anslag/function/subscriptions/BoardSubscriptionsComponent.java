@@ -1,5 +1,6 @@
 package se.anslag.function.subscriptions;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.BindsInstance;
 import dagger.Component;
 import java.time.Clock;
@@ -19,6 +20,8 @@ import se.anslag.subscriptions.SubscriptionRoutes;
 @Component(modules = {ConfigModule.class, StorageModule.class, QueueModule.class})
 interface BoardSubscriptionsComponent {
   SubscriptionRoutes routes();
+
+  ObjectMapper json();
 
   @Component.Builder
   interface Builder {

@@ -1,5 +1,6 @@
 package se.anslag.function.desk;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.BindsInstance;
 import dagger.Component;
 import dagger.Module;
@@ -24,6 +25,8 @@ import se.anslag.storage.StorageModule;
 @Component(modules = {ConfigModule.class, StorageModule.class, QueueModule.class, ClerkDeskComponent.DeskModule.class})
 interface ClerkDeskComponent {
   ClerkDesk desk();
+
+  ObjectMapper json();
 
   @Component.Builder
   interface Builder {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Map;
 import javax.inject.Named;
 import javax.inject.Singleton;
+import se.anslag.compose.DecisionMailComposer;
 import se.anslag.aws.ConfigModule;
 import se.anslag.aws.QueueModule;
 import se.anslag.aws.SesModule;
@@ -26,6 +27,8 @@ interface DecisionMailerComponent {
   SendOutRetries retries();
 
   ObjectMapper json();
+
+  DecisionMailComposer composer();
 
   @Component.Builder
   interface Builder {

@@ -1,28 +1,37 @@
 package se.anslag.function.mailer;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import se.anslag.aws.LambdaEvents;
+import se.anslag.compose.DecisionMailComposer;
+import se.anslag.compose.RawMime;
 import se.anslag.domain.SwedishTime;
+import se.anslag.priming.Priming;
 import se.anslag.sending.DecisionMailer;
 import se.anslag.sending.SendOutRetries;
 import se.anslag.domain.SendOutMessage;
 
 /** Entry point of DecisionMailerFunction: each message is one decision to one recipient, or one mail to a clerk. */
-public final class DecisionMailerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class DecisionMailerHandler implements RequestStreamHandler {
   private static final Logger LOG = Logger.getLogger(DecisionMailerHandler.class.getName());
 
   private final DecisionMailer mailer;
   private final SendOutRetries retries;
   private final ObjectMapper json;
+  private final LambdaEvents events;
+  private final Priming priming;
 
   public DecisionMailerHandler() {
     this(DaggerDecisionMailerComponent.builder().environment(System.getenv()).clock(SwedishTime.systemClock()).build());
@@ -32,6 +41,37 @@ public final class DecisionMailerHandler implements RequestHandler<SQSEvent, SQS
     this.mailer = component.mailer();
     this.retries = component.retries();
     this.json = component.json();
+    this.events = new LambdaEvents(json);
+    this.priming = priming(component.composer());
+  }
+
+  /** What this function primes before a SnapStart snapshot (the test that shows it calls no AWS runs it). */
+  public Priming priming() {
+    return priming;
+  }
+
+  /**
+   * A decision mail composed (text, HTML, the PDF extract and the raw MIME that SES gets), a send-out
+   * message read as the handler reads it, and the event and response.
+   */
+  private Priming priming(DecisionMailComposer composer) {
+    var message = new SendOutMessage("0".repeat(64), 1, Priming.RECIPIENT);
+    return Priming.of("DecisionMailerFunction")
+        .step("mail", () -> {
+          var mail = composer.compose(Priming.minutesRecord(), Priming.paragraph(), Priming.sendOut(), Priming.notice(),
+              Optional.of("gsn.sekreterare@ludvika.example.org"), Priming.POSTED);
+          RawMime.build(mail, "anslag@example.org", Priming.POSTED.atStartOfDay(SwedishTime.ZONE),
+              new java.util.UUID(0, 1));
+        })
+        .records(json, message)
+        .step("send-out message", () -> {
+          var event = events.sqsEvent(new java.io.ByteArrayInputStream(
+              Priming.sqsEventJson(json, json.writeValueAsString(message))));
+          sendOutOf(event.getRecords().getFirst()).orElseThrow();
+          receiveCount(event.getRecords().getFirst());
+        })
+        .sqsEvent(json, events, message)
+        .register();
   }
 
   public static DecisionMailerHandler forEnvironment(Map<String, String> environment, Clock clock) {
@@ -39,8 +79,13 @@ public final class DecisionMailerHandler implements RequestHandler<SQSEvent, SQS
         DaggerDecisionMailerComponent.builder().environment(environment).clock(clock).build());
   }
 
+  /** The SQS event read with the mapper init built, not by the runtime's serializers (see LambdaEvents). */
   @Override
-  public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    events.write(handle(events.sqsEvent(input)), output);
+  }
+
+  SQSBatchResponse handle(SQSEvent event) {
     var failures = new ArrayList<SQSBatchResponse.BatchItemFailure>();
     var readable = new ArrayList<SQSEvent.SQSMessage>();
     var sendOuts = new ArrayList<SendOutMessage>();

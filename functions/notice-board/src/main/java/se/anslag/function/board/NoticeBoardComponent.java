@@ -26,6 +26,8 @@ interface NoticeBoardComponent {
 
   ObjectMapper json();
 
+  BoardSite site();
+
   @Component.Builder
   interface Builder {
     @BindsInstance

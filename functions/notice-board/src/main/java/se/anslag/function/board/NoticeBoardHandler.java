@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
+import se.anslag.aws.SqsWorkQueues;
+import se.anslag.board.BoardSite;
 import se.anslag.domain.SwedishTime;
+import se.anslag.priming.Priming;
 import se.anslag.publish.BoardPublisher;
 
 /**
@@ -26,6 +29,7 @@ public final class NoticeBoardHandler implements RequestStreamHandler {
 
   private final BoardPublisher publisher;
   private final ObjectMapper json;
+  private final Priming priming;
 
   public NoticeBoardHandler() {
     this(DaggerNoticeBoardComponent.builder().environment(System.getenv()).clock(SwedishTime.systemClock()).build());
@@ -34,6 +38,27 @@ public final class NoticeBoardHandler implements RequestStreamHandler {
   NoticeBoardHandler(NoticeBoardComponent component) {
     this.publisher = component.publisher();
     this.json = component.json();
+    this.priming = priming(component.site());
+  }
+
+  /** What this function primes before a SnapStart snapshot (the test that shows it calls no AWS runs it). */
+  public Priming priming() {
+    return priming;
+  }
+
+  /** A board rendered from in-memory notices, a refresh request read as the handler reads it, its answer. */
+  private Priming priming(BoardSite site) {
+    var request = new SqsWorkQueues.BoardRefreshRequest("priming", "0".repeat(64));
+    return Priming.of("NoticeBoardFunction")
+        .step("board", () -> site.render(List.of(Priming.BOARD),
+            Map.of(Priming.BOARD.id(), List.of(Priming.boardNotice())), Priming.POSTED))
+        .records(json, request)
+        .step("sqs-event", () -> {
+          minutesNamed(json.readTree(Priming.sqsEventJson(json, json.writeValueAsString(request))));
+          json.writeValue(new java.io.ByteArrayOutputStream(), Map.of("batchItemFailures", List.of(),
+              "day", Priming.POSTED.toString(), "written", 0, "takenDown", 0));
+        })
+        .register();
   }
 
   public static NoticeBoardHandler forEnvironment(Map<String, String> environment, Clock clock) {

@@ -28,6 +28,8 @@ interface ProtocolIntakeComponent {
 
   DeskRequests deskRequests();
 
+  MinutesReader reader();
+
   ObjectMapper json();
 
   @Component.Builder
