@@ -23,6 +23,7 @@ import se.anslag.format.Slugs;
  * @param policy the municipality's takedown policy
  * @param cooperatingBoardNames the other municipalities of a joint committee ("Smedjebacken kommun"); empty otherwise
  * @param minutesDocumentUrl the published minutes document (absolute http(s) URL or site path "/..."), or null
+ * @param kind what kind of notice this is; the lists and filter pages group and filter by it
  */
 public record BoardNotice(
     String minutesId,
@@ -36,9 +37,11 @@ public record BoardNotice(
     NoticeDates dates,
     TakedownPolicy policy,
     List<String> cooperatingBoardNames,
-    String minutesDocumentUrl) {
+    String minutesDocumentUrl,
+    NoticeKind kind) {
 
   public BoardNotice {
+    Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(minutesId, "minutesId");
     Objects.requireNonNull(organ, "organ");
     Objects.requireNonNull(organSlug, "organSlug");
@@ -49,6 +52,14 @@ public record BoardNotice(
     Objects.requireNonNull(policy, "policy");
     paragraphs = List.copyOf(paragraphs);
     cooperatingBoardNames = List.copyOf(cooperatingBoardNames);
+  }
+
+  /** A notice of adjusted minutes, the one kind there is so far. */
+  public BoardNotice(String minutesId, String organ, String organSlug, LocalDate meetingDate, LocalDate adjustedOn,
+      String storagePlace, List<ParagraphSummary> paragraphs, LocalDate postedOnThisBoard, NoticeDates dates,
+      TakedownPolicy policy, List<String> cooperatingBoardNames, String minutesDocumentUrl) {
+    this(minutesId, organ, organSlug, meetingDate, adjustedOn, storagePlace, paragraphs, postedOnThisBoard, dates,
+        policy, cooperatingBoardNames, minutesDocumentUrl, NoticeKind.MINUTES);
   }
 
   /**
