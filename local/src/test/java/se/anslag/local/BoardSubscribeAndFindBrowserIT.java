@@ -122,7 +122,8 @@ class BoardSubscribeAndFindBrowserIT {
     assertThat(journey.path("subscribed").path("status").asInt()).isEqualTo(200);
     assertThat(journey.path("subscribed").path("text").asText()).contains("Kontrollera din e-post", "Ludvika kommun")
         .doesNotContain(SUBSCRIBER);
-    assertThat(confirmationMail).startsWith("Bekräfta din prenumeration");
+    assertThat(confirmationMail).startsWith("Bekräfta din prenumeration på anslagen på Ludvika kommun")
+        .contains("Om du inte har bett om det här behöver du inte göra något");
     assertThat(confirmation.path("confirmed").path("status").asInt()).isEqualTo(200);
     assertThat(confirmation.path("confirmed").path("text").asText()).contains("Prenumerationen är bekräftad");
   }
