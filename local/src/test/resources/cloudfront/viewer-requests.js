@@ -1,8 +1,8 @@
 'use strict';
 // Runs a CloudFront Function (viewer request) on events read from stdin as JSON:
 // {"code": "<the function's code>", "uris": ["/a/", "/b/sok/?typ=x&organ=", ...]}; prints the results as a
-// JSON array. A query string is given to the function as CloudFront does: {name: {value}}, the last value
-// of a repeated name in "value", every one in "multiValue".
+// JSON array. A query string is given to the function in CloudFront's shape, {name: {value, multiValue}};
+// the cases never repeat a name (here a repeated one would keep its last value in "value").
 // Each run gets a context of its own that holds nothing but the language (no require, process,
 // console or timers), as the CloudFront Functions runtime holds none of Node's.
 const vm = require('vm');

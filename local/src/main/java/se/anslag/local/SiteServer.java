@@ -150,8 +150,9 @@ final class SiteServer implements AutoCloseable {
   /**
    * Where the board's filter form leads, as SiteIndexFunction in template.yaml sends it (the same list of
    * cases tests both): {@code <board>/sok/?typ=&organ=&ar=} to {@code <board>/urval/<typ>/<organ>/<ar>/}, a
-   * value that is not a slug or a year reading as "alla"; empty for every other address. Like CloudFront's
-   * {@code querystring}, a repeated name counts with its last value and values are matched undecoded.
+   * value that is not a slug or a year reading as "alla"; empty for every other address. Values are matched
+   * undecoded, as the function sees them in {@code querystring}; the form never repeats a name (a repeated one
+   * counts here with its last value).
    */
   static java.util.Optional<String> filterPage(String rawPath, String rawQuery) {
     var form = FILTER_FORM.matcher(rawPath);
