@@ -11,11 +11,8 @@
 //                                "fixAddress": "address for the unknown recipient",
 //                                "boardNotice": "text the notice's page on each board shows", "artifactDir": "..."}'
 
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  AXE_TAGS, NAVIGATION_TIMEOUT_MS, VIEWPORTS, axeVersion, checkKeyboard, launchChromium, runAxe,
-} from './page-checks.mjs';
+import { NAVIGATION_TIMEOUT_MS, VIEWPORTS, checkKeyboard, checkViewports, runJourney, tabTo } from './page-checks.mjs';
 
 const READING_TIMEOUT_MS = 120_000;
 // The board is rendered once the publication is through, before the send-outs settle.
@@ -27,22 +24,7 @@ function fail(report, text) {
 
 /** axe, overflow and a screenshot of the page as it stands, at each viewport; the keyboard walk too. */
 async function checkState(page, report, name, { keyboard = true } = {}) {
-  const state = { name, viewports: {}, reachedAfterMs: Date.now() - report.startedAt };
-  for (const viewport of VIEWPORTS) {
-    await page.setViewportSize({ width: viewport.width, height: viewport.height });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
-    const axe = await runAxe(page);
-    const screenshot = path.join(report.artifactDir, `desk-${name}-${viewport.name}.png`);
-    await page.screenshot({ path: screenshot, fullPage: true });
-    report.screenshots.push(screenshot);
-    for (const violation of axe.violations) {
-      fail(report, `${name} (${viewport.name}): axe ${violation.id}: ${violation.help} at `
-        + violation.nodes.map((n) => n.target).join(', '));
-    }
-    if (overflow > 0) fail(report, `${name} (${viewport.name}): ${overflow} px of sideways scrolling`);
-    state.viewports[viewport.name] = { horizontalOverflowPx: Math.max(0, overflow), axe };
-  }
-  await page.setViewportSize({ width: VIEWPORTS[0].width, height: VIEWPORTS[0].height });
+  const state = { name, viewports: await checkViewports(page, report, 'desk', name) };
   if (keyboard) {
     // The walk reloads the page: the token in sessionStorage keeps the clerk signed in.
     const shown = await page.evaluate(() => (document.getElementById('desk').hidden ? '#sign-in' : '#desk'));
@@ -52,14 +34,6 @@ async function checkState(page, report, name, { keyboard = true } = {}) {
     state.keyboard = walk;
   }
   report.states.push(state);
-}
-
-async function tabTo(page, selector, limit = 30) {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return true;
-  }
-  return false;
 }
 
 async function journey(context, spec, report) {
@@ -214,35 +188,8 @@ async function journey(context, spec, report) {
   await page.close();
 }
 
-async function main() {
-  const spec = JSON.parse(process.argv[2] ?? '{}');
+runJourney((spec) => {
   if (!spec.deskUrl || !spec.email || !spec.password || !spec.file || !spec.fixAddress || !spec.boardNotice) {
     throw new Error('the spec needs deskUrl, email, password, file, fixAddress and boardNotice');
   }
-  const report = { ok: false, startedAt: Date.now(), axeCore: axeVersion, axeTags: AXE_TAGS, failures: [], states: [], screenshots: [],
-    artifactDir: path.resolve(spec.artifactDir ?? 'browser-artifacts') };
-  await mkdir(report.artifactDir, { recursive: true });
-  const chromium = await launchChromium();
-  try {
-    report.chromium = chromium.context.browser()?.version() ?? null;
-    const consoleErrors = [];
-    chromium.context.on('weberror', (error) => consoleErrors.push(String(error.error())));
-    await journey(chromium.context, spec, report);
-    report.pageErrors = consoleErrors;
-    consoleErrors.forEach((e) => fail(report, `page error: ${e}`));
-  } catch (error) {
-    fail(report, `the journey stopped: ${error?.stack ?? error}`);
-  } finally {
-    await chromium.close();
-  }
-  report.ok = report.failures.length === 0;
-  process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-  return report.ok ? 0 : 1;
-}
-
-main().then(
-  (code) => { process.exitCode = code; },
-  (error) => {
-    process.stdout.write(JSON.stringify({ ok: false, error: String(error?.stack ?? error) }, null, 2) + '\n');
-    process.exitCode = 2;
-  });
+}, journey);

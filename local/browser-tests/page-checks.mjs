@@ -2,7 +2,7 @@
 // and the keyboard walk (skip link first, every stop with a visible focus inside the viewport, every
 // link reachable). Used by check-pages.mjs (the public board) and desk-journey.mjs (the clerk desk).
 
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -227,4 +227,74 @@ export async function launchChromium() {
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Presses Tab until the element matching the selector has the focus; false if it never does. */
+export async function tabTo(page, selector, limit = 30) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return true;
+  }
+  return false;
+}
+
+/**
+ * axe, sideways scrolling and a full-page screenshot (`<prefix>-<name>-<viewport>.png`) of the page as it
+ * stands, at each viewport; failures go into report.failures. Leaves the page at the first viewport.
+ */
+export async function checkViewports(page, report, prefix, name) {
+  const viewports = {};
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    const axe = await runAxe(page);
+    const screenshot = path.join(report.artifactDir, `${prefix}-${name}-${viewport.name}.png`);
+    await page.screenshot({ path: screenshot, fullPage: true });
+    report.screenshots.push(screenshot);
+    for (const violation of axe.violations) {
+      report.failures.push(`${name} (${viewport.name}): axe ${violation.id}: ${violation.help} at `
+        + violation.nodes.map((n) => n.target).join(', '));
+    }
+    if (overflow > 0) report.failures.push(`${name} (${viewport.name}): ${overflow} px of sideways scrolling`);
+    viewports[viewport.name] = { horizontalOverflowPx: Math.max(0, overflow), axe };
+  }
+  await page.setViewportSize({ width: VIEWPORTS[0].width, height: VIEWPORTS[0].height });
+  return viewports;
+}
+
+/**
+ * Runs a journey script: the spec from argv[2] (checked by `check`, which throws), Chromium launched, the
+ * journey run with a report it fills, page errors counted as failures; prints the report as JSON and sets the
+ * exit code (0 ok, 1 a check failed, 2 the journey could not run).
+ */
+export function runJourney(check, journey) {
+  async function main() {
+    const spec = JSON.parse(process.argv[2] ?? '{}');
+    check(spec);
+    const report = { ok: false, axeCore: axeVersion, axeTags: AXE_TAGS, failures: [], states: [], screenshots: [],
+      artifactDir: path.resolve(spec.artifactDir ?? 'browser-artifacts') };
+    await mkdir(report.artifactDir, { recursive: true });
+    const chromium = await launchChromium();
+    try {
+      report.chromium = chromium.context.browser()?.version() ?? null;
+      const pageErrors = [];
+      chromium.context.on('weberror', (error) => pageErrors.push(String(error.error())));
+      await journey(chromium.context, spec, report);
+      report.pageErrors = pageErrors;
+      pageErrors.forEach((e) => report.failures.push(`page error: ${e}`));
+    } catch (error) {
+      report.failures.push(`the journey stopped: ${error?.stack ?? error}`);
+    } finally {
+      await chromium.close();
+    }
+    report.ok = report.failures.length === 0;
+    process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    return report.ok ? 0 : 1;
+  }
+  main().then(
+    (code) => { process.exitCode = code; },
+    (error) => {
+      process.stdout.write(JSON.stringify({ ok: false, error: String(error?.stack ?? error) }, null, 2) + '\n');
+      process.exitCode = 2;
+    });
 }

@@ -33,6 +33,10 @@ final class SiteServer implements AutoCloseable {
       <body><main><h1>Sidan finns inte</h1><p><a href="/">Till anslagstavlorna</a></p></main></body></html>
       """.getBytes(StandardCharsets.UTF_8);
 
+  /** The board's filter form, as the CloudFront Function matches it. */
+  private static final Pattern FILTER_FORM = Pattern.compile("^(/[a-z0-9-]+)/sok/(index\\.html)?$");
+  private static final Pattern CHOICE = Pattern.compile("^[a-z0-9-]{1,100}$");
+
   private final HttpServer server;
 
   private SiteServer(HttpServer server) {
@@ -118,6 +122,12 @@ final class SiteServer implements AutoCloseable {
         return;
       }
       var path = exchange.getRequestURI().getPath();
+      var filterPage = filterPage(exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery());
+      if (filterPage.isPresent()) {
+        exchange.getResponseHeaders().set("Location", filterPage.get());
+        exchange.sendResponseHeaders(302, -1);
+        return;
+      }
       var key = path.substring(1) + (path.endsWith("/") ? "index.html" : "");
       try {
         var object = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
@@ -135,6 +145,33 @@ final class SiteServer implements AutoCloseable {
         send(exchange, 404, NOT_FOUND);
       }
     }
+  }
+
+  /**
+   * Where the board's filter form leads, as SiteIndexFunction in template.yaml sends it (the same list of
+   * cases tests both): {@code <board>/sok/?typ=&organ=&ar=} to {@code <board>/urval/<typ>/<organ>/<ar>/}, a
+   * value that is not a slug or a year reading as "alla"; empty for every other address. Values are matched
+   * undecoded, as the function sees them in {@code querystring}; the form never repeats a name (a repeated one
+   * counts here with its last value).
+   */
+  static java.util.Optional<String> filterPage(String rawPath, String rawQuery) {
+    var form = FILTER_FORM.matcher(rawPath);
+    if (!form.matches()) {
+      return java.util.Optional.empty();
+    }
+    var values = new java.util.HashMap<String, String>();
+    for (var pair : (rawQuery == null ? "" : rawQuery).split("&")) {
+      int equals = pair.indexOf('=');
+      if (!pair.isEmpty()) {
+        values.put(equals < 0 ? pair : pair.substring(0, equals), equals < 0 ? "" : pair.substring(equals + 1));
+      }
+    }
+    var choice = new StringBuilder(form.group(1)).append("/urval/");
+    for (var name : List.of("typ", "organ", "ar")) {
+      var value = values.getOrDefault(name, "");
+      choice.append(CHOICE.matcher(value).matches() ? value : "alla").append('/');
+    }
+    return java.util.Optional.of(choice.toString());
   }
 
   private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {

@@ -25,6 +25,7 @@ import se.anslag.format.Slugs;
  * @param minutesDocumentUrl the published minutes document (absolute http(s) URL or site path "/..."), or null
  * @param withdrawnReason why the clerk withdrew the notice (posted in error), or null when it was not withdrawn:
  *     from its posting on, the board keeps only a withdrawn record with this reason at the notice's address
+ * @param kind what kind of notice this is; the lists and filter pages group and filter by it
  */
 public record BoardNotice(
     String minutesId,
@@ -39,17 +40,11 @@ public record BoardNotice(
     TakedownPolicy policy,
     List<String> cooperatingBoardNames,
     String minutesDocumentUrl,
-    String withdrawnReason) {
-
-  /** A notice that was not withdrawn. */
-  public BoardNotice(String minutesId, String organ, String organSlug, LocalDate meetingDate, LocalDate adjustedOn,
-      String storagePlace, List<ParagraphSummary> paragraphs, LocalDate postedOnThisBoard, NoticeDates dates,
-      TakedownPolicy policy, List<String> cooperatingBoardNames, String minutesDocumentUrl) {
-    this(minutesId, organ, organSlug, meetingDate, adjustedOn, storagePlace, paragraphs, postedOnThisBoard, dates,
-        policy, cooperatingBoardNames, minutesDocumentUrl, null);
-  }
+    String withdrawnReason,
+    NoticeKind kind) {
 
   public BoardNotice {
+    Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(minutesId, "minutesId");
     Objects.requireNonNull(organ, "organ");
     Objects.requireNonNull(organSlug, "organSlug");
@@ -60,6 +55,14 @@ public record BoardNotice(
     Objects.requireNonNull(policy, "policy");
     paragraphs = List.copyOf(paragraphs);
     cooperatingBoardNames = List.copyOf(cooperatingBoardNames);
+  }
+
+  /** A notice of adjusted minutes (the one kind there is so far) that was not withdrawn. */
+  public BoardNotice(String minutesId, String organ, String organSlug, LocalDate meetingDate, LocalDate adjustedOn,
+      String storagePlace, List<ParagraphSummary> paragraphs, LocalDate postedOnThisBoard, NoticeDates dates,
+      TakedownPolicy policy, List<String> cooperatingBoardNames, String minutesDocumentUrl) {
+    this(minutesId, organ, organSlug, meetingDate, adjustedOn, storagePlace, paragraphs, postedOnThisBoard, dates,
+        policy, cooperatingBoardNames, minutesDocumentUrl, null, NoticeKind.MINUTES);
   }
 
   /**

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.Collator;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -37,6 +38,11 @@ import se.anslag.format.Slugs;
  *       the reason from its posting on. A second set of minutes from the same meeting (for
  *       instance an immediately adjusted paragraph) gets {@code <meeting-date>-2}, in order of adjustment date
  *       and then minutes id, so earlier addresses never move.
+ *   <li>{@code <board>/urval/<kind>/<organ>/<year>/index.html} (and {@code sida-<n>/index.html} for the
+ *       pages after the first): the notices posted on the board, current and taken down, for every combination
+ *       of kind, organ and year of posting the filter form offers, {@code alla} standing for all ({@link Finding})
+ *   <li>{@code <board>/arkiv/index.html}, {@code <board>/arkiv/<year>/index.html}: the taken-down notices as
+ *       withdrawn records, by the year they came down
  *   <li>{@code <board>/anslag.atom}, {@code <board>/anslag.json}: the notices on the board, plus those taken
  *       down within the last {@code withdrawnListedDays} days marked withdrawn
  * </ul>
@@ -57,7 +63,11 @@ public final class BoardSite {
 
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
+  /** How many notices a filter or archive page lists before the list goes on to the next page. */
+  public static final int DEFAULT_PAGE_SIZE = 25;
+
   private final int withdrawnListedDays;
+  private final int pageSize;
 
   public BoardSite() {
     this(DEFAULT_WITHDRAWN_LISTED_DAYS);
@@ -65,10 +75,22 @@ public final class BoardSite {
 
   /** @param withdrawnListedDays days a taken-down notice stays in the Atom and JSON feeds (0: not at all) */
   public BoardSite(int withdrawnListedDays) {
+    this(withdrawnListedDays, DEFAULT_PAGE_SIZE);
+  }
+
+  /**
+   * @param withdrawnListedDays days a taken-down notice stays in the Atom and JSON feeds (0: not at all)
+   * @param pageSize notices per filter or archive page
+   */
+  public BoardSite(int withdrawnListedDays, int pageSize) {
     if (withdrawnListedDays < 0) {
       throw new IllegalArgumentException("withdrawnListedDays must not be negative: " + withdrawnListedDays);
     }
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("pageSize must be positive: " + pageSize);
+    }
     this.withdrawnListedDays = withdrawnListedDays;
+    this.pageSize = pageSize;
   }
 
   /**
@@ -114,13 +136,23 @@ public final class BoardSite {
     List<OrganGroup> organs = organGroups(posted, newestPostingFirst, collator);
     List<OrganGroup> organsOnBoard = organs.stream().filter(o -> o.currentCount() > 0).toList();
 
+    var options = new Finding.Options(
+        Arrays.stream(NoticeKind.values()).filter(k -> posted.stream().anyMatch(p -> p.notice().kind() == k)).toList(),
+        organs,
+        posted.stream().map(p -> p.notice().postedOnThisBoard().getYear()).distinct()
+            .sorted(Comparator.reverseOrder()).toList());
     put(files, Links.boardIndex(board.id()),
-        HtmlPages.noticeList(board, Links.boardIndex(board.id()), null, organsOnBoard, current, today));
+        HtmlPages.noticeList(board, Links.boardIndex(board.id()), null, organsOnBoard, current, options, today));
     for (OrganGroup organ : organs) {
       String key = Links.organIndex(board.id(), organ.slug());
       List<PlacedNotice> ofOrgan = current.stream().filter(p -> p.organSlug().equals(organ.slug())).toList();
-      put(files, key, HtmlPages.noticeList(board, key, organ, organsOnBoard, ofOrgan, today));
+      put(files, key, HtmlPages.noticeList(board, key, organ, organsOnBoard, ofOrgan, options, today));
     }
+    renderFilterPages(files, board, posted.stream().sorted(newestPostingFirst).toList(), options, today);
+    renderArchive(files, board, posted.stream().filter(p -> p.state() == NoticeState.TAKEN_DOWN)
+        .sorted(Comparator.comparing((PlacedNotice p) -> p.notice().dates().takedownOn(), Comparator.reverseOrder())
+            .thenComparing(newestPostingFirst))
+        .toList(), today);
     for (PlacedNotice placed : posted) {
       put(files, placed.pageKey(), switch (placed.state()) {
         case ON_BOARD -> HtmlPages.notice(board, placed, today);
@@ -130,6 +162,73 @@ public final class BoardSite {
     }
     put(files, Links.atomFeed(board.id()), AtomFeed.render(board, listed, today));
     put(files, Links.jsonFeed(board.id()), JsonFeed.render(board, listed, today));
+  }
+
+  /**
+   * Every combination the filter form offers (each kind, organ and year, and "all" of each) as pages of its
+   * own, empty ones too, so that the form never leads to a missing page. Each notice is in at most eight of
+   * them, so the pages grow with the notices, not with the product of the choices alone.
+   */
+  private void renderFilterPages(
+      SortedMap<String, byte[]> files, Board board, List<PlacedNotice> posted, Finding.Options options,
+      LocalDate today) {
+    for (NoticeKind kind : withAll(options.kinds())) {
+      for (OrganGroup organ : withAll(options.organs())) {
+        for (Integer year : withAll(options.years())) {
+          var choice = new Finding.Choice(kind, organ, year);
+          List<PlacedNotice> matching = posted.stream()
+              .filter(p -> kind == null || p.notice().kind() == kind)
+              .filter(p -> organ == null || p.organSlug().equals(organ.slug()))
+              .filter(p -> year == null || p.notice().postedOnThisBoard().getYear() == year)
+              .toList();
+          paginate(files, matching, page -> Links.filterPage(board.id(), choice.kindSegment(), choice.organSegment(),
+              choice.yearSegment(), page), (key, pagination, items) ->
+              HtmlPages.filtered(board, key, options, choice, items, pagination, today));
+        }
+      }
+    }
+  }
+
+  /** The taken-down notices as withdrawn records: an index of years, and per year the notices taken down then. */
+  private void renderArchive(SortedMap<String, byte[]> files, Board board, List<PlacedNotice> takenDown,
+      LocalDate today) {
+    Map<Integer, List<PlacedNotice>> byYear = new TreeMap<>(Comparator.reverseOrder());
+    for (PlacedNotice placed : takenDown) {
+      byYear.computeIfAbsent(placed.notice().dates().takedownOn().getYear(), y -> new ArrayList<>()).add(placed);
+    }
+    Map<Integer, Integer> counts = new LinkedHashMap<>();
+    byYear.forEach((year, notices) -> counts.put(year, notices.size()));
+    put(files, Links.archiveIndex(board.id()), HtmlPages.archiveIndex(board, counts, today));
+    byYear.forEach((year, notices) -> paginate(files, notices, page -> Links.archiveYear(board.id(), year, page),
+        (key, pagination, items) -> HtmlPages.archiveYear(board, key, year, counts, items, pagination, today)));
+  }
+
+  private interface PageRenderer {
+    String render(String key, Finding.Pagination pagination, List<PlacedNotice> items);
+  }
+
+  /** A list as pages of at most {@code pageSize} notices each; an empty list is one page that says so. */
+  private void paginate(SortedMap<String, byte[]> files, List<PlacedNotice> list,
+      java.util.function.IntFunction<String> keyOfPage, PageRenderer renderer) {
+    int pages = Math.max(1, (list.size() + pageSize - 1) / pageSize);
+    List<String> keys = new ArrayList<>();
+    for (int page = 1; page <= pages; page++) {
+      keys.add(keyOfPage.apply(page));
+    }
+    for (int page = 1; page <= pages; page++) {
+      int from = (page - 1) * pageSize;
+      int to = Math.min(list.size(), from + pageSize);
+      var pagination = new Finding.Pagination(page, keys, from + 1, to, list.size());
+      put(files, keys.get(page - 1), renderer.render(keys.get(page - 1), pagination, list.subList(from, to)));
+    }
+  }
+
+  /** The choices with "all" (null) first. */
+  private static <T> List<T> withAll(List<T> choices) {
+    List<T> all = new ArrayList<>();
+    all.add(null);
+    all.addAll(choices);
+    return all;
   }
 
   private boolean isStillListedAsWithdrawn(PlacedNotice placed, LocalDate today) {
@@ -239,7 +338,7 @@ public final class BoardSite {
         notice.minutesId(), organ, organSlug, notice.meetingDate(), notice.adjustedOn(),
         cleanOptional(notice.storagePlace()), paragraphs, notice.postedOnThisBoard(), notice.dates(),
         notice.policy(), cooperating, safeDocumentUrl(notice.minutesDocumentUrl()),
-        notice.withdrawnReason() == null ? null : cleanText(notice.withdrawnReason()));
+        notice.withdrawnReason() == null ? null : cleanText(notice.withdrawnReason()), notice.kind());
   }
 
   /** One line of printable text without personal identity numbers. */

@@ -5,7 +5,11 @@ import gg.jte.output.StringOutput;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import se.anslag.board.pages.JtearchiveIndexGenerated;
+import se.anslag.board.pages.JtearchiveYearGenerated;
+import se.anslag.board.pages.JtefilteredGenerated;
 import se.anslag.board.pages.JtenoticeGenerated;
 import se.anslag.board.pages.JtenoticeListGenerated;
 import se.anslag.board.pages.JtesiteIndexGenerated;
@@ -31,9 +35,29 @@ final class HtmlPages {
   /** The board's front page (organ == null) or the page of one organ's notices. */
   static String noticeList(
       Board board, String key, OrganGroup organ, List<OrganGroup> organsOnBoard, List<PlacedNotice> current,
-      LocalDate today) {
+      Finding.Options options, LocalDate today) {
     return render(out -> JtenoticeListGenerated.render(out, null, new PageLinks(key), board, organ, organsOnBoard,
-        current, today));
+        current, options, today));
+  }
+
+  /** One page of the notices one filter choice selects, current and taken down. */
+  static String filtered(Board board, String key, Finding.Options options, Finding.Choice choice,
+      List<PlacedNotice> items, Finding.Pagination pagination, LocalDate today) {
+    return render(out -> JtefilteredGenerated.render(out, null, new PageLinks(key), board, options, choice, items,
+        pagination, today));
+  }
+
+  /** The archive's years, with how many notices came down in each. */
+  static String archiveIndex(Board board, Map<Integer, Integer> countsByYear, LocalDate today) {
+    return render(out -> JtearchiveIndexGenerated.render(out, null, new PageLinks(Links.archiveIndex(board.id())),
+        board, countsByYear, today));
+  }
+
+  /** One page of the notices taken down in one year. */
+  static String archiveYear(Board board, String key, int year, Map<Integer, Integer> countsByYear,
+      List<PlacedNotice> items, Finding.Pagination pagination, LocalDate today) {
+    return render(out -> JtearchiveYearGenerated.render(out, null, new PageLinks(key), board, year, countsByYear,
+        items, pagination, today));
   }
 
   static String notice(Board board, PlacedNotice placed, LocalDate today) {

@@ -22,6 +22,33 @@ final class Links {
     return boardId + "/anslag/" + organSlug + "/" + meetingSegment + "/index.html";
   }
 
+  /** One page of the notices posted on a board, by kind, organ and year ({@link Finding#ALL} for each: all). */
+  static String filterPage(String boardId, String kind, String organ, String year, int page) {
+    return boardId + "/urval/" + kind + "/" + organ + "/" + year + "/" + pageSegment(page) + "index.html";
+  }
+
+  /** The taken-down notices of a board, by year. */
+  static String archiveIndex(String boardId) {
+    return boardId + "/arkiv/index.html";
+  }
+
+  /** One page of the notices taken down from a board in one year. */
+  static String archiveYear(String boardId, int year, int page) {
+    return boardId + "/arkiv/" + year + "/" + pageSegment(page) + "index.html";
+  }
+
+  /**
+   * What the board's filter form asks for with its query string. No object is written there: the CloudFront
+   * Function (and the local SiteServer) redirects it to the filter page chosen.
+   */
+  static String filterForm(String boardId) {
+    return boardId + "/sok/index.html";
+  }
+
+  private static String pageSegment(int page) {
+    return page == 1 ? "" : "sida-" + page + "/";
+  }
+
   static String atomFeed(String boardId) {
     return boardId + "/anslag.atom";
   }

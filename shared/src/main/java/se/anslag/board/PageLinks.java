@@ -24,6 +24,22 @@ public record PageLinks(String key) {
     return to(Links.organIndex(board.id(), organSlug));
   }
 
+  public String filterPage(Board board, Finding.Choice choice) {
+    return to(Links.filterPage(board.id(), choice.kindSegment(), choice.organSegment(), choice.yearSegment(), 1));
+  }
+
+  public String filterForm(Board board) {
+    return to(Links.filterForm(board.id()));
+  }
+
+  public String archiveIndex(Board board) {
+    return to(Links.archiveIndex(board.id()));
+  }
+
+  public String archiveYear(Board board, int year) {
+    return to(Links.archiveYear(board.id(), year, 1));
+  }
+
   public String atomFeed(Board board) {
     return to(Links.atomFeed(board.id()));
   }

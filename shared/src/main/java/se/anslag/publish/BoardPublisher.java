@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import se.anslag.board.BoardNotice;
+import se.anslag.board.NoticeKind;
 import se.anslag.board.BoardSite;
 import se.anslag.board.ParagraphSummary;
 import se.anslag.config.AnslagConfig;
@@ -215,7 +216,7 @@ public final class BoardPublisher {
     return new BoardNotice(minutes.id(), minutes.organ(), minutes.organSlug(), minutes.meetingDate(),
         minutes.adjustedOn(), minutes.storagePlace(), paragraphs, notice.postedOnThisBoard(), notice.dates(),
         notice.policy(), cooperating, documentUrl,
-        minutes.status() == MinutesStatus.WITHDRAWN ? minutes.statusDetail() : null);
+        minutes.status() == MinutesStatus.WITHDRAWN ? minutes.statusDetail() : null, NoticeKind.MINUTES);
   }
 
   /** Where a published minutes document lives in the site: stable, and unique per upload. */

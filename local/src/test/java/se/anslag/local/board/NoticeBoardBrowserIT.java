@@ -209,7 +209,10 @@ class NoticeBoardBrowserIT {
             List.of("Anslaget är nedtaget", "togs ned 2024-03-13", "gick ut 2024-03-12"), Map.of(),
             List.of("Bokslut 2023", "kanslienheten")),
         page(down + "ludvika-board", down + "ludvika/index.html",
-            List.of("Det finns inga aktuella anslag 2024-03-13"), Map.of(), List.of("Gemensamma servicenämnden")));
+            List.of("Det finns inga aktuella anslag 2024-03-13"), Map.of(),
+            // No current notice and no organ link; the organ stays a choice of the finding form, whose
+            // lists and archive still hold the notice taken down.
+            List.of("sammanträde 2024-02-14", "Gemensamma servicenämnden (1)")));
   }
 
   private static Map<String, String> noticeDefinitions() {

@@ -77,6 +77,35 @@ class SiteIndexFunctionTest {
         .containsExactly(NOTICE + "/", "/ludvika/");
   }
 
+  /** The filter form's addresses and where they must lead, shared with SiteServerFilterFormTest. */
+  static List<String[]> filterFormCases() throws java.io.IOException {
+    try (InputStream list = SiteIndexFunctionTest.class.getResourceAsStream("/cloudfront/filter-form.txt")) {
+      return new String(list.readAllBytes(), StandardCharsets.UTF_8).lines()
+          .filter(line -> !line.isBlank() && !line.startsWith("#"))
+          .map(line -> line.split(" -> ", 2))
+          .toList();
+    }
+  }
+
+  @Test
+  void theFilterFormIsRedirectedToThePageRenderedForItsChoice() throws Exception {
+    var cases = filterFormCases();
+
+    var results = run(cases.stream().map(c -> c[0]).toArray(String[]::new));
+
+    assertThat(results).allSatisfy(result -> assertThat(result.path("statusCode").asInt()).isEqualTo(302));
+    assertThat(results).extracting(result -> result.path("headers").path("location").path("value").asText())
+        .containsExactlyElementsOf(cases.stream().map(c -> c[1]).toList());
+  }
+
+  @Test
+  void aPathNamedSokBelowABoardPageIsNotTheForm() throws Exception {
+    var results = run("/ludvika/organ/sok/index.html", "/ludvika/anslag/sok/2024-02-14/");
+
+    assertThat(results).extracting(result -> result.path("uri").asText())
+        .containsExactly("/ludvika/organ/sok/index.html", "/ludvika/anslag/sok/2024-02-14/index.html");
+  }
+
   @Test
   void filesAreServedAsTheyAre() throws Exception {
     var uris = new String[] {"/index.html", "/ludvika/anslag.json", "/ludvika/anslag.atom", NOTICE + "/index.html",
