@@ -113,6 +113,8 @@ async function journey(context, spec, report) {
   await page.waitForSelector('.review');
   report.reviewParagraphs = await page.$$eval('.review ol.paragraphs > li > h5', (hs) => hs.map((h) => h.textContent));
   report.unknownLines = await page.$$eval('.review li > span.error', (lines) => lines.map((line) => line.textContent));
+  report.reviewSchedule = await page.$$eval('.review dl.schedule dt', (terms) => terms.map((term) => ({
+    what: term.textContent, dateAndRule: term.nextElementSibling?.textContent ?? '' })));
   await checkState(page, report, 'review', { keyboard: false });
   if (!await tabTo(page, '.review form.fix input[type=email]')) fail(report, 'the recipient fix is not reachable by Tab');
   await page.keyboard.type(spec.fixAddress);

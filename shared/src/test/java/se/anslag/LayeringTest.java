@@ -36,7 +36,8 @@ class LayeringTest {
       Set.of("ports"),
       Set.of("intake", "sending", "publish", "deliveryevents", "desk", "subscriptions"),
       Set.of("aws"),
-      Set.of("storage"));
+      Set.of("storage"),
+      Set.of("priming"));
 
   private static final Pattern PROJECT_PACKAGE = Pattern.compile("se/anslag/([a-z0-9]+)/");
 

@@ -218,6 +218,33 @@ class ClerkDeskAccessIT {
   }
 
   @Test
+  void aFileThatIsNotMinutesUploadedThroughTheDeskIsRejectedWithItsReasonAndKept() throws Exception {
+    var text = "Inköpslista för fikat\n\nKaffe, mjölk och kanelbullar till personalmötet.\n"
+        .getBytes(StandardCharsets.UTF_8);
+    var grant = uploadGrant("inkopslista.txt", text.length, "text/plain");
+    assertThat(grant.statusCode()).as("a text file passes the type check").isEqualTo(201);
+    var upload = JSON.readTree(grant.body());
+    assertThat(put(upload, text).statusCode()).isEqualTo(200);
+    var key = upload.path("key").asText();
+
+    workflow.process();
+
+    var minutes = workflow.minutesFromUpload(key).orElseThrow();
+    var listed = JSON.readTree(get("api/desk/minutes/" + minutes.id(), clerkToken).body());
+    assertThat(listed.path("statusText").asText()).isEqualTo("Avvisat");
+    assertThat(listed.path("statusDetail").asText()).as("the reason names what is missing").isNotBlank()
+        .containsIgnoringCase("organ");
+    assertThat(listed.path("notices")).isEmpty();
+    assertThat(listed.path("history")).extracting(entry -> entry.path("action").asText() + " " + entry.path("clerk").asText())
+        .containsExactly("Laddade upp " + clerk.email());
+    assertThat(get("api/desk/minutes/" + minutes.id(), otherOrganToken).statusCode())
+        .as("minutes of no organ are the uploader's alone").isEqualTo(403);
+    // The upload stays as the clerk sent it.
+    assertThat(workflow.cloud().s3().getObjectAsBytes(b -> b.bucket(workflow.cloud().physicalId("ProtocolsBucket"))
+        .key(key)).asByteArray()).isEqualTo(text);
+  }
+
+  @Test
   void filesThatAreNotMinutesOrTooLargeAreRefusedBeforeUpload() throws Exception {
     var word = uploadGrant("protokoll.docx", 1000, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     assertThat(word.statusCode()).isEqualTo(400);

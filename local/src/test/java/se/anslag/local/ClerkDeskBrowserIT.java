@@ -116,6 +116,12 @@ class ClerkDeskBrowserIT {
     assertThat(report.path("reviewParagraphs")).extracting(JsonNode::asText)
         .hasSize(6).allMatch(heading -> heading.startsWith("§ "))
         .anyMatch(heading -> heading.startsWith("§ 6 (Dnr 2024/9) Införande av Microsoft 365"));
+    // The dates with their rules; which days depends on today, the posting day the page proposes.
+    assertThat(report.path("reviewSchedule")).extracting(line -> line.path("what").asText())
+        .containsExactly("Justerat", "Senaste dag att anslå", "Anslås", "Sista dag för överklagande", "Tas ned");
+    assertThat(report.path("reviewSchedule")).allSatisfy(line ->
+        assertThat(line.path("dateAndRule").asText()).matches("\\d{4}-\\d{2}-\\d{2}: .+"));
+    assertThat(report.path("reviewSchedule").get(3).path("dateAndRule").asText()).contains("Tre veckor från anslagsdagen");
     assertThat(report.path("unknownLines")).extracting(JsonNode::asText)
         .containsExactly("IT-chef fvb till Samordningsgruppen: okänd mottagare, skickas inte");
     assertThat(report.path("fixed").asText()).isEqualTo("Mottagaren IT-chef är sparad.");

@@ -11,4 +11,11 @@ import java.time.Instant;
  * @param clerk the clerk's e-mail address from the verified token
  * @param detail what came of it, or null
  */
-public record HistoryEntry(String key, Instant at, String action, String clerk, String detail) {}
+public record HistoryEntry(String key, Instant at, String action, String clerk, String detail) {
+  /** The action of an upload's entry, which intake writes for every version it reads. */
+  public static final String UPLOADED = "Laddade upp";
+
+  public boolean isUploadBy(String email) {
+    return action.equals(UPLOADED) && clerk != null && clerk.equalsIgnoreCase(email);
+  }
+}

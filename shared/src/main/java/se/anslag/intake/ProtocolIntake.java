@@ -270,7 +270,7 @@ public final class ProtocolIntake {
     var by = object.metadata().get(UPLOADED_BY_METADATA);
     var fileName = upload.key().substring(upload.key().lastIndexOf('/') + 1);
     minutesStore.addHistory(minutesId, new HistoryEntry(key,
-        object.lastModified() == null ? clock.instant() : object.lastModified(), "Laddade upp",
+        object.lastModified() == null ? clock.instant() : object.lastModified(), HistoryEntry.UPLOADED,
         by == null ? "okänd (inte genom skrivbordet)" : by, fileName));
   }
 

@@ -120,6 +120,6 @@ class DeskRequestsTest {
 
   /** The history without the upload's entry, which intake writes when it reads the file (ProtocolIntakeTest). */
   private java.util.List<HistoryEntry> deskActions(String minutesId) {
-    return world.records.history(minutesId).stream().filter(entry -> !entry.action().equals("Laddade upp")).toList();
+    return world.records.history(minutesId).stream().filter(entry -> !entry.action().equals(HistoryEntry.UPLOADED)).toList();
   }
 }
