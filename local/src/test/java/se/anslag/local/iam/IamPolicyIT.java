@@ -48,6 +48,10 @@ class IamPolicyIT {
           "SES v2 SendEmail with raw content is checked as ses:SendRawEmail, which AWS documents only in its"
               + " refusals; ses:SendEmail, the action named like the operation, stays on the same identity and"
               + " configuration set until a deployed stack shows it is never checked"),
+      "ClerkDeskFunction", Map.of("s3:GetObjectVersion",
+          "the review's link to the original is a presigned GET of the version intake read (S3Objects.presignGet"
+              + " with its versionId); s3rver keeps no versions, so here intake records none and the link reads the"
+              + " current object"),
       "NoticeBoardFunction", Map.of("s3:GetObjectVersion",
           "the board publishes the minutes version intake read (S3Objects.getVersion, tested against moto in"
               + " S3ObjectVersionsIT); s3rver keeps no versions, so here intake records none and the board reads"
