@@ -125,6 +125,24 @@ class SubscriptionsIT {
       assertThat(raw).contains("\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n");
       assertThat(LIST_UNSUBSCRIBE.matcher(raw).find()).as(raw).isTrue();
     });
+    theSubscriberSendOutsExpireThirtyDaysAfterCreationAndTheMinutesOwnNever();
+  }
+
+  /**
+   * The subscriber send-outs name a subscription id that anyone with the address can compute: DynamoDB's
+   * TTL must remove them, 30 days after creation (past the 14 days a queue message may live).
+   */
+  private void theSubscriberSendOutsExpireThirtyDaysAfterCreationAndTheMinutesOwnNever() {
+    var table = workflow.cloud().physicalId("AnslagTable");
+    var sendOuts = workflow.cloud().dynamoDb().scanPaginator(b -> b.tableName(table)).items().stream()
+        .filter(item -> item.get("sk").s().startsWith("SENDOUT#")).toList();
+    var subscriberMails = sendOuts.stream().filter(item -> item.get("pk").s().startsWith("MINUTES#notices-")
+        || item.get("pk").s().startsWith("MINUTES#subscription-")).toList();
+    assertThat(subscriberMails).as("notice mails (4) and confirmation mails (5)").hasSize(9)
+        .allSatisfy(item -> assertThat(Long.parseLong(item.get("expiresAt").n())).as(item.get("pk").s()).isEqualTo(
+            java.time.Instant.parse(item.get("createdAt").s()).plus(Duration.ofDays(30)).getEpochSecond()));
+    assertThat(sendOuts).filteredOn(item -> !subscriberMails.contains(item)).as("the minutes' own send-outs")
+        .isNotEmpty().noneMatch(item -> item.containsKey("expiresAt"));
   }
 
   @Test

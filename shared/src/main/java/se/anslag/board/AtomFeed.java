@@ -13,7 +13,8 @@ import se.anslag.domain.SwedishTime;
 
 /**
  * The board's Atom 1.0 feed: current notices, and recently taken-down ones marked withdrawn (title prefix
- * "Nedtaget:", category "nedtaget", summary "Nedtaget YYYY-MM-DD") so that readers learn of the takedown.
+ * "Nedtaget:", category "nedtaget", summary "Nedtaget YYYY-MM-DD") so that readers learn of the takedown;
+ * each entry also names its organ and its kind of notice ({@link NoticeKind}) as categories.
  * Times are the start of the day in Swedish time, so the feed depends only on the records and the day.
  * Written with the JDK's XML writer (javax.xml.stream), which escapes what needs escaping in text and
  * attributes.
@@ -23,6 +24,8 @@ final class AtomFeed {
   static final String NAMESPACE = "http://www.w3.org/2005/Atom";
   static final String STATE_SCHEME = "urn:anslag:tillstand";
   static final String ORGAN_SCHEME = "urn:anslag:organ";
+  /** The notice's kind (NoticeKind): its slug as term, its Swedish name as label. */
+  static final String KIND_SCHEME = "urn:anslag:slag";
 
   private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
@@ -95,6 +98,11 @@ final class AtomFeed {
     xml.writeAttribute("scheme", ORGAN_SCHEME);
     xml.writeAttribute("term", placed.organSlug());
     xml.writeAttribute("label", notice.organ());
+    indent(xml, 2);
+    xml.writeEmptyElement("category");
+    xml.writeAttribute("scheme", KIND_SCHEME);
+    xml.writeAttribute("term", notice.kind().slug());
+    xml.writeAttribute("label", notice.kind().label());
     element(xml, 2, "summary", summary(placed));
     indent(xml, 1);
     xml.writeEndElement();

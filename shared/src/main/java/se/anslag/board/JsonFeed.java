@@ -86,6 +86,9 @@ final class JsonFeed {
     node.put("id", Links.stableId(placed.pageKey()));
     node.put("web", Links.relative(key, placed.pageKey()));
     node.put("withdrawn", withdrawn);
+    // What kind of notice it is, by the slug the filter pages use: readers can tell kinds apart once there
+    // are more than the minutes' notices, without a new version of the shape.
+    node.put("kind", notice.kind().slug());
 
     ObjectNode organization = node.putObject("organization");
     organization.put("name", notice.organ());

@@ -1,7 +1,9 @@
 package se.anslag.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One decision (§) to one recipient address, or to the case file, or a recipient line that
@@ -40,6 +42,14 @@ public record SendOut(
   private static final String SUBSCRIPTION_PREFIX = "subscription-";
   private static final String CONFIRM_PREFIX = "confirm:";
   private static final String SUBSCRIBER_PREFIX = "subscriber:";
+  /**
+   * How long a subscriber mail's send-out is kept after it was created. It names the subscription's id,
+   * which anyone who knows the address can compute, so it must not stay for ever; but it is the claim that
+   * makes the mail go once, so it must outlive every message that may still ask for the mail: a queue
+   * message lives at most fourteen days (a dead-letter queue's retention, redriven), and 30 days leaves
+   * room for a late SES delivery event to find it too.
+   */
+  public static final Duration SUBSCRIBER_MAIL_KEPT = Duration.ofDays(30);
 
   /** The owner id of the subscriber mails of the notices of one set of minutes. */
   public static String noticeMailsOf(String minutesId) {
@@ -58,6 +68,14 @@ public record SendOut(
     return new SendOut(SUBSCRIPTION_PREFIX + subscriptionId, CLERK_MAIL_PARAGRAPH,
         CONFIRM_PREFIX + confirmTokenHash.substring(0, 16), SendOutKind.SUBSCRIPTION_CONFIRMATION, List.of(), null,
         SendOutStatus.PENDING, 0, null, now, now, null);
+  }
+
+  /**
+   * When the record may be forgotten (DynamoDB's TTL): a subscriber mail {@link #SUBSCRIBER_MAIL_KEPT}
+   * after it was created; none for a decision or a clerk's mail, which are the minutes' delivery record.
+   */
+  public Optional<Instant> expiresAt() {
+    return kind.isSubscriberMail() ? Optional.of(createdAt.plus(SUBSCRIBER_MAIL_KEPT)) : Optional.empty();
   }
 
   /** The subscription a subscriber mail goes to. */

@@ -13,6 +13,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A send-out as an item, and its history entries: shared by the send-out and delivery-event stores. */
 final class SendOutItems {
+  /** The table's TTL attribute (template.yaml, {@code TimeToLiveSpecification}). */
+  static final String EXPIRES_AT = "expiresAt";
+
   private SendOutItems() {}
 
   static Map<String, AttributeValue> key(SendOut sendOut) {
@@ -37,6 +40,9 @@ final class SendOutItems {
       item.put(TableKeys.INDEX_PK, TableKeys.sesMessageIndexPk(sendOut.sesMessageId()))
           .put(TableKeys.INDEX_SK, TableKeys.SES_MESSAGE_INDEX_SK);
     }
+    // Only subscriber mails expire; TTL reads epoch seconds. An update writes the same value again.
+    sendOut.expiresAt().ifPresent(at ->
+        item.values().put(EXPIRES_AT, AttributeValue.fromN(Long.toString(at.getEpochSecond()))));
     return item;
   }
 

@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *                                                         FOLLOWERS#{board} {organ|*}#{id}    confirmed; gsi2pk SUBUNSUB#{hash}
  * SUBLIMIT#{kind}#{hash}         {hour}                                                       subscription request counters (TTL)
  * MINUTES#notices-{minutesId}    MAILING#{board}                                              subscriptions: a notice's mailing
- * MINUTES#notices-{minutesId}    SENDOUT#000#subscriber:{board}:{id}                          send-outs: the notice's mails
- * MINUTES#subscription-{id}      SENDOUT#000#confirm:{hash prefix}                            send-outs: confirmation mails
+ * MINUTES#notices-{minutesId}    SENDOUT#000#subscriber:{board}:{id}                          send-outs: the notice's mails (TTL)
+ * MINUTES#subscription-{id}      SENDOUT#000#confirm:{hash prefix}                            send-outs: confirmation mails (TTL)
  * </pre>
  *
  * A minutes record whose organ is known is also on the organ index {@code gsi2}: {@code gsi2pk}

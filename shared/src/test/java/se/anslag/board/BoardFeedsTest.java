@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -54,6 +55,20 @@ class BoardFeedsTest {
         "§ 1 Begäran om överflyttning av investeringsmedel 2023-2024 (Dnr 2024/7)");
     Element link = (Element) entry.getElementsByTagNameNS(ATOM, "link").item(0);
     assertThat(link.getAttribute("href")).isEqualTo("anslag/gemensamma-servicenamnden/2024-02-14/index.html");
+    assertThat(kindCategories(entry)).containsExactly("protokoll Protokoll");
+  }
+
+  /** The entry's categories of the kind scheme, each as "term label". */
+  private static List<String> kindCategories(Element entry) {
+    NodeList categories = entry.getElementsByTagNameNS(ATOM, "category");
+    List<String> kinds = new ArrayList<>();
+    for (int i = 0; i < categories.getLength(); i++) {
+      Element category = (Element) categories.item(i);
+      if (category.getAttribute("scheme").equals("urn:anslag:slag")) {
+        kinds.add(category.getAttribute("term") + " " + category.getAttribute("label"));
+      }
+    }
+    return kinds;
   }
 
   @Test
@@ -69,6 +84,7 @@ class BoardFeedsTest {
     assertThat(childText(withdrawn, "updated")).isEqualTo("2024-03-13T00:00:00+01:00");
     Element state = (Element) withdrawn.getElementsByTagNameNS(ATOM, "category").item(0);
     assertThat(state.getAttribute("term")).isEqualTo("nedtaget");
+    assertThat(kindCategories(withdrawn)).containsExactly("protokoll Protokoll");
   }
 
   @Test
@@ -117,6 +133,7 @@ class BoardFeedsTest {
     assertThat(notice.get("id").asText()).startsWith("urn:uuid:");
     assertThat(notice.get("web").asText()).isEqualTo("anslag/gemensamma-servicenamnden/2024-02-14/index.html");
     assertThat(notice.get("withdrawn").asBoolean()).isFalse();
+    assertThat(notice.get("kind").asText()).isEqualTo("protokoll");
     assertThat(notice.at("/organization/name").asText()).isEqualTo("Gemensamma servicenämnden");
     assertThat(notice.at("/organization/slug").asText()).isEqualTo("gemensamma-servicenamnden");
     assertThat(notice.at("/organization/web").asText()).isEqualTo("organ/gemensamma-servicenamnden/index.html");
@@ -142,6 +159,7 @@ class BoardFeedsTest {
         .get("ludvika/anslag.json")).get("data").get(0);
 
     assertThat(notice.get("withdrawn").asBoolean()).isTrue();
+    assertThat(notice.get("kind").asText()).isEqualTo("protokoll");
     assertThat(notice.get("agendaItem")).isEmpty();
     assertThat(notice.get("storagePlace").isNull()).isTrue();
     assertThat(notice.get("file").isNull()).isTrue();

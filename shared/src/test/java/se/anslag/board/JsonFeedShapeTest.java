@@ -35,7 +35,7 @@ class JsonFeedShapeTest {
   private static final String UUID_URN = "urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
   private static final Pattern TABLE_FIELD = Pattern.compile("(?m)^\\| `([A-Za-z]+(?:\\[])?)` \\|");
   private static final List<String> ROOT_KEYS = List.of("type", "date", "body", "atom", "data");
-  private static final List<String> NOTICE_KEYS = List.of("id", "web", "withdrawn", "organization", "meeting",
+  private static final List<String> NOTICE_KEYS = List.of("id", "web", "withdrawn", "kind", "organization", "meeting",
       "agendaItem", "file", "storagePlace", "postedOn", "appealTimeStartsOn", "lastAppealDay", "takedownOn",
       "takedownPolicy");
 
@@ -89,6 +89,7 @@ class JsonFeedShapeTest {
       assertThat(notice.get("id").asText()).matches(UUID_URN);
       assertThat(files).as("notice page of %s", web).containsKey(resolve(web));
       assertThat(notice.get("withdrawn").isBoolean()).isTrue();
+      assertThat(notice.get("kind").asText()).as("kind of %s", web).isEqualTo("protokoll");
 
       JsonNode organization = notice.get("organization");
       assertThat(fieldNames(organization)).containsExactly("name", "slug", "web", "jointCommitteeWith");
