@@ -262,15 +262,15 @@ public final class ProtocolIntake {
 
   /**
    * The upload in the minutes' history, whatever comes of it: who uploaded (the desk's clerk, as the
-   * object's metadata records them) and when S3 stored that version; once per version.
+   * object's metadata records them) and when intake read it; once per version.
    */
   private void recordUpload(String minutesId, UploadEvent upload, ObjectStore.StoredObject object) {
     var version = upload.uploadTag() == null ? upload.key() : upload.uploadTag();
     var key = "upload-" + MinutesRecord.idOf(version.getBytes(StandardCharsets.UTF_8)).substring(0, UPLOAD_TOKEN_LENGTH);
     var by = object.metadata().get(UPLOADED_BY_METADATA);
     var fileName = upload.key().substring(upload.key().lastIndexOf('/') + 1);
-    minutesStore.addHistory(minutesId, new HistoryEntry(key,
-        object.lastModified() == null ? clock.instant() : object.lastModified(), HistoryEntry.UPLOADED,
+    // Intake's clock, as every entry's: S3's time of the upload may stand apart from it (the local mode's demo day).
+    minutesStore.addHistory(minutesId, new HistoryEntry(key, clock.instant(), HistoryEntry.UPLOADED,
         by == null ? "okänd (inte genom skrivbordet)" : by, fileName));
   }
 

@@ -220,8 +220,9 @@ public final class DynamoMinutesStore implements MinutesStore {
 
   @Override
   public void addHistory(String minutesId, HistoryEntry entry) {
-    // The time first, so that the partition's order is the history's; the key makes a repeat one entry.
-    var item = Item.create().put("pk", minutesPk(minutesId)).put("sk", HISTORY_PREFIX + entry.at() + "#" + entry.key())
+    // Keyed by the entry's key alone, so a repeat is one entry even when it carries another time (intake
+    // stamps an upload's entry when it reads it); the history is put in order of time when it is read.
+    var item = Item.create().put("pk", minutesPk(minutesId)).put("sk", HISTORY_PREFIX + entry.key())
         .put("type", "history").put("at", entry.at()).put("action", entry.action()).put("clerk", entry.clerk())
         .put("detail", entry.detail());
     try {
@@ -235,8 +236,9 @@ public final class DynamoMinutesStore implements MinutesStore {
   @Override
   public List<HistoryEntry> history(String minutesId) {
     return table.queryPrefix(minutesPk(minutesId), HISTORY_PREFIX).stream()
-        .map(item -> new HistoryEntry(item.string("sk").substring(item.string("sk").lastIndexOf('#') + 1),
+        .map(item -> new HistoryEntry(item.string("sk").substring(HISTORY_PREFIX.length()),
             item.instant("at"), item.string("action"), item.string("clerk"), item.string("detail")))
+        .sorted(java.util.Comparator.comparing(HistoryEntry::at).thenComparing(HistoryEntry::key))
         .toList();
   }
 }

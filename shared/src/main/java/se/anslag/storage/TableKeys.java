@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * pk                             sk                       gsi1pk           gsi1sk             store
  * MINUTES#{id}                   META                     MINUTES          {receivedAt}#{id}  minutes (+ the send-outs' settle count)
  * MINUTES#{id}                   PARAGRAPH#{nnn}                                              minutes
- * MINUTES#{id}                   HISTORY#{at}#{key}                                           minutes (the clerks' actions)
+ * MINUTES#{id}                   HISTORY#{key}                                                minutes (the clerks' actions)
  * MEETING#{organ}#{meetingDate}  CURRENT                                                      minutes (the current version)
  * MINUTES#{id}                   NOTICE#{board}           BOARD#{board}    {postedOn}#{id}    notices
  * MINUTES#{id}                   SENDOUT#{nnn}#{target}   SESMSG#{sesId}   SENDOUT            send-outs; their history and
