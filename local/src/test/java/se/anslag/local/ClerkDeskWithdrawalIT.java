@@ -97,6 +97,10 @@ class ClerkDeskWithdrawalIT {
         .orElseThrow(), StandardCharsets.UTF_8)).as("the other board of the joint committee").contains("Återkallat: Fel protokoll");
     assertThat(new String(stack.workflow().siteFile("ludvika/index.html").orElseThrow(), StandardCharsets.UTF_8))
         .as("the board's list").doesNotContain("2024-02-11");
+    assertThat(new String(stack.workflow().siteFile("ludvika/urval/alla/alla/alla/index.html").orElseThrow(),
+        StandardCharsets.UTF_8)).as("the filter page of every notice").doesNotContain("2024-02-11");
+    assertThat(new String(stack.workflow().siteFile("ludvika/anslag.atom").orElseThrow(), StandardCharsets.UTF_8))
+        .as("the feed entry's summary says why, not a takedown").contains("Återkallat: Fel protokoll");
 
     var shown = JSON.readTree(stack.get("api/desk/minutes/" + minutes.id(), stack.clerkToken()).body());
     assertThat(shown.path("status").asText()).isEqualTo("WITHDRAWN");
@@ -146,6 +150,12 @@ class ClerkDeskWithdrawalIT {
           HttpResponse.BodyHandlers.ofString()).statusCode()).as("no token").isEqualTo(401);
       assertThat(JSON.readTree(stack.get("api/desk/minutes/" + id, stack.clerkToken()).body()).path("proofAvailable").asBoolean())
           .isTrue();
+      var tooLate = stack.post("api/desk/minutes/" + id + "/withdraw", "{\"reason\":\"Fel protokoll.\"}",
+          stack.clerkToken());
+      assertThat(tooLate.statusCode()).as("a withdrawal once the appeal time has run").isEqualTo(409);
+      assertThat(JSON.readTree(tooLate.body()).path("message").asText())
+          .isEqualTo("Anslaget har suttit uppe hela tiden för överklagande (till 2024-03-12) och kan inte återkallas;"
+              + " anslagsbeviset finns kvar.");
 
       var response = HTTP.send(HttpRequest.newBuilder(stack.desk().siteAddress().resolve(proof))
           .header("Authorization", "Bearer " + stack.clerkToken()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());

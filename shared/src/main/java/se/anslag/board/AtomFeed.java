@@ -131,6 +131,9 @@ final class AtomFeed {
 
   private static String summary(PlacedNotice placed) {
     BoardNotice notice = placed.notice();
+    if (placed.state() == NoticeState.WITHDRAWN) {
+      return "Återkallat: " + notice.withdrawnReason();
+    }
     if (!placed.isOnBoard()) {
       return "Nedtaget " + notice.dates().takedownOn();
     }

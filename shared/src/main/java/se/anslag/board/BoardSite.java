@@ -148,7 +148,9 @@ public final class BoardSite {
       List<PlacedNotice> ofOrgan = current.stream().filter(p -> p.organSlug().equals(organ.slug())).toList();
       put(files, key, HtmlPages.noticeList(board, key, organ, organsOnBoard, ofOrgan, options, today));
     }
-    renderFilterPages(files, board, posted.stream().sorted(newestPostingFirst).toList(), options, today);
+    // A withdrawn notice keeps only its withdrawn record at its own address, in no list.
+    renderFilterPages(files, board, posted.stream().filter(p -> p.state() != NoticeState.WITHDRAWN)
+        .sorted(newestPostingFirst).toList(), options, today);
     renderArchive(files, board, posted.stream().filter(p -> p.state() == NoticeState.TAKEN_DOWN)
         .sorted(Comparator.comparing((PlacedNotice p) -> p.notice().dates().takedownOn(), Comparator.reverseOrder())
             .thenComparing(newestPostingFirst))

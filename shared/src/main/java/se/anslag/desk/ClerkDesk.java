@@ -358,6 +358,14 @@ public final class ClerkDesk {
     if (found.status() != MinutesStatus.DISPATCHED) {
       throw new Refusal(409, "Bara publicerade protokoll kan återkallas (status: " + stateText(found) + ").");
     }
+    // A notice that stood its whole appeal time was not posted in error: its record and proof stay.
+    var today = LocalDate.now(clock.withZone(SWEDEN));
+    var served = notices.notices(found.id()).stream().map(notice -> notice.dates().lastAppealDay())
+        .filter(today::isAfter).findFirst();
+    if (served.isPresent()) {
+      throw new Refusal(409, "Anslaget har suttit uppe hela tiden för överklagande (till " + served.get()
+          + ") och kan inte återkallas; anslagsbeviset finns kvar.");
+    }
     var reason = jsonBody(request).path("reason").asText("").strip();
     if (reason.isEmpty() || reason.length() > MAX_REASON_LENGTH) {
       throw new Refusal(400, "Skriv varför anslaget återkallas (högst " + MAX_REASON_LENGTH + " tecken).");

@@ -79,7 +79,7 @@ public final class Corrections {
     return switch (earlier) {
       case PENDING, SENDING -> CarryOver.UNSETTLED;
       case SENT, FILED, DELIVERED, BOUNCED, COMPLAINED, UNCHANGED -> CarryOver.REACHED;
-      case FAILED, UNRESOLVED, RESOLVED, CANCELLED -> CarryOver.NOT_REACHED; // CANCELLED: subscriber mails only
+      case FAILED, UNRESOLVED, RESOLVED, CANCELLED -> CarryOver.NOT_REACHED; // CANCELLED: by a withdrawal, never sent
     };
   }
 

@@ -359,7 +359,9 @@ public final class ProtocolIntake {
    * board shows DISPATCHED minutes only and its run may start at once.
    */
   private void dispatch(MinutesRecord record, Optional<MinutesRecord> superseded) {
-    superseded.ifPresent(old -> minutesStore.putMinutes(old.withStatus(MinutesStatus.SUPERSEDED,
+    // A withdrawn version stays withdrawn: the board goes on saying that it was, and why, beside the correction.
+    superseded.filter(old -> old.status() != MinutesStatus.WITHDRAWN)
+        .ifPresent(old -> minutesStore.putMinutes(old.withStatus(MinutesStatus.SUPERSEDED,
         "Superseded by version " + record.version() + " (minutes " + record.id() + ")")));
     minutesStore.putMinutes(record.withStatus(MinutesStatus.DISPATCHED, null));
     requestBoardRefresh(record.id());

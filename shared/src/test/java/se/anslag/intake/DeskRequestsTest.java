@@ -118,6 +118,33 @@ class DeskRequestsTest {
     assertThat(world.records.findMinutes(minutesId).orElseThrow().status()).isEqualTo(MinutesStatus.WITHDRAWN);
   }
 
+  @Test
+  void aCorrectionPublishedAfterAWithdrawalLeavesTheWithdrawalStandingAndSendsWhatWasCancelled() {
+    var withdrawnId = awaitingReview();
+    requests.handle(new ReviewDecision(withdrawnId, ReviewDecision.Action.PUBLISH, null, null, SampleWorld.CLERK),
+        "message-1", CLICKED);
+    requests.handle(new WithdrawalRequest(withdrawnId, "Fel protokoll.", SampleWorld.CLERK), "message-2",
+        CLICKED.plusSeconds(60));
+    // The decisions' send-outs; the clerk's receipt of the correction is its own.
+    var cancelled = world.records.sendOuts(withdrawnId).stream()
+        .filter(s -> s.status() == SendOutStatus.CANCELLED && !s.kind().isClerkMail())
+        .map(s -> s.paragraph() + " " + s.target()).toList();
+    assertThat(cancelled).isNotEmpty();
+
+    world.upload("uploads/rattat.txt", SampleWorld.sampleText().replace("Bokslut 2023", "Bokslut för 2023"),
+        Map.of("adjusted-on", "2024-02-19"));
+    var correctionId = intake.receive(new UploadEvent(SampleWorld.PROTOCOLS, "uploads/rattat.txt")).minutesId();
+    requests.handle(new ReviewDecision(correctionId, ReviewDecision.Action.PUBLISH, null, null, SampleWorld.CLERK),
+        "message-3", CLICKED.plusSeconds(120));
+
+    assertThat(world.records.findMinutes(withdrawnId).orElseThrow().status()).isEqualTo(MinutesStatus.WITHDRAWN);
+    assertThat(world.records.findMinutes(withdrawnId).orElseThrow().statusDetail()).isEqualTo("Fel protokoll.");
+    assertThat(world.records.findMinutes(correctionId).orElseThrow().status()).isEqualTo(MinutesStatus.DISPATCHED);
+    // Every decision the withdrawal stopped goes out with the correction.
+    assertThat(world.records.sendOuts(correctionId)).filteredOn(s -> cancelled.contains(s.paragraph() + " " + s.target()))
+        .hasSize(cancelled.size()).allSatisfy(s -> assertThat(s.status()).isEqualTo(SendOutStatus.PENDING));
+  }
+
   /** The history without the upload's entry, which intake writes when it reads the file (ProtocolIntakeTest). */
   private java.util.List<HistoryEntry> deskActions(String minutesId) {
     return world.records.history(minutesId).stream().filter(entry -> !entry.action().equals(HistoryEntry.UPLOADED)).toList();
