@@ -99,9 +99,12 @@ final class DemoCommand implements Callable<Integer> {
       out.flush();
       var drained = workflow.process();
       var read = workflow.minutesFromUpload(key);
-      if (read.isPresent() && read.get().status() == MinutesStatus.AWAITING_REVIEW
-          && DemoReview.reviewAndPublish(workflow, read.get(), clerkOf(workflow, read.get().organSlug()), out)) {
-        drained = workflow.process();
+      if (read.isPresent() && read.get().status() == MinutesStatus.AWAITING_REVIEW) {
+        // Awaiting review means the organ was read and is in the setup.
+        var organOfMinutes = workflow.stores().setup().loadSetup().organ(read.get().organSlug()).orElseThrow();
+        if (DemoReview.reviewAndPublish(workflow, read.get(), clerkOf(organOfMinutes), out)) {
+          drained = workflow.process();
+        }
       }
       boolean succeeded = report(out, workflow, key, drained);
       subscriber.ifPresent(s -> s.reportNoticeMail(out));
@@ -115,9 +118,8 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /** The organ's clerk as the desk knows them: the setup's clerk address, else the demo's. */
-  private static String clerkOf(LocalWorkflow workflow, String organSlug) {
-    // An organ without a clerk address maps to empty, as one not in the setup.
-    return workflow.stores().setup().loadSetup().organ(organSlug).map(Organ::clerkAddress).orElse(DEMO_CLERK);
+  private static String clerkOf(Organ organ) {
+    return organ.clerkAddress() == null ? DEMO_CLERK : organ.clerkAddress();
   }
 
   /** The upload's metadata as the clerk gives it: the dates, and the facts the minutes may not print. */
@@ -149,7 +151,7 @@ final class DemoCommand implements Callable<Integer> {
     var organsByClerk = new java.util.TreeMap<String, java.util.List<String>>();
     for (var organ : workflow.stores().setup().loadSetup().organs()) {
       if (organSlug == null || organ.slug().equals(organSlug)) {
-        var clerk = organ.clerkAddress() == null ? DEMO_CLERK : organ.clerkAddress();
+        var clerk = clerkOf(organ);
         organsByClerk.computeIfAbsent(clerk, c -> new java.util.ArrayList<>()).add(organ.slug());
       }
     }

@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import se.anslag.domain.MinutesRecord;
 import se.anslag.local.cloud.LocalHttpApi;
 
@@ -28,7 +27,7 @@ final class DemoReview {
     var token = LocalDesk.signIn(workflow, account);
     var api = new LocalHttpApi(workflow.cloud(), workflow.lambda(), LocalDesk.API, Clock.systemUTC(), System.err);
     var path = "/api/desk/minutes/" + minutes.id();
-    var review = api.handle(request("GET", path, token, new byte[0]));
+    var review = api.handle(LocalDesk.apiRequest("GET", path, null, token, null));
     out.println();
     out.println("Awaiting review. What the clerk desk shows " + clerkEmail + " (GET /api/desk/minutes/{id}: "
         + review.status() + "):");
@@ -37,7 +36,7 @@ final class DemoReview {
       return false;
     }
     print(JSON.readTree(review.body()), out);
-    var published = api.handle(request("POST", path + "/publish", token, "{}".getBytes(StandardCharsets.UTF_8)));
+    var published = api.handle(LocalDesk.apiRequest("POST", path + "/publish", null, token, "{}"));
     out.println("Published as " + clerkEmail + " (POST …/publish: " + published.status() + ")");
     out.flush();
     return published.status() == 202;
@@ -63,10 +62,5 @@ final class DemoReview {
     if (review.has("original")) {
       out.println("  The file as read opens beside it (a presigned link of its version).");
     }
-  }
-
-  private static LocalHttpApi.Request request(String method, String path, String token, byte[] body) {
-    return new LocalHttpApi.Request(method, path, null, Map.of("authorization", List.of("Bearer " + token),
-        "content-type", List.of("application/json")), body, "127.0.0.1");
   }
 }

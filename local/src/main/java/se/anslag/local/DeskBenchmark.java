@@ -29,6 +29,7 @@ import se.anslag.local.cloud.LocalHttpApi;
 final class DeskBenchmark implements Callable<Integer> {
   private static final LocalDate POSTED_ON = LocalDate.of(2024, 2, 20);
   private static final String ORGAN = "gemensamma-servicenamnden";
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   @Spec CommandSpec spec;
 
@@ -71,7 +72,7 @@ final class DeskBenchmark implements Callable<Integer> {
       var path = "/api/desk/minutes/" + minutes.id();
       report(out, "review (awaiting review)", measure(api, "GET", path, null, token));
 
-      var published = api.handle(request("POST", path + "/publish", null, token, "{}"));
+      var published = api.handle(LocalDesk.apiRequest("POST", path + "/publish", null, token, "{}"));
       if (published.status() != 202) {
         out.println("Publishing failed: " + published.status());
         return 1;
@@ -101,13 +102,13 @@ final class DeskBenchmark implements Callable<Integer> {
 
   private Measured measure(LocalHttpApi api, String method, String path, String query, String token) {
     for (int i = 0; i < 2; i++) {
-      api.handle(request(method, path, query, token, null));
+      api.handle(LocalDesk.apiRequest(method, path, query, token, null));
     }
     var millis = new double[runs];
     LocalHttpApi.Response last = null;
     for (int i = 0; i < runs; i++) {
       long start = System.nanoTime();
-      last = api.handle(request(method, path, query, token, null));
+      last = api.handle(LocalDesk.apiRequest(method, path, query, token, null));
       millis[i] = (System.nanoTime() - start) / 1e6;
     }
     Arrays.sort(millis);
@@ -135,19 +136,13 @@ final class DeskBenchmark implements Callable<Integer> {
   private String cursorAfterPages(LocalHttpApi api, String token, int pages) throws Exception {
     String cursor = null;
     for (int i = 0; i < pages; i++) {
-      var answer = api.handle(request("GET", "/api/desk/minutes", cursor == null ? null
+      var answer = api.handle(LocalDesk.apiRequest("GET", "/api/desk/minutes", cursor == null ? null
           : "before=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8), token, null));
-      cursor = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()).path("next").asText(null);
+      cursor = JSON.readTree(answer.body()).path("next").asText(null);
       if (cursor == null) {
         throw new IllegalStateException("the list ended after " + (i + 1) + " pages");
       }
     }
     return cursor;
-  }
-
-  private static LocalHttpApi.Request request(String method, String path, String query, String token, String body) {
-    return new LocalHttpApi.Request(method, path, query, Map.of("authorization", List.of("Bearer " + token),
-        "content-type", List.of("application/json")), body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8),
-        "127.0.0.1");
   }
 }

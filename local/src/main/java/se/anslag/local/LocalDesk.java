@@ -101,6 +101,14 @@ final class LocalDesk implements AutoCloseable {
     return signIn(workflow, clerk);
   }
 
+  /** A request to the template's HTTP API as the desk's page sends it: the clerk's ID token and a JSON body (or none). */
+  static se.anslag.local.cloud.LocalHttpApi.Request apiRequest(String method, String path, String query, String idToken,
+      String jsonBody) {
+    return new se.anslag.local.cloud.LocalHttpApi.Request(method, path, query,
+        Map.of("authorization", java.util.List.of("Bearer " + idToken), "content-type", java.util.List.of("application/json")),
+        jsonBody == null ? new byte[0] : jsonBody.getBytes(java.nio.charset.StandardCharsets.UTF_8), "127.0.0.1");
+  }
+
   static String signIn(LocalWorkflow workflow, ClerkAccount clerk) {
     var client = workflow.cloud().physicalId(USER_POOL_CLIENT);
     return workflow.cloud().cognito().initiateAuth(b -> b.clientId(client).authFlow(AuthFlowType.USER_PASSWORD_AUTH)

@@ -15,10 +15,10 @@ import se.anslag.domain.Warning;
 public final class NoticeSchedule {
 
   /** Kommunallagen 13 kap. 5 §: three weeks, ending on the same weekday (1930:173 1 §). */
-  private static final int APPEAL_PERIOD_DAYS = 21;
+  public static final int APPEAL_PERIOD_DAYS = 21;
 
   /** Kommunallagen 8 kap.: announced no later than the second day after the adjustment. */
-  private static final int POSTING_PERIOD_DAYS = 2;
+  public static final int POSTING_PERIOD_DAYS = 2;
 
   /** Minutes are adjusted no later than 14 days after the meeting (rule 2). */
   private static final int ADJUSTMENT_PERIOD_DAYS = 14;

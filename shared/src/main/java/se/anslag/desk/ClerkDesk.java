@@ -227,12 +227,15 @@ public final class ClerkDesk {
   private APIGatewayV2HTTPResponse oneMinutes(Clerk clerk, APIGatewayV2HTTPEvent request) {
     var found = minutesOf(clerk, request);
     var municipality = setup.loadSetup();
-    var body = summary(found, notices.notices(found.id()), municipality);
+    // Read once: the summary, the dates and the hidden numbers all come from these.
+    var posted = notices.notices(found.id());
+    var read = minutes.paragraphs(found.id());
+    var body = summary(found, posted, municipality);
     // What was read, for the review: each paragraph and how the directory resolves each recipient line
     var warnings = body.putArray("warningList");
     found.warnings().forEach(warning -> warnings.addObject().put("code", warning.code()).put("message", warning.message()));
     var paragraphs = body.putArray("paragraphs");
-    for (var paragraph : minutes.paragraphs(found.id())) {
+    for (var paragraph : read) {
       var row = paragraphs.addObject().put("number", paragraph.number()).put("caseNumber", paragraph.caseNumber())
           .put("title", paragraph.title()).put("decision", paragraph.decision());
       var recipients = row.putArray("recipients");
@@ -247,8 +250,8 @@ public final class ClerkDesk {
         }
       }
     }
-    scheduleOf(found, request, municipality, body);
-    hiddenIdentityNumbersOf(found, body);
+    scheduleOf(found, posted, request, municipality, body);
+    hiddenIdentityNumbersOf(found, read, body);
     if (found.sourceKey() != null) {
       // The exact version that was read, beside what was read from it.
       body.putObject("original").put("url", uploadUrls.presignGet(found.sourceBucket(), found.sourceKey(),
@@ -271,8 +274,8 @@ public final class ClerkDesk {
    * The notice dates with the rule that gave each: for minutes awaiting review those a publication on
    * the day in {@code ?postedOn=} (today when absent) would give, else those of the notices as posted.
    */
-  private void scheduleOf(MinutesRecord found, APIGatewayV2HTTPEvent request, MunicipalSetup municipality,
-      ObjectNode body) {
+  private void scheduleOf(MinutesRecord found, List<Notice> posted, APIGatewayV2HTTPEvent request,
+      MunicipalSetup municipality, ObjectNode body) {
     var organ = found.organSlug() == null ? java.util.Optional.<Organ>empty() : municipality.organ(found.organSlug());
     if (organ.isEmpty()) {
       return;
@@ -283,7 +286,7 @@ public final class ClerkDesk {
       var asked = request.getQueryStringParameters() == null ? null : request.getQueryStringParameters().get("postedOn");
       postedOn = asked == null || asked.isBlank() ? today : postingDay(asked);
     } else {
-      postedOn = notices.notices(found.id()).stream().map(Notice::postedOnThisBoard).max(LocalDate::compareTo)
+      postedOn = posted.stream().map(Notice::postedOnThisBoard).max(LocalDate::compareTo)
           .orElse(null);
       if (postedOn == null) {
         return;
@@ -296,13 +299,13 @@ public final class ClerkDesk {
   }
 
   /** Every string the public board will print as "[personnummer borttaget]", and where it stands. */
-  private void hiddenIdentityNumbersOf(MinutesRecord found, ObjectNode body) {
+  private void hiddenIdentityNumbersOf(MinutesRecord found, List<se.anslag.domain.Paragraph> read, ObjectNode body) {
     var hidden = body.putArray("hiddenIdentityNumbers");
     java.util.function.BiConsumer<String, String> add = (where, text) -> BoardSite.hiddenIdentityNumbers(text)
         .forEach(number -> hidden.addObject().put("where", where).put("text", number));
     add.accept("Organ", found.organ());
     add.accept("Förvaringsplats", found.storagePlace());
-    for (var paragraph : minutes.paragraphs(found.id())) {
+    for (var paragraph : read) {
       add.accept("§ " + paragraph.number() + ", diarienummer", paragraph.caseNumber());
       add.accept("§ " + paragraph.number() + ", rubrik", paragraph.title());
     }

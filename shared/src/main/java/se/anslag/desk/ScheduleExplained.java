@@ -18,9 +18,6 @@ final class ScheduleExplained {
   /** One date of the notice: what it is, the day, and why that day. */
   record Line(String what, LocalDate date, String rule) {}
 
-  private static final int APPEAL_WEEKS_IN_DAYS = 21;
-  private static final int POSTING_DAYS = 2;
-
   private ScheduleExplained() {}
 
   /** adjustedOn may be null (not read and not given): then the posting deadline is left out. */
@@ -32,12 +29,12 @@ final class ScheduleExplained {
       var deadline = NoticeSchedule.postingDeadline(adjustedOn);
       lines.add(new Line("Senaste dag att anslå", deadline,
           "Senast andra dagen efter justeringen (kommunallagen 8 kap.)"
-              + rolledForward(adjustedOn.plusDays(POSTING_DAYS), deadline) + "."));
+              + rolledForward(adjustedOn.plusDays(NoticeSchedule.POSTING_PERIOD_DAYS), deadline) + "."));
     }
     lines.add(new Line("Anslås", postedOn, "Den dag anslaget sätts upp; överklagandetiden räknas från den."));
     lines.add(new Line("Sista dag för överklagande", dates.lastAppealDay(),
         "Tre veckor från anslagsdagen (kommunallagen 13 kap. 5 §, lag (1930:173) 1 §)"
-            + rolledForward(postedOn.plusDays(APPEAL_WEEKS_IN_DAYS), dates.lastAppealDay()) + "."));
+            + rolledForward(postedOn.plusDays(NoticeSchedule.APPEAL_PERIOD_DAYS), dates.lastAppealDay()) + "."));
     lines.add(new Line("Tas ned", dates.takedownOn(), takedownRule(policy)));
     return List.copyOf(lines);
   }
